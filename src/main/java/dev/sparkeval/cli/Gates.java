@@ -1,0 +1,76 @@
+package dev.sparkeval.cli;
+
+import dev.sparkeval.core.Plan;
+import dev.sparkeval.core.UsageException;
+import dev.sparkeval.core.Value;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** {@code --gate SPEC>=X} / {@code SPEC<=X}: bounds on overall values that block a bad model (exit 3). */
+final class Gates {
+  private Gates() {}
+
+  record Gate(String text, String spec, boolean atLeast, double bound) {}
+
+  record Verdict(Gate gate, Double value, boolean passed) {}
+
+  static List<Gate> parse(List<String> texts) {
+    List<Gate> out = new ArrayList<>();
+    for (String t : texts) {
+      int ge = t.indexOf(">=");
+      int le = t.indexOf("<=");
+      int at = ge >= 0 ? ge : le;
+      if (at <= 0 || (ge >= 0 && le >= 0)) {
+        throw new UsageException("--gate '" + t + "' must read SPEC>=X or SPEC<=X, as in auc_roc>=0.8");
+      }
+      String num = t.substring(at + 2).trim();
+      double bound;
+      try {
+        bound = Double.parseDouble(num);
+      } catch (NumberFormatException e) {
+        throw new UsageException("--gate '" + t + "': '" + num + "' is not a number");
+      }
+      out.add(new Gate(t, t.substring(0, at).trim(), ge >= 0, bound));
+    }
+    return out;
+  }
+
+  static List<Verdict> check(List<Gate> gates, Plan.Outcome o) {
+    List<Verdict> out = new ArrayList<>();
+    for (Gate g : gates) {
+      Value v = o.losses().containsKey(g.spec()) ? o.losses().get(g.spec()) : o.metrics().get(g.spec());
+      if (v == null) {
+        throw new UsageException("--gate '" + g.text() + "' names '" + g.spec()
+            + "', which is not computed; add it with --loss or --metric (spelled the same)");
+      }
+      boolean ok = v.defined() && (g.atLeast() ? v.value() >= g.bound() : v.value() <= g.bound());
+      out.add(new Verdict(g, v.defined() ? v.value() : null, ok));
+    }
+    return out;
+  }
+
+  static List<Object> toJson(List<Verdict> vs) {
+    List<Object> out = new ArrayList<>();
+    for (Verdict v : vs) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("gate", v.gate().text());
+      m.put("value", v.value());
+      m.put("passed", v.passed());
+      out.add(m);
+    }
+    return out;
+  }
+
+  static void print(PrintStream out, List<Verdict> vs) {
+    for (Verdict v : vs) out.println("gate " + v.gate().text() + ": " + (v.passed() ? "passed" : "FAILED") + " (" + v.value() + ")");
+  }
+
+  static String failures(List<Verdict> vs) {
+    return vs.stream().filter(v -> !v.passed()).map(v -> v.gate().text() + " (value " + v.value() + ")")
+        .collect(Collectors.joining(", "));
+  }
+}

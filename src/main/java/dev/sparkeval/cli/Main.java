@@ -1,0 +1,126 @@
+package dev.sparkeval.cli;
+
+import dev.sparkeval.core.Suggest;
+import dev.sparkeval.core.UsageException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.spark.sql.SparkSession;
+import org.kohsuke.args4j.CmdLineException;
+import org.kohsuke.args4j.CmdLineParser;
+import org.kohsuke.args4j.ParserProperties;
+
+/**
+ * Entry point: {@code COMMAND [OPTIONS]}. Exit codes: 0 success, 2 bad usage or input, 3 a gate
+ * failed, 1 anything else. Errors are one line; {@code --verbose} adds the stack trace.
+ */
+public final class Main {
+  static final Map<String, Supplier<Command>> COMMANDS = new LinkedHashMap<>();
+
+  static {
+    COMMANDS.put("demo", DemoCommand::new);
+    COMMANDS.put("evaluate", EvaluateCommand::new);
+    COMMANDS.put("list", ListCommand::new);
+  }
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    int code = run(args, System.out, System.err, Main::session);
+    SparkSession.getActiveSession().foreach(s -> {
+      s.stop();
+      return null;
+    });
+    System.exit(code);
+  }
+
+  static SparkSession session() {
+    SparkSession.Builder b = SparkSession.builder().appName("sparkeval");
+    if (System.getProperty("spark.master") == null) b = b.master("local[*]"); // not started by spark-submit
+    return b.getOrCreate();
+  }
+
+  /** Runs one command line; used by main and by the tests (which pass their own session). */
+  public static int run(String[] argv, PrintStream out, PrintStream err, Supplier<SparkSession> spark) {
+    List<String> args = new ArrayList<>(Arrays.asList(argv));
+    boolean verbose = args.remove("--verbose");
+    String name = args.isEmpty() ? "demo" : args.remove(0);
+    try {
+      if (name.equals("--help") || name.equals("-h") || name.equals("help")) {
+        out.println(usage());
+        return 0;
+      }
+      Supplier<Command> make = COMMANDS.get(name);
+      if (make == null) {
+        throw new UsageException("unknown command '" + name + "'" + Suggest.hint(name, COMMANDS.keySet())
+            + "; commands: " + String.join(", ", COMMANDS.keySet()));
+      }
+      Command cmd = make.get();
+      CmdLineParser parser = new CmdLineParser(cmd, ParserProperties.defaults().withUsageWidth(100));
+      if (args.contains("--help")) {
+        out.println("usage: " + name + " [OPTIONS]");
+        parser.printUsage(out);
+        return 0;
+      }
+      try {
+        parser.parseArgument(args);
+      } catch (CmdLineException e) {
+        throw new UsageException(name + ": " + e.getMessage() + " (see '" + name + " --help')");
+      }
+      Command.Context ctx = new Command.Context() {
+        private SparkSession session;
+
+        @Override public PrintStream out() {
+          return out;
+        }
+
+        @Override public SparkSession spark() {
+          if (session == null) session = spark.get();
+          return session;
+        }
+      };
+      return cmd.run(ctx);
+    } catch (UsageException e) {
+      err.println("error: " + e.getMessage());
+      if (verbose) e.printStackTrace(err);
+      return 2;
+    } catch (GateFailure e) {
+      err.println(e.getMessage());
+      return 3;
+    } catch (Exception | LinkageError e) {
+      UsageException cause = usageCause(e);
+      if (cause != null) {
+        err.println("error: " + cause.getMessage());
+        if (verbose) e.printStackTrace(err);
+        return 2;
+      }
+      err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      if (verbose) e.printStackTrace(err);
+      else err.println("(run with --verbose for the full stack trace)");
+      return 1;
+    }
+  }
+
+  private static UsageException usageCause(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) if (c instanceof UsageException u) return u;
+    return null;
+  }
+
+  static String usage() {
+    return "usage: ./submit.sh [SPARK-SUBMIT OPTIONS] COMMAND [OPTIONS]\n"
+        + "commands: " + String.join(", ", COMMANDS.keySet()) + "  (COMMAND --help for its options)";
+  }
+
+  /** A --gate was broken: exit code 3. */
+  static final class GateFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    GateFailure(String message) {
+      super(message);
+    }
+  }
+}

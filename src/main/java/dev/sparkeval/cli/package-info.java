@@ -1,0 +1,2 @@
+/** The command line: one class per command (args4j), parsing and printing only; the work is in spark/ and core/. */
+package dev.sparkeval.cli;

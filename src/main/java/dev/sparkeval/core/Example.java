@@ -1,0 +1,25 @@
+package dev.sparkeval.core;
+
+/**
+ * One prediction row as the states see it: a mutable holder that the reader refills for every
+ * row, so that the per-row path allocates nothing. Scalar roles use the double fields, vector
+ * roles the arrays; which ones are filled depends on the task and the columns bound.
+ */
+public final class Example {
+  public double label;
+  public double prediction;
+  public double weight = 1.0;
+  /** The +1/-1 target of cosine_embedding, when bound. */
+  public double target;
+  public double[] labelVec;
+  public double[] predictionVec;
+  public double[] anchor;
+  public double[] positive;
+  public double[] negative;
+  /** Raw margin(s) when the prediction column holds logits; probabilities are derived into prediction/predictionVec. */
+  public double logit;
+  public double[] logitVec;
+
+  /** Length of the filled part of each vector (arrays are reused and may be longer). */
+  public int labelLen, predictionLen, anchorLen, positiveLen, negativeLen;
+}

@@ -1,0 +1,122 @@
+package dev.sparkeval.core;
+
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The whole state of one evaluation pass over part of a table: one {@link StatSet} per slice
+ * (a single one when there are no slices), row counts, bad rows by reason and the first bad
+ * row. Partials from different partitions merge in any order to the same result.
+ */
+public final class Partial implements Serializable {
+  private static final long serialVersionUID = 1L;
+  public static final List<String> NO_SLICE = List.of();
+
+  private final StatSet prototype;
+  private final int maxSlices;
+  private final Map<List<String>, StatSet> slices = new HashMap<>();
+  private final Map<String, Long> skipped = new TreeMap<>();
+  private long rows;
+  private boolean sliceOverflow;
+  /** Position (partition, offset) and description of the first bad row, for --bad-rows fail. */
+  private long firstBadPartition = Long.MAX_VALUE;
+  private long firstBadOffset = Long.MAX_VALUE;
+  private String firstBadDetail;
+
+  public Partial(StatSet prototype, int maxSlices) {
+    this.prototype = prototype;
+    this.maxSlices = maxSlices;
+  }
+
+  public Partial fresh() {
+    return new Partial(prototype.fresh(), maxSlices);
+  }
+
+  /** The state of a slice, created on first sight; null once the slice limit is exceeded. */
+  public StatSet slice(List<String> key) {
+    StatSet s = slices.get(key);
+    if (s == null) {
+      if (slices.size() >= maxSlices) {
+        sliceOverflow = true;
+        return null;
+      }
+      s = prototype.fresh();
+      slices.put(key, s);
+    }
+    return s;
+  }
+
+  public void countRow() {
+    rows++;
+  }
+
+  public void bad(long partition, long offset, RowRule.Bad bad) {
+    skipped.merge(bad.reason(), 1L, Long::sum);
+    if (partition < firstBadPartition || (partition == firstBadPartition && offset < firstBadOffset)) {
+      firstBadPartition = partition;
+      firstBadOffset = offset;
+      firstBadDetail = bad.detail();
+    }
+  }
+
+  public Partial merge(Partial o) {
+    rows += o.rows;
+    sliceOverflow |= o.sliceOverflow;
+    o.skipped.forEach((k, v) -> skipped.merge(k, v, Long::sum));
+    if (o.firstBadPartition < firstBadPartition
+        || (o.firstBadPartition == firstBadPartition && o.firstBadOffset < firstBadOffset)) {
+      firstBadPartition = o.firstBadPartition;
+      firstBadOffset = o.firstBadOffset;
+      firstBadDetail = o.firstBadDetail;
+    }
+    for (Map.Entry<List<String>, StatSet> e : o.slices.entrySet()) {
+      StatSet mine = slices.get(e.getKey());
+      if (mine == null) slices.put(e.getKey(), e.getValue());
+      else mine.merge(e.getValue());
+    }
+    if (slices.size() > maxSlices) sliceOverflow = true;
+    return this;
+  }
+
+  /** Every slice merged: the overall state (exact merges make this equal to a direct pass). */
+  public StatSet overall() {
+    StatSet all = prototype.fresh();
+    for (StatSet s : slices.values()) all.merge(s);
+    return all;
+  }
+
+  public Map<List<String>, StatSet> slices() {
+    return slices;
+  }
+
+  public long rows() {
+    return rows;
+  }
+
+  public long skippedTotal() {
+    long n = 0;
+    for (long v : skipped.values()) n += v;
+    return n;
+  }
+
+  public Map<String, Long> skipped() {
+    return skipped;
+  }
+
+  public boolean sliceOverflow() {
+    return sliceOverflow;
+  }
+
+  public int maxSlices() {
+    return maxSlices;
+  }
+
+  /** "partition P, row R: detail" of the first bad row, or null. */
+  public String firstBad() {
+    if (firstBadDetail == null) return null;
+    return "partition " + firstBadPartition + ", row " + firstBadOffset + ": " + firstBadDetail;
+  }
+}

@@ -1,0 +1,84 @@
+package dev.sparkeval.core;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one evaluation computes: the resolved losses and metrics, the report blocks, the row
+ * rule, and the fused prototype state that the engine folds every row into.
+ */
+public final class Plan {
+  private final Task task;
+  private final EvalOptions options;
+  private final List<Catalog.Resolved> losses;
+  private final List<Catalog.Resolved> metrics;
+  private final List<ReportPart> parts;
+  private final RowRule rule;
+  private final StatSet prototype;
+
+  public Plan(Task task, EvalOptions options, List<Catalog.Resolved> losses, List<Catalog.Resolved> metrics,
+              List<ReportPart> parts, RowRule rule) {
+    this.task = task;
+    this.options = options;
+    this.losses = List.copyOf(losses);
+    this.metrics = List.copyOf(metrics);
+    this.parts = List.copyOf(parts);
+    this.rule = rule;
+    List<Stat> protos = new ArrayList<>(List.of(new WeightStat())); // rows and weight sum, always reported
+    for (Catalog.Resolved r : losses) protos.addAll(r.measure().needs());
+    for (Catalog.Resolved r : metrics) protos.addAll(r.measure().needs());
+    for (ReportPart p : parts) protos.addAll(p.needs());
+    this.prototype = StatSet.of(protos);
+  }
+
+  /** Resolves the specs against the catalogue; an empty list means the task's defaults. */
+  public static Plan build(Catalog catalog, EvalOptions options, List<String> lossSpecs, List<String> metricSpecs,
+                           List<ReportPart> parts, RowRule rule) {
+    Task task = options.task();
+    List<String> ls = lossSpecs.isEmpty() && metricSpecs.isEmpty() ? task.defaultLosses() : lossSpecs;
+    List<String> ms = lossSpecs.isEmpty() && metricSpecs.isEmpty() ? task.defaultMetrics() : metricSpecs;
+    List<Catalog.Resolved> losses = new ArrayList<>();
+    for (String s : distinct(ls, "--loss")) losses.add(catalog.resolve(s, options));
+    List<Catalog.Resolved> metrics = new ArrayList<>();
+    for (String s : distinct(ms, "--metric")) metrics.add(catalog.resolve(s, options));
+    return new Plan(task, options, losses, metrics, parts, rule);
+  }
+
+  private static List<String> distinct(List<String> specs, String option) {
+    List<String> out = new ArrayList<>();
+    for (String s : specs) {
+      if (out.contains(s.trim())) throw new UsageException(option + " '" + s + "' is given twice");
+      out.add(s.trim());
+    }
+    return out;
+  }
+
+  public Task task() { return task; }
+
+  public EvalOptions options() { return options; }
+
+  public List<Catalog.Resolved> losses() { return losses; }
+
+  public List<Catalog.Resolved> metrics() { return metrics; }
+
+  public RowRule rule() { return rule; }
+
+  public StatSet prototype() { return prototype; }
+
+  /** Finished values of one state set: losses and metrics keyed by spec text, and the report blocks. */
+  public record Outcome(long rows, double weightSum, Map<String, Value> losses, Map<String, Value> metrics,
+                        Map<String, Object> parts) {}
+
+  public Outcome finish(StatSet stats) {
+    WeightStat w = stats.get(new WeightStat());
+    Map<String, Value> l = new LinkedHashMap<>();
+    for (Catalog.Resolved r : losses) l.put(r.spec().text(), r.measure().finish(stats));
+    Map<String, Value> m = new LinkedHashMap<>();
+    for (Catalog.Resolved r : metrics) m.put(r.spec().text(), r.measure().finish(stats));
+    Map<String, Object> p = new LinkedHashMap<>();
+    if (w.count() > 0) for (ReportPart part : parts) p.put(part.key(), part.finish(stats));
+    return new Outcome(w.count(), w.weight().value(), l, m, p);
+  }
+}

@@ -1,0 +1,31 @@
+package dev.sparkeval.core;
+
+import java.io.Serializable;
+
+/**
+ * Mergeable sufficient statistics: the state behind one or more losses and metrics.
+ * {@link #fresh()} is the zero, {@link #add} folds one row in, {@link #merge} combines two
+ * partial states of the same key. Implementations must be deterministic and side-effect free
+ * (Spark may run a task twice) and their merge associative and commutative.
+ */
+public abstract class Stat implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** Identifies the statistic and its configuration; measures with the same key share one state. */
+  public abstract String key();
+
+  /** An empty state with the same configuration. */
+  public abstract Stat fresh();
+
+  public abstract void add(Example e);
+
+  /** Folds {@code other} (same key) into this state. */
+  public abstract void merge(Stat other);
+
+  protected final <T extends Stat> T same(Stat other, Class<T> type) {
+    if (!type.isInstance(other) || !other.key().equals(key())) {
+      throw new IllegalArgumentException("cannot merge state " + other.key() + " into " + key());
+    }
+    return type.cast(other);
+  }
+}

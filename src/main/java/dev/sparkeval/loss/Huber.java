@@ -1,0 +1,23 @@
+package dev.sparkeval.loss;
+
+/** torch.nn.HuberLoss: 0.5 d^2 when |d| < delta, else delta (|d| - delta / 2). */
+public final class Huber implements PointLoss {
+  private static final long serialVersionUID = 1L;
+  private final double delta;
+
+  public Huber(double delta) {
+    this.delta = delta;
+  }
+
+  @Override public String key() { return "huber:delta=" + delta; }
+
+  @Override public double value(double y, double p) {
+    double a = Math.abs(y - p);
+    return a < delta ? 0.5 * a * a : delta * (a - 0.5 * delta);
+  }
+
+  @Override public double derivative(double y, double p) {
+    double d = p - y;
+    return Math.abs(d) < delta ? d : delta * Math.signum(d);
+  }
+}

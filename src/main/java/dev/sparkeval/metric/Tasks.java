@@ -1,0 +1,52 @@
+package dev.sparkeval.metric;
+
+import dev.sparkeval.core.EvalOptions;
+import dev.sparkeval.core.ReportPart;
+import dev.sparkeval.core.Role;
+import dev.sparkeval.core.RowRule;
+import dev.sparkeval.core.Task;
+import dev.sparkeval.core.UsageException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Per task: the shape of each column, the row checks, and the report blocks beyond losses and metrics. */
+public final class Tasks {
+  private Tasks() {}
+
+  /** Rejects option combinations that make no sense for the task. */
+  public static void validate(EvalOptions o) {
+    if (o.logits() && (o.task() == Task.REGRESSION || o.task() == Task.EMBEDDING || o.task() == Task.SEGMENTATION)) {
+      throw new UsageException("--logits does not apply to task " + o.task().id()
+          + "; it is for binary, multiclass, multilabel and distribution predictions");
+    }
+    if (o.classWeights() != null && o.task() == Task.REGRESSION) {
+      throw new UsageException("--class-weights does not apply to task regression");
+    }
+  }
+
+  public static Map<Role, Role.Shape> shapes(Task t) {
+    Map<Role, Role.Shape> m = new EnumMap<>(Role.class);
+    m.put(Role.WEIGHT, Role.Shape.SCALAR);
+    m.put(Role.TARGET, Role.Shape.SCALAR);
+    switch (t) {
+      case REGRESSION -> {
+        m.put(Role.LABEL, Role.Shape.SCALAR);
+        m.put(Role.PREDICTION, Role.Shape.SCALAR);
+      }
+      default -> {
+        m.put(Role.LABEL, Role.Shape.EITHER);
+        m.put(Role.PREDICTION, Role.Shape.EITHER);
+      }
+    }
+    return m;
+  }
+
+  public static RowRule rule(EvalOptions o) {
+    return RowRule.NONE;
+  }
+
+  public static List<ReportPart> parts(EvalOptions o) {
+    return List.of();
+  }
+}

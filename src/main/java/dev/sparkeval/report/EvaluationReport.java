@@ -1,0 +1,79 @@
+package dev.sparkeval.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.sparkeval.core.Plan;
+import dev.sparkeval.core.Value;
+import dev.sparkeval.spark.Evaluation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The machine-readable report of an evaluation: the keys of CONTRACT.md, numbers at full precision. */
+public final class EvaluationReport {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private EvaluationReport() {}
+
+  public static Map<String, Object> model(Evaluation.Result r, String input, double seconds) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("schema", 1);
+    m.put("command", "evaluate");
+    m.put("task", r.plan().task().id());
+    m.put("input", input);
+    m.put("rows", r.rows());
+    m.put("rows_used", r.rowsUsed());
+    m.put("rows_skipped", r.skipped());
+    m.put("weight_sum", r.overall().weightSum());
+    Map<String, String> undefined = new LinkedHashMap<>();
+    m.put("losses", values(r.overall().losses(), undefined, ""));
+    m.put("metrics", values(r.overall().metrics(), undefined, ""));
+    m.putAll(r.overall().parts());
+    if (!r.slices().isEmpty()) {
+      List<Object> slices = new ArrayList<>();
+      for (Evaluation.SliceResult s : r.slices()) {
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put("slice", s.slice());
+        one.put("rows", s.outcome().rows());
+        one.put("weight_sum", s.outcome().weightSum());
+        one.put("losses", values(s.outcome().losses(), null, null));
+        one.put("metrics", values(s.outcome().metrics(), null, null));
+        one.putAll(s.outcome().parts());
+        slices.add(one);
+      }
+      m.put("slices", slices);
+    }
+    m.put("undefined", undefined);
+    m.put("seconds", seconds);
+    return m;
+  }
+
+  /** Values by spec; undefined ones are written as null and their reason recorded. */
+  static Map<String, Object> values(Map<String, Value> vs, Map<String, String> undefined, String prefix) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Value> e : vs.entrySet()) {
+      Value v = e.getValue();
+      out.put(e.getKey(), v.defined() ? (Object) v.value() : null);
+      if (!v.defined() && undefined != null) undefined.put(prefix + e.getKey(), v.undefined());
+    }
+    return out;
+  }
+
+  public static String json(Map<String, Object> model) {
+    try {
+      return JSON.writeValueAsString(model) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("report is not serialisable", e);
+    }
+  }
+
+  /** Finished outcome for callers that only need the overall numbers. */
+  public static Map<String, Object> overall(Plan.Outcome o) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("losses", values(o.losses(), null, null));
+    m.put("metrics", values(o.metrics(), null, null));
+    return m;
+  }
+}

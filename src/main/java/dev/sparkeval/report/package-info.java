@@ -1,0 +1,2 @@
+/** Reports: the JSON model of a run and atomic writing of report files. */
+package dev.sparkeval.report;

@@ -1,0 +1,46 @@
+package dev.sparkeval.spark;
+
+import dev.sparkeval.core.Example;
+import dev.sparkeval.core.Partial;
+import dev.sparkeval.core.RowRule;
+import dev.sparkeval.core.StatSet;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
+
+/**
+ * The one pass: every partition folds its rows into a fresh {@link Partial} (all states of all
+ * measures, per slice), and the partials are merged into one on the driver. Rows are read in
+ * Spark's internal format to avoid converting each one to an external Row.
+ */
+public final class Engine {
+  private Engine() {}
+
+  public static Partial run(Dataset<Row> projected, RowReader reader, RowRule rule, Partial prototype) {
+    JavaRDD<InternalRow> rows = projected.queryExecution().toRdd().toJavaRDD();
+    if (rows.getNumPartitions() == 0) return prototype.fresh();
+    return rows.mapPartitionsWithIndex((index, it) -> {
+      Partial p = prototype.fresh();
+      Example e = new Example();
+      StatSet fixed = reader.sliced() ? null : p.slice(Partial.NO_SLICE);
+      long offset = 0;
+      while (it.hasNext()) {
+        InternalRow row = it.next();
+        p.countRow();
+        e.weight = 1.0;
+        RowRule.Bad bad = reader.read(row, e);
+        if (bad == null) bad = rule.check(e);
+        if (bad != null) {
+          p.bad(index, offset, bad);
+        } else {
+          StatSet s = fixed != null ? fixed : p.slice(reader.sliceKey(row));
+          if (s != null) s.add(e);
+        }
+        offset++;
+      }
+      return List.of(p).iterator();
+    }, false).reduce(Partial::merge);
+  }
+}

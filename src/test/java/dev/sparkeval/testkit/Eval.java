@@ -1,0 +1,43 @@
+package dev.sparkeval.testkit;
+
+import dev.sparkeval.core.Catalog;
+import dev.sparkeval.core.EvalOptions;
+import dev.sparkeval.core.Example;
+import dev.sparkeval.core.Plan;
+import dev.sparkeval.core.RowRule;
+import dev.sparkeval.core.StatSet;
+import dev.sparkeval.core.Value;
+import dev.sparkeval.metric.Catalogs;
+import dev.sparkeval.metric.Tasks;
+import java.util.List;
+
+/** Evaluates examples through the plain-Java engine (no Spark): the path every state takes on an executor. */
+public final class Eval {
+  private Eval() {}
+
+  public static Plan plan(EvalOptions o, List<String> specs) {
+    return Plan.build(Catalogs.standard(), o, List.of(), specs, Tasks.parts(o), Tasks.rule(o));
+  }
+
+  /** Folds the examples (after the task's row rule) into a fresh state set; bad rows throw. */
+  public static StatSet fold(Plan plan, List<Example> rows) {
+    StatSet s = plan.prototype().fresh();
+    for (Example e : rows) {
+      RowRule.Bad bad = plan.rule().check(e);
+      if (bad != null) throw new IllegalArgumentException("fixture row is bad: " + bad.detail());
+      s.add(e);
+    }
+    return s;
+  }
+
+  public static Value value(Plan plan, StatSet s, String spec) {
+    for (Catalog.Resolved r : plan.metrics()) if (r.spec().text().equals(spec)) return r.measure().finish(s);
+    throw new IllegalArgumentException(spec);
+  }
+
+  /** Options for a fixture case. */
+  public static EvalOptions options(Fixtures.Case c) {
+    return new EvalOptions(c.task(), c.option("logits", false), c.option("threshold", 0.5), c.doubles("class_weights"),
+        c.weighted());
+  }
+}
