@@ -36,7 +36,13 @@ public final class Binding {
     for (Map.Entry<Role, String> e : columns.entrySet()) {
       StructField f = field(table, e.getValue(), e.getKey().option());
       this.columns.put(e.getKey(), f.name());
-      kinds.put(e.getKey(), kindOf(f, e.getKey(), shapes.getOrDefault(e.getKey(), Role.Shape.SCALAR)));
+      try {
+        kinds.put(e.getKey(), kindOf(f, e.getKey(), shapes.getOrDefault(e.getKey(), Role.Shape.SCALAR)));
+      } catch (UsageException x) {
+        // A CSV without rows infers every column as string: say what is really wrong.
+        if (table.isEmpty()) throw new UsageException("the input table has no rows; there is nothing to evaluate");
+        throw x;
+      }
     }
     for (String s : slices) {
       StructField f = field(table, s, "--slice");
