@@ -24,6 +24,7 @@ public final class Main {
   static {
     COMMANDS.put("demo", DemoCommand::new);
     COMMANDS.put("evaluate", EvaluateCommand::new);
+    COMMANDS.put("generate", GenerateCommand::new);
     COMMANDS.put("list", ListCommand::new);
   }
 

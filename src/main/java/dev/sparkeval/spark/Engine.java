@@ -36,7 +36,8 @@ public final class Engine {
           p.bad(index, offset, bad);
         } else {
           StatSet s = fixed != null ? fixed : p.slice(reader.sliceKey(row));
-          if (s != null) s.add(e);
+          if (s == null) break; // too many slices: the run fails, so stop reading now
+          s.add(e);
         }
         offset++;
       }
