@@ -22,6 +22,7 @@ public final class Main {
   static final Map<String, Supplier<Command>> COMMANDS = new LinkedHashMap<>();
 
   static {
+    COMMANDS.put("bench", BenchCommand::new);
     COMMANDS.put("demo", DemoCommand::new);
     COMMANDS.put("evaluate", EvaluateCommand::new);
     COMMANDS.put("generate", GenerateCommand::new);
