@@ -23,6 +23,7 @@ public final class Tasks {
     if (o.classWeights() != null && o.task() == Task.REGRESSION) {
       throw new UsageException("--class-weights does not apply to task regression");
     }
+    if (VectorTasks.handles(o.task())) VectorTasks.validate(o);
   }
 
   public static Map<Role, Role.Shape> shapes(Task t) {
@@ -39,10 +40,12 @@ public final class Tasks {
         m.put(Role.PREDICTION, Role.Shape.EITHER);
       }
     }
+    VectorTasks.shapes(t, m);
     return m;
   }
 
   public static RowRule rule(EvalOptions o) {
+    if (VectorTasks.handles(o.task())) return VectorTasks.rule(o);
     return RowRule.NONE;
   }
 
