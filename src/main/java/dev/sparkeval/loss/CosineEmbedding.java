@@ -5,12 +5,13 @@ import dev.sparkeval.core.RowFunction;
 
 /**
  * One row of torch.nn.CosineEmbeddingLoss: 1 - cos for target +1, max(0, cos - margin) for
- * target -1, where cos = x.y / sqrt((x.x + 1e-12)(y.y + 1e-12)) as PyTorch computes it (its
+ * target -1, where cos = x.y / sqrt((x.x + EPSILON)(y.y + EPSILON)) as PyTorch computes it (its
  * EPSILON keeps zero vectors finite: their cos is 0).
  */
 public final class CosineEmbedding implements RowFunction {
   private static final long serialVersionUID = 1L;
-  static final double EPSILON = 1e-12;
+  /** PyTorch's EPSILON is the float 1e-12f (9.99999996e-13 as a double); the double 1e-12 differs visibly for tiny vectors. */
+  static final double EPSILON = 1e-12f;
   private final double margin;
 
   public CosineEmbedding(double margin) {
