@@ -14,7 +14,7 @@ public final class Generators {
   private Generators() {}
 
   public static boolean supports(Task t) {
-    return t == Task.REGRESSION;
+    return t == Task.REGRESSION || VectorGenerators.supports(t);
   }
 
   public static List<Example> rows(Task t, Random r, int n, boolean weighted) {
@@ -22,6 +22,7 @@ public final class Generators {
     for (int i = 0; i < n; i++) {
       Example e = switch (t) {
         case REGRESSION -> regression(r);
+        case DISTRIBUTION, EMBEDDING, SEGMENTATION -> VectorGenerators.row(t, r);
         default -> throw new IllegalArgumentException("no row generator for task " + t.id());
       };
       e.weight = weighted ? (r.nextInt(5) == 0 ? 0.0 : r.nextDouble() * 3) : 1.0;
