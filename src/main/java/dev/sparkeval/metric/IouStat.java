@@ -45,15 +45,9 @@ final class IouStat extends Stat {
     }
     double w = e.weight;
     double iou = uni == 0 ? zeroDivision : (double) inter / uni;
-    if (w == 1) {
-      intersection.add(inter);
-      union.add(uni);
-      perRow.add(iou);
-    } else {
-      intersection.addProduct(w, inter);
-      union.addProduct(w, uni);
-      perRow.addProduct(w, iou);
-    }
+    OverlapStat.add(intersection, w, inter);
+    OverlapStat.add(union, w, uni);
+    OverlapStat.add(perRow, w, iou);
   }
 
   @Override public void merge(Stat other) {

@@ -34,15 +34,10 @@ final class OverlapStat extends Stat {
     if (e.labelVec == null) {
       scalarRows++;
       double y = e.label, p = e.prediction;
-      if (w == 1) {
-        tp.addProduct(y, p);
-        sumY.add(y);
-        sumP.add(p);
-      } else {
-        tp.addProduct(w, y, p);
-        sumY.addProduct(w, y);
-        sumP.addProduct(w, p);
-      }
+      if (w == 1) tp.addProduct(y, p);
+      else tp.addProduct(w, y, p);
+      add(sumY, w, y);
+      add(sumP, w, p);
       return;
     }
     double[] y = e.labelVec;
@@ -53,18 +48,16 @@ final class OverlapStat extends Stat {
       sy += y[i];
       sp += p[i];
     }
-    if (w == 1) {
-      tp.add(t);
-      sumY.add(sy);
-      sumP.add(sp);
-    } else {
-      tp.addProduct(w, t);
-      sumY.addProduct(w, sy);
-      sumP.addProduct(w, sp);
-    }
-    double l = Tversky.loss(t, sy, sp, alpha, beta, smooth);
-    if (w == 1) losses.add(l);
-    else losses.addProduct(w, l);
+    add(tp, w, t);
+    add(sumY, w, sy);
+    add(sumP, w, sp);
+    add(losses, w, Tversky.loss(t, sy, sp, alpha, beta, smooth));
+  }
+
+  /** Adds w * v exactly (v alone for the common unit weight). */
+  static void add(ExactSum s, double w, double v) {
+    if (w == 1) s.add(v);
+    else s.addProduct(w, v);
   }
 
   @Override public void merge(Stat other) {

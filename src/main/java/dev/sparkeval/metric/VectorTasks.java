@@ -1,6 +1,7 @@
 package dev.sparkeval.metric;
 
 import dev.sparkeval.core.EvalOptions;
+import dev.sparkeval.core.Example;
 import dev.sparkeval.core.Role;
 import dev.sparkeval.core.RowRule;
 import dev.sparkeval.core.Task;
@@ -39,7 +40,7 @@ final class VectorTasks {
     };
   }
 
-  private static RowRule.Bad embedding(dev.sparkeval.core.Example e) {
+  private static RowRule.Bad embedding(Example e) {
     RowRule.Bad bad = VectorChecks.lengths(e);
     if (bad != null) return bad;
     if (!Double.isNaN(e.target) && e.target != 1 && e.target != -1) {
@@ -48,7 +49,7 @@ final class VectorTasks {
     return null;
   }
 
-  private static RowRule.Bad segmentation(dev.sparkeval.core.Example e) {
+  private static RowRule.Bad segmentation(Example e) {
     if ((e.labelVec == null) != (e.predictionVec == null)) {
       return new RowRule.Bad("shape_mismatch", (e.labelVec == null ? "label is a number but prediction a vector"
           : "label is a vector but prediction a number")
