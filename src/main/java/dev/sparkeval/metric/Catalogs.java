@@ -19,6 +19,7 @@ public final class Catalogs {
     List<Entry> all = new ArrayList<>();
     all.addAll(Regression.entries());
     all.addAll(Classification.entries());
+    all.addAll(VectorEntries.entries());
     return new Catalog(all);
   }
 }

@@ -24,6 +24,7 @@ public final class Tasks {
       throw new UsageException("--class-weights does not apply to task " + o.task().id()
           + "; it weights the classes of multiclass cross_entropy and focal");
     }
+    if (VectorTasks.handles(o.task())) VectorTasks.validate(o);
   }
 
   public static Map<Role, Role.Shape> shapes(Task t) {
@@ -52,10 +53,12 @@ public final class Tasks {
         m.put(Role.PREDICTION, Role.Shape.EITHER);
       }
     }
+    VectorTasks.shapes(t, m);
     return m;
   }
 
   public static RowRule rule(EvalOptions o) {
+    if (VectorTasks.handles(o.task())) return VectorTasks.rule(o);
     return switch (o.task()) {
       case BINARY -> new ClassRules.Binary(o);
       case MULTICLASS -> new ClassRules.Multiclass(o);

@@ -4,6 +4,7 @@ import dev.sparkeval.core.EvalOptions;
 import dev.sparkeval.core.Partial;
 import dev.sparkeval.core.Plan;
 import dev.sparkeval.core.Role;
+import dev.sparkeval.core.Roles;
 import dev.sparkeval.core.StatSet;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
@@ -53,7 +54,7 @@ public final class Evaluation {
       throw new UsageException("--threshold must be strictly between 0 and 1, got " + s.threshold);
     }
     Plan plan = Plan.build(Catalogs.standard(), options, s.losses, s.metrics, Tasks.parts(options), Tasks.rule(options));
-    Binding binding = new Binding(table, s.columns, Tasks.shapes(s.task), s.slices);
+    Binding binding = new Binding(table, Roles.bind(plan, s.columns), Tasks.shapes(s.task), s.slices);
     Dataset<Row> projected = binding.project(table);
     if (s.partitions > 0) projected = projected.repartition(s.partitions);
     boolean ranks = RankJob.defer(plan.prototype());

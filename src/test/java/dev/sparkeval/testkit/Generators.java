@@ -14,7 +14,7 @@ public final class Generators {
   private Generators() {}
 
   public static boolean supports(Task t) {
-    return t == Task.REGRESSION || t.isClassification();
+    return t == Task.REGRESSION || t.isClassification() || VectorGenerators.supports(t);
   }
 
   public static List<Example> rows(Task t, Random r, int n, boolean weighted) {
@@ -25,6 +25,7 @@ public final class Generators {
         case BINARY -> binary(r);
         case MULTICLASS -> multiclass(r);
         case MULTILABEL -> multilabel(r);
+        case DISTRIBUTION, EMBEDDING, SEGMENTATION -> VectorGenerators.row(t, r);
         default -> throw new IllegalArgumentException("no row generator for task " + t.id());
       };
       e.weight = weighted ? (r.nextInt(5) == 0 ? 0.0 : r.nextDouble() * 3) : 1.0;
