@@ -3,8 +3,8 @@ package dev.sparkeval.cli;
 import dev.sparkeval.core.Role;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
-import dev.sparkeval.report.AtomicFiles;
 import dev.sparkeval.report.EvaluationReport;
+import dev.sparkeval.report.HtmlReport;
 import dev.sparkeval.spark.Evaluation;
 import dev.sparkeval.spark.Input;
 import java.nio.file.Files;
@@ -60,9 +60,10 @@ public final class DemoCommand implements Command {
     double seconds = (System.nanoTime() - start) / 1e9;
     Path evalDir = outDir.resolve("diabetes");
     Map<String, Object> report = EvaluationReport.model(r, predPath.toString(), seconds);
-    AtomicFiles.write(evalDir, Map.of("report.json", EvaluationReport.json(report)));
+    HtmlReport.write(evalDir, report, null);
     Summary.print(ctx.out(), r, seconds);
     ctx.out().println("report: " + evalDir.resolve("report.json"));
+    ctx.out().println("html report: " + evalDir.resolve("report.html"));
     return 0;
   }
 }
