@@ -33,8 +33,8 @@ public final class ScoreHistogramStat extends Stat {
   @Override public void add(Example e) {
     int c = e.label > 0.5 ? 1 : 0;
     int b = bin(e.prediction);
-    counts[c][b]++;
     if (e.weight != 1.0 && weights == null) startWeights();
+    counts[c][b]++;
     if (weights != null) weights[c][b].add(e.weight);
     ExactSum s = scoreSum[b * CALIBRATION_BINS / BINS];
     if (e.weight == 1.0) s.add(e.prediction);
