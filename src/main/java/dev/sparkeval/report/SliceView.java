@@ -23,6 +23,7 @@ final class SliceView {
     if (spec == null) return null;
     Double base = M.num(overall.get(spec));
     List<String> columns = new ArrayList<>(overall.keySet());
+    columns.remove(spec); // shown first, with its interval
     List<Map<String, Object>> rows = new ArrayList<>();
     int hidden = 0;
     for (Object o : slices) {
