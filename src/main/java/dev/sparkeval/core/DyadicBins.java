@@ -21,6 +21,7 @@ public final class DyadicBins implements Serializable {
 
   private final int maxBins;
   private int level = MIN_LEVEL;
+  private double scale = Math.scalb(1.0, -MIN_LEVEL); // 2^-level: multiplying by it is exact
   private long[] keys;
   private long[] counts;
   private ExactSum[] weights; // null while every weight seen is 1
@@ -45,8 +46,14 @@ public final class DyadicBins implements Serializable {
       nonFinite++;
       return;
     }
-    while (Math.abs(Math.scalb(x, -level)) >= INDEX_LIMIT || Math.abs(Math.scalb(y, -level)) >= INDEX_LIMIT) coarsen();
-    long key = key((long) Math.floor(Math.scalb(x, -level)), (long) Math.floor(Math.scalb(y, -level)));
+    double sx = x * scale;
+    double sy = y * scale;
+    while (Math.abs(sx) >= INDEX_LIMIT || Math.abs(sy) >= INDEX_LIMIT) {
+      coarsen();
+      sx = x * scale;
+      sy = y * scale;
+    }
+    long key = key((long) Math.floor(sx), (long) Math.floor(sy));
     if (w != 1.0 && weights == null) startWeights();
     put(key, 1, w, null);
     while (size > maxBins) coarsen();
@@ -104,6 +111,7 @@ public final class DyadicBins implements Serializable {
 
   private void coarsen() {
     level++;
+    scale = Math.scalb(1.0, -level);
     rehash(keys.length, 1);
   }
 

@@ -94,7 +94,7 @@ class BrowserReportTest {
       assertTrue(e.getLevel().intValue() < Level.SEVERE.intValue(), "console error: " + e.getMessage());
     }
     long height = ((Number) js.executeScript("return document.documentElement.scrollHeight")).longValue();
-    driver.manage().window().setSize(new Dimension(1280, (int) Math.min(6000, height + 40)));
+    driver.manage().window().setSize(new Dimension(1280, (int) Math.min(6000, height + 160)));
     Files.write(SHOTS.resolve(shot), driver.getScreenshotAs(OutputType.BYTES));
     driver.manage().window().setSize(new Dimension(1280, 1000));
     return driver.findElement(By.tagName("body")).getText();
@@ -107,6 +107,7 @@ class BrowserReportTest {
     assertEquals(0, run.code(), run.err());
     String text = open(out.resolve("diabetes/report.html"), "evaluate-regression.png", 2);
     assertTrue(text.contains("Slices by r2") && text.contains("segment = sex=1"), text);
+    assertTrue(text.contains("r2>=0.3") && text.contains("200 Poisson bootstrap replicates"), text);
   }
 
   @Test
