@@ -2,7 +2,7 @@ package dev.sparkeval.cli;
 
 import dev.sparkeval.core.Role;
 import dev.sparkeval.core.Task;
-import dev.sparkeval.report.AtomicFiles;
+import dev.sparkeval.report.HtmlReport;
 import dev.sparkeval.report.EvaluationReport;
 import dev.sparkeval.spark.Evaluation;
 import dev.sparkeval.spark.Input;
@@ -58,8 +58,9 @@ final class ClassificationDemo {
     double seconds = (System.nanoTime() - start) / 1e9;
     Path evalDir = outDir.resolve(name);
     Map<String, Object> report = EvaluationReport.model(r, predPath.toString(), seconds);
-    AtomicFiles.write(evalDir, Map.of("report.json", EvaluationReport.json(report)));
+    HtmlReport.write(evalDir, report, null);
     Summary.print(ctx.out(), r, seconds);
     ctx.out().println("report: " + evalDir.resolve("report.json"));
+    ctx.out().println("html report: " + evalDir.resolve("report.html"));
   }
 }

@@ -46,6 +46,13 @@ public final class Plan {
     return new Plan(task, options, losses, metrics, parts, rule);
   }
 
+  /** The same plan with an N-replicate Poisson bootstrap folded into the same pass (report block "intervals"). */
+  public Plan withBootstrap(int replicates, long seed) {
+    List<ReportPart> ps = new ArrayList<>(parts);
+    ps.add(new Bootstrap(losses, metrics, replicates, seed));
+    return new Plan(task, options, losses, metrics, ps, rule);
+  }
+
   private static List<String> distinct(List<String> specs, String option) {
     List<String> out = new ArrayList<>();
     for (String s : specs) {

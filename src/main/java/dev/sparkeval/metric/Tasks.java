@@ -6,6 +6,7 @@ import dev.sparkeval.core.Role;
 import dev.sparkeval.core.RowRule;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,10 @@ public final class Tasks {
   }
 
   public static List<ReportPart> parts(EvalOptions o) {
-    if (o.task().isClassification()) return ConfusionParts.of(o);
-    return List.of();
+    List<ReportPart> parts = new ArrayList<>();
+    if (o.task().isClassification()) parts.addAll(ConfusionParts.of(o));
+    if (o.task() == Task.REGRESSION) parts.add(new ResidualPlots());
+    if (o.task() == Task.BINARY) parts.add(new ScoreCurves());
+    return parts;
   }
 }

@@ -36,6 +36,9 @@ public final class Evaluation {
     public boolean skipBadRows;
     public int partitions;
     public int maxSlices = 10_000;
+    /** Poisson bootstrap replicates (0: off) and their seed. */
+    public int bootstrap;
+    public long seed = 42;
   }
 
   /** One slice's values: the slice column values by name, and the finished outcome. */
@@ -54,6 +57,7 @@ public final class Evaluation {
       throw new UsageException("--threshold must be strictly between 0 and 1, got " + s.threshold);
     }
     Plan plan = Plan.build(Catalogs.standard(), options, s.losses, s.metrics, Tasks.parts(options), Tasks.rule(options));
+    if (s.bootstrap > 0) plan = plan.withBootstrap(s.bootstrap, s.seed);
     Binding binding = new Binding(table, Roles.bind(plan, s.columns), Tasks.shapes(s.task), s.slices);
     Dataset<Row> projected = binding.project(table);
     if (s.partitions > 0) projected = projected.repartition(s.partitions);
