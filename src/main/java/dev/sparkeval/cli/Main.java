@@ -25,6 +25,7 @@ public final class Main {
     COMMANDS.put("demo", DemoCommand::new);
     COMMANDS.put("evaluate", EvaluateCommand::new);
     COMMANDS.put("list", ListCommand::new);
+    COMMANDS.put("sql", SqlCommand::new);
   }
 
   private Main() {}
@@ -105,7 +106,7 @@ public final class Main {
     }
   }
 
-  private static UsageException usageCause(Throwable t) {
+  static UsageException usageCause(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) if (c instanceof UsageException u) return u;
     return null;
   }

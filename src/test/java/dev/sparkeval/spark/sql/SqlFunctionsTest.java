@@ -162,4 +162,14 @@ class SqlFunctionsTest {
     String usage = spark.sql("DESCRIBE FUNCTION huber").collectAsList().toString();
     assertTrue(usage.contains("delta=1"), usage);
   }
+
+  @Test
+  void theExtensionInjectsEveryName() {
+    org.apache.spark.sql.SparkSessionExtensions ext = new org.apache.spark.sql.SparkSessionExtensions();
+    new dev.sparkeval.spark.SparkevalExtensions().apply(ext);
+    FunctionRegistry registry = ext.registerFunctions(FunctionRegistry.builtin().clone());
+    for (String name : Catalogs.standard().names()) {
+      assertTrue(registry.functionExists(new FunctionIdentifier(name)), name);
+    }
+  }
 }
