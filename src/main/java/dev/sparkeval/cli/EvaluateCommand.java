@@ -77,7 +77,7 @@ public final class EvaluateCommand implements Command {
     Path outDir = Path.of(out);
     Outputs.checkWritable(outDir);
     Dataset<Row> data = Input.read(ctx.spark(), input, table, format);
-    Evaluation.Result r = Evaluation.run(data, s);
+    Evaluation.Result r = Evaluation.of(data).settings(s).run();
     double seconds = (System.nanoTime() - start) / 1e9;
     Map<String, Object> report = EvaluationReport.model(r, input != null ? input : table, seconds);
     List<Gates.Verdict> verdicts = Gates.check(parsedGates, r.overall());

@@ -27,6 +27,7 @@ public final class Main {
     COMMANDS.put("evaluate", EvaluateCommand::new);
     COMMANDS.put("generate", GenerateCommand::new);
     COMMANDS.put("list", ListCommand::new);
+    COMMANDS.put("sql", SqlCommand::new);
   }
 
   private Main() {}
@@ -107,7 +108,7 @@ public final class Main {
     }
   }
 
-  private static UsageException usageCause(Throwable t) {
+  static UsageException usageCause(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) if (c instanceof UsageException u) return u;
     return null;
   }

@@ -64,21 +64,28 @@ public final class Binding {
   }
 
   private static RowReader.Kind kindOf(StructField f, Role role, Role.Shape shape) {
-    DataType t = f.dataType();
+    RowReader.Kind k = kindOf(f.dataType(), shape);
+    if (k == null) {
+      throw new UsageException(role.option() + " column '" + f.name() + "' has type " + f.dataType().simpleString()
+          + "; expected " + expected(shape));
+    }
+    return k;
+  }
+
+  /** How a column of type {@code t} is read for a role of this shape, or null when the type does not fit. */
+  public static RowReader.Kind kindOf(DataType t, Role.Shape shape) {
     boolean scalar = t instanceof NumericType || t instanceof BooleanType;
     boolean vector = t.equals(SQLDataTypes.VectorType())
         || (t instanceof ArrayType a && (a.elementType() instanceof NumericType));
-    String what = role.option() + " column '" + f.name() + "' has type " + t.simpleString();
-    if (!scalar && !vector) {
-      throw new UsageException(what + "; expected " + expected(shape));
-    }
-    if (scalar && shape == Role.Shape.VECTOR) throw new UsageException(what + "; expected " + expected(shape));
-    if (vector && shape == Role.Shape.SCALAR) throw new UsageException(what + "; expected " + expected(shape));
+    if (!scalar && !vector) return null;
+    if (scalar && shape == Role.Shape.VECTOR) return null;
+    if (vector && shape == Role.Shape.SCALAR) return null;
     if (scalar) return RowReader.Kind.SCALAR;
     return t instanceof ArrayType ? RowReader.Kind.ARRAY : RowReader.Kind.ML_VECTOR;
   }
 
-  private static String expected(Role.Shape shape) {
+  /** What a role of this shape accepts, for error messages. */
+  public static String expected(Role.Shape shape) {
     return switch (shape) {
       case SCALAR -> "a number (int, long, float, double, decimal or boolean)";
       case VECTOR -> "a vector (a Spark ML vector or an array of numbers)";

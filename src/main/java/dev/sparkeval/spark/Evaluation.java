@@ -8,6 +8,7 @@ import dev.sparkeval.core.Roles;
 import dev.sparkeval.core.StatSet;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
+import dev.sparkeval.core.Value;
 import dev.sparkeval.metric.Catalogs;
 import dev.sparkeval.metric.Tasks;
 import java.util.ArrayList;
@@ -21,6 +22,16 @@ import org.apache.spark.sql.Row;
 /**
  * Evaluates a prediction table: binds columns, runs the one pass, checks bad rows, and finishes
  * every loss and metric overall and per slice. The CLI's evaluate command is built on this.
+ *
+ * <p>Programs start with {@link #of(Dataset)}:
+ * <pre>{@code
+ * Evaluation.Result r = Evaluation.of(predictions)
+ *     .task(Task.REGRESSION).loss("mse").loss("huber:delta=0.5").metric("r2").slice("segment")
+ *     .run();
+ * double mse = r.value("mse");
+ * }</pre>
+ * Every value comes from one pass over the table; bad usage or bad rows throw a
+ * {@link UsageException} whose message names the fault.
  */
 public final class Evaluation {
   /** What to evaluate and how. */
@@ -44,11 +55,158 @@ public final class Evaluation {
   /** One slice's values: the slice column values by name, and the finished outcome. */
   public record SliceResult(Map<String, String> slice, Plan.Outcome outcome) {}
 
-  /** The finished evaluation. */
+  /**
+   * The finished evaluation: the plan, rows read and used, bad rows skipped by reason, the
+   * overall outcome (losses and metrics keyed by spec as given, report blocks) and one outcome per slice.
+   */
   public record Result(Plan plan, Binding binding, long rows, long rowsUsed, Map<String, Long> skipped,
-                       Plan.Outcome overall, List<SliceResult> slices) {}
+                       Plan.Outcome overall, List<SliceResult> slices) {
+    /** The overall value of a loss or metric, by its spec as given; NaN when undefined (see {@link #outcome}). */
+    public double value(String spec) {
+      Value v = outcome(spec);
+      return v.defined() ? v.value() : Double.NaN;
+    }
+
+    /** The overall value of a loss or metric with its definedness and reason. */
+    public Value outcome(String spec) {
+      Value v = overall.losses().containsKey(spec) ? overall.losses().get(spec) : overall.metrics().get(spec);
+      if (v == null) throw new UsageException("'" + spec + "' was not computed; computed: " + values().keySet());
+      return v;
+    }
+
+    /** Every overall value by spec, losses first (NaN where undefined). */
+    public Map<String, Double> values() {
+      Map<String, Double> m = new LinkedHashMap<>();
+      overall.losses().forEach((k, v) -> m.put(k, v.defined() ? v.value() : Double.NaN));
+      overall.metrics().forEach((k, v) -> m.put(k, v.defined() ? v.value() : Double.NaN));
+      return m;
+    }
+  }
 
   private Evaluation() {}
+
+  /** Starts describing an evaluation of this prediction table (any Dataset; Spark ML output works as is). */
+  public static Builder of(Dataset<?> table) {
+    return new Builder(table.toDF());
+  }
+
+  /**
+   * A fluent description of one evaluation. Columns default to {@code label} and the task's
+   * prediction column ({@code prediction} for regression, {@code probability} for classification);
+   * with no loss or metric given, the task's default set is computed.
+   */
+  public static final class Builder {
+    private final Dataset<Row> table;
+    private Settings s = new Settings();
+
+    Builder(Dataset<Row> table) {
+      this.table = table;
+    }
+
+    /** The kind of prediction table (required). */
+    public Builder task(Task task) {
+      s.task = task;
+      return this;
+    }
+
+    /** The task by its id: regression, binary, multiclass, multilabel, distribution, embedding, segmentation. */
+    public Builder task(String id) {
+      return task(Task.parse(id));
+    }
+
+    /** Binds a column to a role (label, prediction, weight, target, anchor, positive, negative). */
+    public Builder column(Role role, String column) {
+      s.columns.put(role, column);
+      return this;
+    }
+
+    public Builder label(String column) {
+      return column(Role.LABEL, column);
+    }
+
+    public Builder prediction(String column) {
+      return column(Role.PREDICTION, column);
+    }
+
+    /** Example weights (finite, >= 0): every loss and metric becomes its weighted version. */
+    public Builder weight(String column) {
+      return column(Role.WEIGHT, column);
+    }
+
+    /** Losses by spec ({@code NAME} or {@code NAME:key=value,...}); report keys are the specs as given. */
+    public Builder loss(String... specs) {
+      s.losses = append(s.losses, specs);
+      return this;
+    }
+
+    /** Metrics by spec; any loss may also be asked for as a metric. */
+    public Builder metric(String... specs) {
+      s.metrics = append(s.metrics, specs);
+      return this;
+    }
+
+    /** Also every value per value (combination) of these columns, in the same pass. */
+    public Builder slice(String... columns) {
+      s.slices = append(s.slices, columns);
+      return this;
+    }
+
+    /** The prediction column holds logits (raw margins), not probabilities. */
+    public Builder logits(boolean logits) {
+      s.logits = logits;
+      return this;
+    }
+
+    /** The binary decision threshold on the probability (default 0.5). */
+    public Builder threshold(double threshold) {
+      s.threshold = threshold;
+      return this;
+    }
+
+    /** Per-class weights for the losses that take them. */
+    public Builder classWeights(double... weights) {
+      s.classWeights = weights.clone();
+      return this;
+    }
+
+    /** Skip bad rows and count them by reason, instead of failing on the first one. */
+    public Builder skipBadRows(boolean skip) {
+      s.skipBadRows = skip;
+      return this;
+    }
+
+    /** Repartitions the table first (the values do not change; this is for tests and skewed inputs). */
+    public Builder partitions(int partitions) {
+      s.partitions = partitions;
+      return this;
+    }
+
+    /** Most distinct slices allowed (default 10000). */
+    public Builder maxSlices(int maxSlices) {
+      s.maxSlices = maxSlices;
+      return this;
+    }
+
+    /** Replaces everything described so far by these settings (the command line builds them field by field). */
+    public Builder settings(Settings settings) {
+      s = settings;
+      return this;
+    }
+
+    /** Runs the one pass and finishes every loss and metric, overall and per slice. */
+    public Result run() {
+      if (s.task == null) throw new UsageException("the task is required: one of " + Task.ids());
+      s.columns.putIfAbsent(Role.LABEL, "label");
+      s.columns.putIfAbsent(Role.PREDICTION, s.task.defaultPrediction());
+      return Evaluation.run(table, s);
+    }
+
+    private static List<String> append(List<String> list, String... more) {
+      List<String> out = new ArrayList<>(list);
+      out.addAll(List.of(more));
+      return out;
+    }
+  }
 
   public static Result run(Dataset<Row> table, Settings s) {
     EvalOptions options = new EvalOptions(s.task, s.logits, s.threshold, s.classWeights, s.columns.containsKey(Role.WEIGHT));

@@ -26,7 +26,8 @@ public final class RowReader implements Serializable {
   private transient UTF8String[] lastRaw;
   private transient List<String> lastKey;
 
-  RowReader(List<Role> roles, List<Kind> kinds, int sliceCount) {
+  /** A reader of rows whose first columns hold these roles, read as these kinds, followed by sliceCount strings. */
+  public RowReader(List<Role> roles, List<Kind> kinds, int sliceCount) {
     this.roles = roles.toArray(new Role[0]);
     this.kinds = kinds.toArray(new Kind[0]);
     this.sliceCount = sliceCount;

@@ -1,0 +1,170 @@
+package dev.sparkeval.spark.ml;
+
+import dev.sparkeval.core.Catalog;
+import dev.sparkeval.core.EvalOptions;
+import dev.sparkeval.core.Task;
+import dev.sparkeval.core.UsageException;
+import dev.sparkeval.metric.Catalogs;
+import dev.sparkeval.metric.Directions;
+import dev.sparkeval.spark.Evaluation;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.ml.evaluation.Evaluator;
+import org.apache.spark.ml.param.BooleanParam;
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.param.ParamValidators;
+import org.apache.spark.ml.param.StringArrayParam;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.DefaultParamsWritable;
+import org.apache.spark.ml.util.Identifiable$;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.sql.Dataset;
+
+/**
+ * A Spark ML {@link Evaluator} for every sparkeval loss and metric, for {@code CrossValidator}
+ * and {@code TrainValidationSplit}. {@link #evaluate} returns the value of {@code metric}
+ * (a spec such as {@code mse}, {@code huber:delta=0.5} or {@code auc_roc}); {@link #isLargerBetter}
+ * follows its meaning (losses are smaller-is-better). {@link #evaluateAll} returns {@code metric}
+ * and every spec of {@code metrics} from one pass, where MLlib needs one pass per metric.
+ * Values are exact: the same table gives the same bits at any partitioning.
+ *
+ * <pre>{@code
+ * SparkevalEvaluator ev = new SparkevalEvaluator().setTask("regression").setMetric("mse");
+ * new CrossValidator().setEstimator(pipeline).setEvaluator(ev).setEstimatorParamMaps(grid).fit(train);
+ * }</pre>
+ */
+public final class SparkevalEvaluator extends Evaluator implements DefaultParamsWritable {
+  private static final long serialVersionUID = 1L;
+  private final String uid;
+  private final Param<String> labelCol;
+  private final Param<String> predictionCol;
+  private final Param<String> weightCol;
+  private final Param<String> task;
+  private final Param<String> metric;
+  private final StringArrayParam metrics;
+  private final BooleanParam logits;
+  private final DoubleParam threshold;
+
+  public SparkevalEvaluator() {
+    this(Identifiable$.MODULE$.randomUID("sparkevalEval"));
+  }
+
+  public SparkevalEvaluator(String uid) {
+    this.uid = uid;
+    labelCol = new Param<>(this, "labelCol", "label column (true value, class index or target vector)");
+    predictionCol = new Param<>(this, "predictionCol",
+        "prediction column; by default 'prediction' for regression, 'probability' for classification");
+    weightCol = new Param<>(this, "weightCol", "example weight column (finite, >= 0); unset means unweighted");
+    task = new Param<>(this, "task", "the task: " + Task.ids(), ParamValidators.inArray(Task.ids().toArray(new String[0])));
+    metric = new Param<>(this, "metric", "the loss or metric that evaluate() returns, as a spec such as huber:delta=0.5;"
+        + " by default the task's first default loss");
+    metrics = new StringArrayParam(this, "metrics", "further specs that evaluateAll() computes in the same pass");
+    logits = new BooleanParam(this, "logits", "the prediction column holds logits, not probabilities");
+    threshold = new DoubleParam(this, "threshold", "binary decision threshold on the probability",
+        ParamValidators.inRange(0, 1, false, false));
+    setDefault(labelCol, "label");
+    setDefault(task, "regression");
+    setDefault(metrics, new String[0]);
+    setDefault(logits, false);
+    setDefault(threshold, 0.5);
+  }
+
+  @Override public String uid() {
+    return uid;
+  }
+
+  public Param<String> labelCol() { return labelCol; }
+  public Param<String> predictionCol() { return predictionCol; }
+  public Param<String> weightCol() { return weightCol; }
+  public Param<String> task() { return task; }
+  public Param<String> metric() { return metric; }
+  public StringArrayParam metrics() { return metrics; }
+  public BooleanParam logits() { return logits; }
+  public DoubleParam threshold() { return threshold; }
+
+  public SparkevalEvaluator setLabelCol(String v) { set(labelCol, v); return this; }
+  public SparkevalEvaluator setPredictionCol(String v) { set(predictionCol, v); return this; }
+  public SparkevalEvaluator setWeightCol(String v) { set(weightCol, v); return this; }
+  public SparkevalEvaluator setTask(String v) { set(task, v); return this; }
+  public SparkevalEvaluator setMetric(String v) { set(metric, v); return this; }
+  public SparkevalEvaluator setMetrics(String... v) { set(metrics, v); return this; }
+  public SparkevalEvaluator setLogits(boolean v) { set(logits, v); return this; }
+  public SparkevalEvaluator setThreshold(double v) { set(threshold, v); return this; }
+
+  public String getLabelCol() { return $(labelCol); }
+  public String getPredictionCol() { return isDefined(predictionCol) ? $(predictionCol) : taskValue().defaultPrediction(); }
+  public String getWeightCol() { return isDefined(weightCol) ? $(weightCol) : null; }
+  public String getTask() { return $(task); }
+  public String getMetric() { return isDefined(metric) ? $(metric) : defaultSpecs(taskValue()).get(0); }
+  public String[] getMetrics() { return $(metrics); }
+  public boolean getLogits() { return (Boolean) $(logits); }
+  public double getThreshold() { return (Double) $(threshold); }
+
+  private Task taskValue() {
+    return Task.parse(getTask());
+  }
+
+  private static List<String> defaultSpecs(Task t) {
+    return t.defaultLosses().isEmpty() ? t.defaultMetrics() : t.defaultLosses();
+  }
+
+  /** The value of {@code metric}; NaN when it is undefined on this data (for example R² of one row). */
+  @Override public double evaluate(Dataset<?> dataset) {
+    return run(dataset, List.of(getMetric())).value(getMetric());
+  }
+
+  /** {@code metric} and every spec of {@code metrics}, by spec, from one pass over the data (NaN where undefined). */
+  public Map<String, Double> evaluateAll(Dataset<?> dataset) {
+    return result(dataset).values();
+  }
+
+  /** The whole evaluation of {@code metric} and {@code metrics}: counts, values and report blocks. */
+  public Evaluation.Result result(Dataset<?> dataset) {
+    List<String> specs = new ArrayList<>(List.of(getMetric()));
+    for (String s : getMetrics()) if (!specs.contains(s)) specs.add(s);
+    return run(dataset, specs);
+  }
+
+  private Evaluation.Result run(Dataset<?> dataset, List<String> specs) {
+    Evaluation.Builder b = Evaluation.of(dataset).task(taskValue()).label(getLabelCol()).prediction(getPredictionCol())
+        .logits(getLogits()).threshold(getThreshold()).metric(specs.toArray(new String[0]));
+    if (getWeightCol() != null) b.weight(getWeightCol());
+    return b.run();
+  }
+
+  /** Losses are smaller-is-better; metrics follow their meaning (accuracy larger, log_loss smaller). */
+  @Override public boolean isLargerBetter() {
+    Task t = taskValue();
+    Catalog.Resolved r = Catalogs.standard().resolve(getMetric(),
+        new EvalOptions(t, getLogits(), getThreshold(), null, getWeightCol() != null));
+    Directions.Direction d = Directions.of(r.entry());
+    if (d == null) throw new IllegalStateException("no better direction is recorded for metric '" + r.entry().name() + "'");
+    if (d == Directions.Direction.NONE) {
+      throw new UsageException("'" + getMetric() + "' has no better direction (it is best at 0, not at an end);"
+          + " select models on a loss such as mae or mse instead");
+    }
+    return d == Directions.Direction.LARGER;
+  }
+
+  @Override public SparkevalEvaluator copy(ParamMap extra) {
+    return (SparkevalEvaluator) defaultCopy(extra);
+  }
+
+  @Override public String toString() {
+    return "SparkevalEvaluator: uid=" + uid + ", task=" + getTask() + ", metric=" + getMetric()
+        + (getMetrics().length == 0 ? "" : ", metrics=" + Arrays.toString(getMetrics()));
+  }
+
+  /** Reads an evaluator saved with {@code write().save(path)} (also how a saved CrossValidatorModel finds it). */
+  public static MLReader<SparkevalEvaluator> read() {
+    return new DefaultParamsReader<>();
+  }
+
+  public static SparkevalEvaluator load(String path) {
+    return read().load(path);
+  }
+}

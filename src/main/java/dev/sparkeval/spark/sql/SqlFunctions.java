@@ -1,0 +1,73 @@
+package dev.sparkeval.spark.sql;
+
+import dev.sparkeval.core.Entry;
+import dev.sparkeval.core.Param;
+import dev.sparkeval.core.Task;
+import dev.sparkeval.metric.Catalogs;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.FunctionIdentifier;
+import org.apache.spark.sql.catalyst.analysis.FunctionRegistry;
+import org.apache.spark.sql.catalyst.expressions.Expression;
+import org.apache.spark.sql.catalyst.expressions.ExpressionInfo;
+import scala.Function1;
+import scala.Option;
+import scala.Tuple3;
+import scala.collection.immutable.Seq;
+
+/**
+ * Every loss and metric of the catalogue as a Spark SQL aggregate function:
+ * {@code NAME(label, prediction [, weight] [, params...])}, for example
+ * {@code SELECT segment, mse(label, prediction), huber(label, prediction, 0.5) FROM preds GROUP BY segment}.
+ * Register them in a session with {@link #register(SparkSession)}, or in every session with
+ * {@code --conf spark.sql.extensions=dev.sparkeval.spark.SparkevalExtensions}.
+ */
+public final class SqlFunctions {
+  private SqlFunctions() {}
+
+  /** A function's registry entry: its name, its description and the builder of its expression. */
+  public static List<Tuple3<FunctionIdentifier, ExpressionInfo, Function1<Seq<Expression>, Expression>>> descriptions() {
+    List<Tuple3<FunctionIdentifier, ExpressionInfo, Function1<Seq<Expression>, Expression>>> out = new ArrayList<>();
+    for (Map.Entry<String, List<Entry>> e : byName().entrySet()) {
+      String name = e.getKey();
+      Function1<Seq<Expression>, Expression> builder = args -> MetricAggregate.call(name, args);
+      out.add(new Tuple3<>(new FunctionIdentifier(name, Option.empty(), Option.empty()), info(name, e.getValue()), builder));
+    }
+    return out;
+  }
+
+  /** Registers every catalogue name as an aggregate function in this session; returns the names. */
+  public static List<String> register(SparkSession spark) {
+    FunctionRegistry registry = spark.sessionState().functionRegistry();
+    List<String> names = new ArrayList<>();
+    for (Tuple3<FunctionIdentifier, ExpressionInfo, Function1<Seq<Expression>, Expression>> d : descriptions()) {
+      registry.registerFunction(d._1(), d._2(), d._3());
+      names.add(d._1().funcName());
+    }
+    return names;
+  }
+
+  /** Catalogue entries grouped by name, in catalogue order (one name may serve several tasks). */
+  static Map<String, List<Entry>> byName() {
+    Map<String, List<Entry>> m = new LinkedHashMap<>();
+    for (Entry e : Catalogs.standard().entries()) m.computeIfAbsent(e.name(), k -> new ArrayList<>()).add(e);
+    return m;
+  }
+
+  static ExpressionInfo info(String name, List<Entry> entries) {
+    StringBuilder usage = new StringBuilder("_FUNC_(label, prediction [, weight] [, params...]) - ");
+    usage.append(entries.get(0).doc()).append(". Tasks: ")
+        .append(entries.stream().flatMap(e -> e.tasks().stream()).distinct().sorted().map(Task::id).collect(Collectors.joining(", ")));
+    List<Param> params = entries.get(0).params();
+    if (!params.isEmpty()) {
+      usage.append(". Parameters in order: ")
+          .append(params.stream().map(p -> p.name() + "=" + p.defaultValue()).collect(Collectors.joining(", ")));
+    }
+    usage.append(". A constant string 'key=value,...' may also set the parameters and task, logits, threshold, class_weights.");
+    return new ExpressionInfo(MetricAggregate.class.getName(), null, name, usage.toString(), "", "", "", "agg_funcs", "", "", "java_udf");
+  }
+}
