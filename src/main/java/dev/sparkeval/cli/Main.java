@@ -25,6 +25,8 @@ public final class Main {
     COMMANDS.put("demo", DemoCommand::new);
     COMMANDS.put("evaluate", EvaluateCommand::new);
     COMMANDS.put("list", ListCommand::new);
+    COMMANDS.put("train", TrainCommand::new);
+    COMMANDS.put("predict", PredictCommand::new);
   }
 
   private Main() {}
