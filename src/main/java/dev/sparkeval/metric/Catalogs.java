@@ -18,6 +18,7 @@ public final class Catalogs {
   private static Catalog build() {
     List<Entry> all = new ArrayList<>();
     all.addAll(Regression.entries());
+    all.addAll(Classification.entries());
     return new Catalog(all);
   }
 }

@@ -20,8 +20,9 @@ public final class Tasks {
       throw new UsageException("--logits does not apply to task " + o.task().id()
           + "; it is for binary, multiclass, multilabel and distribution predictions");
     }
-    if (o.classWeights() != null && o.task() == Task.REGRESSION) {
-      throw new UsageException("--class-weights does not apply to task regression");
+    if (o.classWeights() != null && (o.task() == Task.REGRESSION || o.task() == Task.BINARY || o.task() == Task.MULTILABEL)) {
+      throw new UsageException("--class-weights does not apply to task " + o.task().id()
+          + "; it weights the classes of multiclass cross_entropy and focal");
     }
   }
 
@@ -34,6 +35,18 @@ public final class Tasks {
         m.put(Role.LABEL, Role.Shape.SCALAR);
         m.put(Role.PREDICTION, Role.Shape.SCALAR);
       }
+      case BINARY -> {
+        m.put(Role.LABEL, Role.Shape.SCALAR);
+        m.put(Role.PREDICTION, Role.Shape.EITHER);
+      }
+      case MULTICLASS -> {
+        m.put(Role.LABEL, Role.Shape.SCALAR);
+        m.put(Role.PREDICTION, Role.Shape.VECTOR);
+      }
+      case MULTILABEL -> {
+        m.put(Role.LABEL, Role.Shape.VECTOR);
+        m.put(Role.PREDICTION, Role.Shape.VECTOR);
+      }
       default -> {
         m.put(Role.LABEL, Role.Shape.EITHER);
         m.put(Role.PREDICTION, Role.Shape.EITHER);
@@ -43,10 +56,16 @@ public final class Tasks {
   }
 
   public static RowRule rule(EvalOptions o) {
-    return RowRule.NONE;
+    return switch (o.task()) {
+      case BINARY -> new ClassRules.Binary(o);
+      case MULTICLASS -> new ClassRules.Multiclass(o);
+      case MULTILABEL -> new ClassRules.Multilabel(o);
+      default -> RowRule.NONE;
+    };
   }
 
   public static List<ReportPart> parts(EvalOptions o) {
+    if (o.task().isClassification()) return ConfusionParts.of(o);
     return List.of();
   }
 }

@@ -31,6 +31,8 @@ public final class EvaluationReport {
     m.put("losses", values(r.overall().losses(), undefined, ""));
     m.put("metrics", values(r.overall().metrics(), undefined, ""));
     m.putAll(r.overall().parts());
+    Map<String, Object> bounds = bounds(r.overall());
+    if (!bounds.isEmpty()) m.put("error_bounds", bounds);
     if (!r.slices().isEmpty()) {
       List<Object> slices = new ArrayList<>();
       for (Evaluation.SliceResult s : r.slices()) {
@@ -41,6 +43,8 @@ public final class EvaluationReport {
         one.put("losses", values(s.outcome().losses(), null, null));
         one.put("metrics", values(s.outcome().metrics(), null, null));
         one.putAll(s.outcome().parts());
+        Map<String, Object> sb = bounds(s.outcome());
+        if (!sb.isEmpty()) one.put("error_bounds", sb);
         slices.add(one);
       }
       m.put("slices", slices);
@@ -57,6 +61,18 @@ public final class EvaluationReport {
       Value v = e.getValue();
       out.put(e.getKey(), v.defined() ? (Object) v.value() : null);
       if (!v.defined() && undefined != null) undefined.put(prefix + e.getKey(), v.undefined());
+      if (v.note() != null && undefined != null) undefined.put(prefix + e.getKey(), v.note());
+    }
+    return out;
+  }
+
+  /** Certified error bounds of approximate values (one-pass binned AUC), by spec. */
+  static Map<String, Object> bounds(Plan.Outcome o) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map<String, Value> vs : List.of(o.losses(), o.metrics())) {
+      for (Map.Entry<String, Value> e : vs.entrySet()) {
+        if (!Double.isNaN(e.getValue().errorBound())) out.put(e.getKey(), e.getValue().errorBound());
+      }
     }
     return out;
   }
