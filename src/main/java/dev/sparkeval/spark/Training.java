@@ -77,6 +77,7 @@ public final class Training {
     }
     List<String> metrics = s.metrics != null ? s.metrics : defaultMetrics(task);
     EvalOptions options = new EvalOptions(task, obj.logits(), 0.5, s.classWeights, false);
+    Tasks.validate(options);
     Plan plan = Plan.build(Catalogs.standard(), options, List.of(lossText), metrics, Tasks.parts(options), Tasks.rule(options));
     Plan trainPlan = Plan.build(Catalogs.standard(), options, List.of(lossText), List.of(), List.of(), Tasks.rule(options));
 
@@ -109,6 +110,10 @@ public final class Training {
     if (st.rows == 0) throw new UsageException("no training rows are left after the validation split");
     if (vs.rows == 0) throw new UsageException("the validation table has no rows");
     int classes = Labels.check(task, st, vs, s.label);
+    if (s.classWeights != null && s.classWeights.length != classes) {
+      throw new UsageException("--class-weights gives " + s.classWeights.length + " weights but label '" + s.label + "' has "
+          + classes + " classes (0.." + (classes - 1) + "); give one weight per class");
+    }
     double[] mean = s.standardize ? st.mean() : new double[d];
     double[] std = s.standardize ? st.std() : ones(d);
     JavaRDD<Block> trainStd = train.map(b -> b.standardized(mean, std)).persist(StorageLevel.MEMORY_AND_DISK());

@@ -78,6 +78,7 @@ public final class Block implements Serializable {
       int i = (int) (keys[k] % n);
       double[] out = net.forward(w, x, i * d, ws);
       s.loss.add(obj.loss(out, y[i], dOut));
+      s.denominator.add(obj.rowWeight(y[i]));
       net.backward(w, x, i * d, ws, dOut, s.grad);
       s.rows++;
     }

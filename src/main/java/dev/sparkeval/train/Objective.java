@@ -18,6 +18,14 @@ public interface Objective extends Serializable {
   /** The row's loss; when dOut is not null it receives d loss / d out[i] for every output. */
   double loss(double[] out, double y, double[] dOut);
 
+  /**
+   * The row's share of the batch loss's denominator: 1 for a plain mean; the class weight for
+   * cross_entropy with class weights (PyTorch's weighted mean), 0 for an ignored row.
+   */
+  default double rowWeight(double y) {
+    return 1.0;
+  }
+
   /** How row losses combine into the batch loss (a mean for every loss but rmse and sse). */
   default Reduction reduction() {
     return Reduction.MEAN;

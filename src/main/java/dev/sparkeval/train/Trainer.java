@@ -76,8 +76,9 @@ public final class Trainer {
       for (long b = 0; b < iters; b++) {
         long s0 = System.nanoTime();
         StepSums s = data.step(b, w);
-        double loss = obj.reduction().loss(s.loss, s.rows);
-        double scale = obj.reduction().scale(loss, s.rows);
+        double loss = obj.reduction().loss(s.loss, s.denominator);
+        if (Double.isNaN(loss) && s.denominator.value() == 0) continue; // every row of the batch is ignored: nothing to learn
+        double scale = obj.reduction().scale(loss, s.denominator);
         for (int i = 0; i < g.length; i++) g[i] = s.grad[i] * scale;
         net.addL2(w, cfg.l2, g);
         opt.step(w, g);

@@ -27,7 +27,10 @@ class GradientCheckTest {
   }
 
   /** Central difference of f at x, compared with the analytic derivative, away from kinks. */
+  static int checks;
+
   static void check(String what, double analytic, double plus, double minus) {
+    checks++;
     double numeric = (plus - minus) / (2 * H);
     double tol = 1e-6 * Math.max(1, Math.abs(numeric));
     assertTrue(Math.abs(analytic - numeric) <= tol, what + ": analytic " + analytic + " numeric " + numeric);
@@ -44,6 +47,9 @@ class GradientCheckTest {
         check(l.key() + " at y=" + y + " p=" + p, l.derivative(y, p), l.value(y, p + H), l.value(y, p - H));
       }
     }
+    for (Objective o : objectives(Task.BINARY, 2)) assertTrue(o.logits());
+    assertEquals(5, objectives(Task.BINARY, 2).size());
+    assertEquals(5, objectives(Task.MULTICLASS, 3).size());
   }
 
   /** The objectives each model trains with: all regression losses, and the logit losses once they exist. */
@@ -64,6 +70,7 @@ class GradientCheckTest {
 
   @Test
   void outputDerivativesOfEveryObjective() {
+    int before = checks;
     Random r = new Random(2);
     for (Task t : List.of(Task.REGRESSION, Task.BINARY, Task.MULTICLASS)) {
       int k = t == Task.MULTICLASS ? 4 : 1;
@@ -85,6 +92,7 @@ class GradientCheckTest {
         }
       }
     }
+    assertTrue(checks - before > 20 * 50, "checks made: " + (checks - before));
   }
 
   static List<ModelSpec> models() {
@@ -95,6 +103,7 @@ class GradientCheckTest {
 
   @Test
   void everyModelsParameterGradient() {
+    int before = checks;
     Random r = new Random(3);
     int d = 4;
     for (ModelSpec m : models()) {
@@ -127,6 +136,7 @@ class GradientCheckTest {
         }
       }
     }
+    assertTrue(checks - before > 1500, "most parameters were checked (kinks skipped): " + (checks - before));
   }
 
   @Test
@@ -135,13 +145,15 @@ class GradientCheckTest {
     for (Reduction red : Reduction.values()) {
       ExactSum s = new ExactSum();
       for (double l : losses) s.add(l);
-      double loss = red.loss(s, 3);
+      ExactSum n = new ExactSum();
+      n.add(3);
+      double loss = red.loss(s, n);
       // Perturb the sum by h: dL/dS must equal the scale the loop multiplies the summed gradient with.
       ExactSum sp = new ExactSum();
       sp.add(s.value() + H);
       ExactSum sm = new ExactSum();
       sm.add(s.value() - H);
-      check(red.name(), red.scale(loss, 3), red.loss(sp, 3), red.loss(sm, 3));
+      check(red.name(), red.scale(loss, n), red.loss(sp, n), red.loss(sm, n));
     }
   }
 

@@ -65,7 +65,6 @@ class ShuffleTest {
           boolean[] seen = new boolean[n];
           for (long k = 0; k < iters; k++) {
             StepSums s = lb.step(k, new double[net.size()]);
-            // with w = 0 the squared-error gradient of the bias is -2 * sum(y): recover the rows through it
             assertEquals(k < iters - 1 ? b : n - (iters - 1) * b, s.rows, "batch " + k);
           }
           for (int p = 0; p < blocks.size(); p++) {
