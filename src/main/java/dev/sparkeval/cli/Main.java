@@ -27,7 +27,9 @@ public final class Main {
     COMMANDS.put("evaluate", EvaluateCommand::new);
     COMMANDS.put("generate", GenerateCommand::new);
     COMMANDS.put("list", ListCommand::new);
+    COMMANDS.put("predict", PredictCommand::new);
     COMMANDS.put("sql", SqlCommand::new);
+    COMMANDS.put("train", TrainCommand::new);
   }
 
   private Main() {}
