@@ -89,6 +89,41 @@ public final class Bench {
     return s;
   }
 
+  /** The binary suite both ways, exact AUC both ways, and a bare scan of the same cached table. */
+  public void binary(int bins) {
+    out.println("binary (" + rows + " rows)");
+    Dataset<Row> t = binaryTable();
+    scan(t, "probability", "scan_s");
+    Evaluation.Settings fused = settings(Task.BINARY, "probability", List.of("bce", "focal"),
+        List.of("accuracy", "precision", "recall", "f1", "mcc", "auc_roc:bins=" + bins, "auc_pr:bins=" + bins,
+            "log_loss", "brier"));
+    Evaluation.Result[] last = new Evaluation.Result[1];
+    time("fused_suite_s", () -> last[0] = Evaluation.run(t, fused));
+    result.put("fused_suite_values", dev.sparkeval.report.EvaluationReport.model(last[0], "bench", 0).get("metrics"));
+    result.put("fused_suite_error_bounds", dev.sparkeval.report.EvaluationReport.model(last[0], "bench", 0).get("error_bounds"));
+    time("mllib_suite_s", () -> MllibSide.binarySuite(t));
+    Evaluation.Settings exact = settings(Task.BINARY, "probability", List.of(), List.of("auc_roc"));
+    time("exact_auc_s", () -> last[0] = Evaluation.run(t, exact));
+    double ours = last[0].overall().metrics().get("auc_roc").value();
+    double[] theirs = new double[1];
+    time("mllib_auc_s", () -> theirs[0] = MllibSide.auc(t, "areaUnderROC"));
+    result.put("exact_auc", ours);
+    result.put("mllib_auc", theirs[0]);
+    t.unpersist();
+  }
+
+  /** MLlib's runMiniBatchSGD at a 0.1% batch: milliseconds per step. */
+  public void mllibIteration(int features, double fraction) {
+    out.println("mini-batch step, logistic, " + features + " features, batch fraction " + fraction);
+    Dataset<Row> t = Synthetic.trainingSet(spark, rows, features, partitions, 5);
+    var points = MllibSgd.points(t, features);
+    int iters = 10;
+    double s = time("mllib_sgd_10_steps_s", () -> MllibSgd.run(points, features, iters, fraction));
+    result.put("mllib_iteration_ms", s / iters * 1000);
+    out.printf("  %-22s %9.2f ms%n", "mllib_iteration_ms", s / iters * 1000);
+    points.unpersist();
+  }
+
   /** Ratios that CONTRACT.md and the performance issue track, for the keys present. */
   public Map<String, Double> ratios() {
     Map<String, Double> r = new LinkedHashMap<>();

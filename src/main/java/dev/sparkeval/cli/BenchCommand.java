@@ -16,6 +16,8 @@ public final class BenchCommand implements Command {
   int partitions = 8;
   @Option(name = "--reps", metaVar = "R", usage = "timed repetitions per figure after one warm-up (default 5)")
   int reps = 5;
+  @Option(name = "--bins", metaVar = "N", usage = "score bins of the one-pass AUC in the fused suite (default 4096)")
+  int bins = 4096;
   @Option(name = "--out", metaVar = "DIR", usage = "where bench.json goes (default out/bench)")
   String out = "out/bench";
 
@@ -26,6 +28,8 @@ public final class BenchCommand implements Command {
     Path dir = Path.of(out);
     Outputs.checkWritable(dir);
     Bench b = new Bench(ctx.spark(), rows, partitions, reps, ctx.out());
+    b.binary(bins);
+    b.mllibIteration(20, 0.001);
     b.regression();
     Map<String, Double> ratios = b.ratios();
     ctx.out().println("ratios");

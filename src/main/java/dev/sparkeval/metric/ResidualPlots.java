@@ -16,6 +16,10 @@ import java.util.Map;
  * its executor.
  */
 public final class ResidualPlots implements ReportPart {
+  @Override public boolean overallOnly() {
+    return true;
+  }
+
   public static final String KEY = "residuals";
   static final int HISTOGRAM_BINS = 256;
   static final int GRID_CELLS = 1024;

@@ -14,6 +14,10 @@ import java.util.Map;
  * expected calibration error over {@link ScoreHistogramStat#CALIBRATION_BINS} equal-width bins.
  */
 public final class ScoreCurves implements ReportPart {
+  @Override public boolean overallOnly() {
+    return true;
+  }
+
   public static final String KEY = "curves";
   private static final ScoreHistogramStat PROTO = new ScoreHistogramStat();
 

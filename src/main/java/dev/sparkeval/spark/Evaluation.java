@@ -220,13 +220,13 @@ public final class Evaluation {
     Dataset<Row> projected = binding.project(table);
     if (s.partitions > 0) projected = projected.repartition(s.partitions);
     boolean ranks = RankJob.defer(plan.prototype());
-    Partial p = Engine.run(projected, binding.reader(), plan.rule(), new Partial(plan.prototype(), s.maxSlices));
+    Partial p = Engine.run(projected, binding.reader(), plan.rule(), new Partial(plan.prototype(), plan.overallPrototype(), s.maxSlices));
     check(p, s);
     StatSet all = p.overall();
     if (ranks) { // exact AUC: one sort job, completing the overall and per-slice states
       RankJob.complete(projected, binding.reader(), plan.rule(), all, binding.slices().isEmpty() ? Map.of() : p.slices());
     }
-    Plan.Outcome overall = plan.finish(all);
+    Plan.Outcome overall = plan.finishOverall(all, p.extra());
     List<SliceResult> slices = new ArrayList<>();
     if (!binding.slices().isEmpty()) {
       List<Map.Entry<List<String>, StatSet>> entries = new ArrayList<>(p.slices().entrySet());
