@@ -100,6 +100,13 @@ class EvaluateReportTest {
   }
 
   @Test
+  void sliceMetricMustBeComputed() {
+    Cli.Run run = evaluate(dir.resolve("sm"), "--slice-metric", "mae");
+    assertEquals(2, run.code());
+    assertTrue(run.err().contains("--slice-metric 'mae' is not computed"), run.err());
+  }
+
+  @Test
   void badBootstrapCountIsAUsageError() {
     Cli.Run run = evaluate(dir.resolve("bad"), "--bootstrap", "1");
     assertEquals(2, run.code());

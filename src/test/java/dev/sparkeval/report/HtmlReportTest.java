@@ -94,6 +94,23 @@ class HtmlReportTest {
   }
 
   @Test
+  void textInsideChartsIsEscapedToo() {
+    List<Map<String, Object>> h = new java.util.ArrayList<>();
+    for (Map<String, Object> row : ReportModels.history()) {
+      Map<String, Object> r = new java.util.LinkedHashMap<>(row);
+      r.put("<script>alert(1)</script>", 0.5); // a metric spec as a legend entry
+      h.add(r);
+    }
+    Map<String, Object> training = new java.util.LinkedHashMap<>(ReportModels.training());
+    training.put("training", Map.of("best_epoch", 2, "diagnosis", "<b onmouseover=alert(1)>fit</b>"));
+    String html = HtmlReport.html(training, h, null);
+    assertFalse(html.contains("<script"));
+    assertFalse(html.contains("<b onmouseover"));
+    assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "legend text, escaped by JFreeSVG");
+    assertTrue(html.contains("&lt;b onmouseover=alert(1)&gt;fit&lt;/b&gt;"));
+  }
+
+  @Test
   void aBlockOfAnotherShapeIsSkippedNotFatal() {
     Map<String, Object> m = ReportModels.multiclass();
     m = new java.util.LinkedHashMap<>(m);
