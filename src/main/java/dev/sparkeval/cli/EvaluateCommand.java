@@ -81,6 +81,9 @@ public final class EvaluateCommand implements Command {
     double seconds = (System.nanoTime() - start) / 1e9;
     Map<String, Object> report = EvaluationReport.model(r, input != null ? input : table, seconds);
     List<Gates.Verdict> verdicts = Gates.check(parsedGates, r.overall());
+    if (sliceMetric != null && !r.overall().losses().containsKey(sliceMetric) && !r.overall().metrics().containsKey(sliceMetric)) {
+      throw new UsageException("--slice-metric '" + sliceMetric + "' is not computed; add it with --loss or --metric (spelled the same)");
+    }
     if (!verdicts.isEmpty()) report.put("gates", Gates.toJson(verdicts));
     EvaluationReport.bootstrap(report, bootstrap, seed);
     EvaluationReport.flagSmallSlices(report, minSliceRows);

@@ -30,7 +30,7 @@ public final class DyadicBins implements Serializable {
 
   public DyadicBins(int maxBins) {
     this.maxBins = maxBins;
-    alloc(Integer.highestOneBit(Math.max(4, maxBins) * 4));
+    alloc(16); // grows with the bins in use: most slices of a sliced run stay small
   }
 
   private void alloc(int capacity) {

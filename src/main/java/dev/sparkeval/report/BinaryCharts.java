@@ -34,7 +34,7 @@ final class BinaryCharts {
       out.add(pr(c, metric(metrics, "auc_pr")));
     }
     Map<String, Object> cal = M.map(curves.get("calibration"));
-    if (cal != null && M.list(cal.get("table")) != null) out.add(reliability(cal));
+    if (cal != null && M.list(cal.get("table")) != null) out.add(reliability(cal, metrics));
     out.add(histogram(neg, pos));
     return out;
   }
@@ -65,7 +65,7 @@ final class BinaryCharts {
     return Chart.of("Precision-recall — " + ap, ch, "The dashed line is the positive rate, what a random ranking scores.");
   }
 
-  private static Chart reliability(Map<String, Object> cal) {
+  private static Chart reliability(Map<String, Object> cal, Map<String, Object> metrics) {
     XYSeries s = new XYSeries("observed", false);
     for (Object o : M.list(cal.get("table"))) {
       Map<String, Object> r = M.map(o);
@@ -75,8 +75,14 @@ final class BinaryCharts {
     ((XYLineAndShapeRenderer) ch.getXYPlot().getRenderer()).setDefaultShapesVisible(true);
     ch.getXYPlot().addAnnotation(new XYLineAnnotation(0, 0, 1, 1, Chart.dashed(1f), Chart.GREY));
     Double ece = M.num(cal.get("ece"));
+    String asked = "";
+    if (metrics != null) {
+      for (Map.Entry<String, Object> e : metrics.entrySet()) {
+        if (Direction.name(e.getKey()).equals("ece")) asked = " The metric " + e.getKey() + " is " + Fmt.num(M.num(e.getValue())) + ".";
+      }
+    }
     return Chart.of("Calibration — ECE " + Fmt.num(ece) + " (" + Fmt.num(M.num(cal.get("bins"))) + " bins)", ch,
-        "Points on the diagonal are calibrated; below it the model is over-confident in the positive class.");
+        "Points on the diagonal are calibrated; below it the model is over-confident in the positive class." + asked);
   }
 
   private static Chart histogram(double[] neg, double[] pos) {

@@ -19,7 +19,8 @@ final class ClassView {
     if (cm == null) return null;
     List<Object> labels = M.list(cm.get("labels"));
     List<double[]> counts = M.rows(cm.get("counts"));
-    if (labels == null || counts.isEmpty() || labels.size() > MAX_CLASSES) return null;
+    if (labels == null || counts.size() != labels.size() || labels.size() > MAX_CLASSES) return null;
+    for (double[] r : counts) if (r.length != labels.size()) return null; // not a K x K matrix: not drawn
     double max = 0;
     for (double[] r : counts) for (double v : r) max = Math.max(max, v);
     List<Object> countRows = new ArrayList<>();

@@ -30,33 +30,30 @@ final class ReportView {
         + M.text(boot.get("seed")) + ", 95% percentile intervals");
     v.put("gates", gates(M.list(model.get("gates"))));
     Map<String, Object> metrics = M.map(model.get("metrics"));
-    v.put("charts", charts(problems, () -> {
+    v.put("charts", guard(problems, "charts", () -> {
       List<Chart> c = new ArrayList<>(RegressionCharts.of(M.map(model.get("residuals"))));
       c.addAll(BinaryCharts.of(M.map(model.get("curves")), metrics));
       return c;
-    }));
-    v.put("confusion", ClassView.confusion(M.map(model.get("confusion_matrix"))));
-    v.put("per_class", ClassView.perClass(M.map(model.get("per_class"))));
-    v.put("slices", SliceView.of(model, opts.sliceMetric()));
-    Map<String, Object> training = null;
-    try {
-      training = TrainingView.of(M.map(model.get("training")), history);
-    } catch (RuntimeException | LinkageError e) {
-      problems.add("training charts could not be drawn: " + e);
-    }
-    v.put("training", training);
+    }, List.of()));
+    v.put("confusion", guard(problems, "confusion_matrix", () -> ClassView.confusion(M.map(model.get("confusion_matrix"))), null));
+    v.put("per_class", guard(problems, "per_class", () -> ClassView.perClass(M.map(model.get("per_class"))), null));
+    v.put("slices", guard(problems, "slices", () -> SliceView.of(model, opts.sliceMetric()), null));
+    v.put("training", guard(problems, "training", () -> TrainingView.of(M.map(model.get("training")), history), null));
     v.put("undefined", pairs(M.map(model.get("undefined"))));
     v.put("problems", problems);
     return v;
   }
 
-  /** Charts are drawn with Java2D; on a machine without fonts that can fail, and the rest of the report must still be written. */
-  private static List<Chart> charts(List<String> problems, Supplier<List<Chart>> draw) {
+  /**
+   * One section; if it fails (charts need Java2D fonts, which a bare machine may lack; a block may
+   * have an unexpected shape) the report is still written, saying what is missing.
+   */
+  private static <T> T guard(List<String> problems, String what, Supplier<T> build, T otherwise) {
     try {
-      return draw.get();
+      return build.get();
     } catch (RuntimeException | LinkageError e) {
-      problems.add("charts could not be drawn: " + e);
-      return List.of();
+      problems.add(what + " could not be shown: " + e);
+      return otherwise;
     }
   }
 

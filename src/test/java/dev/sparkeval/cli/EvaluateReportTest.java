@@ -56,6 +56,7 @@ class EvaluateReportTest {
     Cli.Run run = evaluate(out, "--bootstrap", "40", "--seed", "3", "--gate", "mse<=0.5", "--min-slice-rows", "10");
     assertEquals(3, run.code(), run.err());
     assertTrue(run.out().contains("html report: " + out.resolve("report.html")), run.out());
+    assertTrue(run.out().matches("(?s).*mse +[0-9.]+  95% \\[[0-9.]+, [0-9.]+\\].*"), run.out());
     JsonNode r = new ObjectMapper().readTree(out.resolve("report.json").toFile());
     JsonNode mse = r.get("intervals").get("mse");
     assertTrue(mse.get(0).asDouble() < r.get("losses").get("mse").asDouble()
@@ -96,6 +97,13 @@ class EvaluateReportTest {
       if (first == null) first = iv;
       assertEquals(first, iv, "partitions=" + p);
     }
+  }
+
+  @Test
+  void sliceMetricMustBeComputed() {
+    Cli.Run run = evaluate(dir.resolve("sm"), "--slice-metric", "mae");
+    assertEquals(2, run.code());
+    assertTrue(run.err().contains("--slice-metric 'mae' is not computed"), run.err());
   }
 
   @Test

@@ -94,6 +94,53 @@ class HtmlReportTest {
   }
 
   @Test
+  void textInsideChartsIsEscapedToo() {
+    List<Map<String, Object>> h = new java.util.ArrayList<>();
+    for (Map<String, Object> row : ReportModels.history()) {
+      Map<String, Object> r = new java.util.LinkedHashMap<>(row);
+      r.put("<script>alert(1)</script>", 0.5); // a metric spec as a legend entry
+      h.add(r);
+    }
+    Map<String, Object> training = new java.util.LinkedHashMap<>(ReportModels.training());
+    training.put("training", Map.of("best_epoch", 2, "diagnosis", "<b onmouseover=alert(1)>fit</b>"));
+    String html = HtmlReport.html(training, h, null);
+    assertFalse(html.contains("<script"));
+    assertFalse(html.contains("<b onmouseover"));
+    assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "legend text, escaped by JFreeSVG");
+    assertTrue(html.contains("&lt;b onmouseover=alert(1)&gt;fit&lt;/b&gt;"));
+  }
+
+  @Test
+  void aBlockOfAnotherShapeIsSkippedNotFatal() {
+    Map<String, Object> m = ReportModels.multiclass();
+    m = new java.util.LinkedHashMap<>(m);
+    m.put("confusion_matrix", Map.of("labels", List.of(0, 1), "counts", List.of(List.of(List.of(1, 2), List.of(3, 4)))));
+    m.put("per_class", Map.of("0", "not a map"));
+    String html = HtmlReport.html(m, null, null);
+    assertFalse(html.contains("Confusion matrix"));
+    assertTrue(html.contains("cross_entropy"));
+  }
+
+  @Test
+  void slicesAreSortedWorstFirstAndFlaggedOnlyWhenTheIntervalExcludesOverall() {
+    Map<String, Object> m = new java.util.LinkedHashMap<>(ReportModels.base("evaluate", "binary", "x"));
+    m.put("metrics", Map.of("accuracy", 0.80));
+    m.put("slices", List.of(
+        Map.of("slice", Map.of("s", "a"), "rows", 100, "metrics", Map.of("accuracy", 0.85)),
+        Map.of("slice", Map.of("s", "b"), "rows", 100, "metrics", Map.of("accuracy", 0.60),
+            "intervals", Map.of("accuracy", List.of(0.50, 0.70))),
+        Map.of("slice", Map.of("s", "c"), "rows", 100, "metrics", Map.of("accuracy", 0.55),
+            "intervals", Map.of("accuracy", List.of(0.30, 0.81)))));
+    String html = HtmlReport.html(m, null, null);
+    int a = html.indexOf("s = a");
+    int b = html.indexOf("s = b");
+    int c = html.indexOf("s = c");
+    assertTrue(c < b && b < a, "worst first");
+    assertEquals(1, count(html, "<tr class=\"worse\">"), "c is worse but its interval holds the overall value");
+    assertTrue(html.contains("<tr class=\"worse\"><td class=\"name\">s = b"));
+  }
+
+  @Test
   void absentBlocksAreLeftOut() {
     String html = HtmlReport.html(Map.of("command", "evaluate", "task", "embedding", "losses", Map.of("cosine", 0.1)), null, null);
     assertEquals(0, count(html, "<svg"));
