@@ -1,0 +1,109 @@
+package dev.sparkeval.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sparkeval.testkit.LocalCluster;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * sparkeval on a real Spark standalone cluster: a Master and two Workers (1 core, 1g each) as
+ * separate JVMs, jobs submitted through ./submit.sh with SPARK_HOME set, and reports that equal
+ * a local-mode run bit for bit. Runs in `mvn verify` (integration-test phase, after the jar is built).
+ */
+class StandaloneClusterIT {
+  static final Path BASE = Path.of(System.getProperty("sparkeval.basedir", ".")).toAbsolutePath();
+  static final Path WORK = BASE.resolve("target/cluster-it");
+
+  @Test
+  void evaluateAndSqlOnTheClusterEqualLocalModeBitForBit() throws Exception {
+    Path jar = BASE.resolve("target/sparkeval.jar");
+    assertTrue(Files.isRegularFile(jar), "the application jar is built by mvn package before this test: " + jar);
+    Files.createDirectories(WORK);
+    Path input = writePredictions(WORK.resolve("preds.csv"), 20_000);
+    try (LocalCluster cluster = new LocalCluster(WORK.resolve("spark-home"), BASE.resolve("target/spark-runtime-classpath.txt"),
+        BASE.resolve("conf"))) {
+      cluster.start(2, 120);
+      List<String> onCluster = List.of("--master", cluster.masterUrl(), "--conf", "spark.driver.host=127.0.0.1",
+          "--conf", "spark.driver.bindAddress=127.0.0.1", "--conf", "spark.ui.enabled=false",
+          "--total-executor-cores", "2", "--executor-memory", "512m");
+      List<String> local = List.of("--master", "local[2]", "--conf", "spark.ui.enabled=false");
+      List<String> evaluate = List.of("evaluate", "--input", input.toString(), "--task", "regression", "--weight", "w",
+          "--slice", "segment", "--loss", "mse", "--loss", "rmse", "--loss", "mae", "--loss", "huber:delta=0.5",
+          "--loss", "log_cosh", "--loss", "quantile:q=0.9", "--metric", "r2", "--metric", "explained_variance",
+          "--metric", "mape", "--metric", "mean_error");
+
+      submit(cluster, "evaluate-local", local, evaluate, "--partitions", "1", "--out", WORK.resolve("local").toString());
+      submit(cluster, "evaluate-cluster", onCluster, evaluate, "--partitions", "7", "--out", WORK.resolve("cluster").toString());
+      JsonNode localReport = values(WORK.resolve("local/report.json"));
+      assertEquals(localReport, values(WORK.resolve("cluster/report.json")), "cluster report equals local report");
+      assertEquals(20_000, localReport.get("rows").asLong());
+
+      // SQL aggregates on the cluster (states travel through a shuffle) give the local evaluate's slice values
+      List<String> sql = List.of("sql", "--view", "preds=" + input, "SELECT segment, mse(label, prediction, w) AS mse,"
+          + " huber(label, prediction, w, 0.5) AS huber, r2(label, prediction, w) AS r2 FROM preds GROUP BY segment ORDER BY segment");
+      submit(cluster, "sql-cluster", onCluster, sql, "--out", WORK.resolve("sql-cluster").toString());
+      List<String> csv = Files.readAllLines(WORK.resolve("sql-cluster/result.csv"));
+      assertEquals(List.of("segment", "mse", "huber", "r2"), List.of(csv.get(0).split(",")));
+      assertEquals(6, csv.size());
+      for (int i = 0; i < 5; i++) {
+        String[] cells = csv.get(i + 1).split(",");
+        JsonNode slice = localReport.get("slices").get(i);
+        assertEquals(slice.get("slice").get("segment").asText(), cells[0]);
+        assertBits(slice.get("losses").get("mse").asDouble(), cells[1]);
+        assertBits(slice.get("losses").get("huber:delta=0.5").asDouble(), cells[2]);
+        assertBits(slice.get("metrics").get("r2").asDouble(), cells[3]);
+      }
+      assertEquals(List.of("sparkeval", "sparkeval"), cluster.completedApps(), "both cluster runs ran as applications of the Master");
+    }
+  }
+
+  static void assertBits(double expected, String actual) {
+    assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(Double.parseDouble(actual)), expected + " vs " + actual);
+  }
+
+  /** Runs ./submit.sh with SPARK_HOME pointing at the test cluster's home; fails with the log on a non-zero exit. */
+  static void submit(LocalCluster cluster, String name, List<String> sparkOptions, List<String> command, String... more)
+      throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("bash", BASE.resolve("submit.sh").toString()));
+    cmd.addAll(sparkOptions);
+    cmd.addAll(command);
+    cmd.addAll(List.of(more));
+    int code = cluster.run(name, cmd, Map.of(), 240);
+    assertEquals(0, code, name + " failed:\n" + tail(cluster.log(name)));
+  }
+
+  static String tail(Path log) throws Exception {
+    List<String> lines = Files.readAllLines(log);
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+  }
+
+  /** The report without what may differ between runs (timing, output paths). */
+  static JsonNode values(Path report) throws Exception {
+    ObjectNode n = (ObjectNode) new ObjectMapper().readTree(report.toFile());
+    n.remove("seconds");
+    return n;
+  }
+
+  /** Labels over many magnitudes, so that plain double sums would depend on the partitioning. */
+  static Path writePredictions(Path file, int rows) throws Exception {
+    Random r = new Random(20);
+    StringBuilder b = new StringBuilder("label,prediction,w,segment\n");
+    for (int i = 0; i < rows; i++) {
+      double y = Math.pow(10, r.nextInt(9) - 2) * r.nextGaussian();
+      double p = y + r.nextGaussian() * Math.abs(y) * 0.1 + r.nextGaussian();
+      b.append(y).append(',').append(p).append(',').append(r.nextDouble() * 3).append(',').append("s").append(i % 5).append('\n');
+    }
+    Files.writeString(file, b.toString());
+    return file;
+  }
+}
