@@ -63,8 +63,32 @@ class StandaloneClusterIT {
         assertBits(slice.get("losses").get("huber:delta=0.5").asDouble(), cells[2]);
         assertBits(slice.get("metrics").get("r2").asDouble(), cells[3]);
       }
-      assertEquals(List.of("sparkeval", "sparkeval"), cluster.completedApps(), "both cluster runs ran as applications of the Master");
+
+      // Any Spark program gets the functions from --conf spark.sql.extensions and the jar
+      Path probe = probeJar(WORK.resolve("probe.jar"));
+      List<String> probeRun = new ArrayList<>(List.of(cluster.home().resolve("bin/spark-submit").toString()));
+      probeRun.addAll(onCluster);
+      probeRun.addAll(List.of("--conf", "spark.sql.extensions=dev.sparkeval.spark.SparkevalExtensions", "--jars", jar.toString(),
+          "--name", "probe", "--class", ExtensionsProbe.class.getName(), probe.toString(), input.toString()));
+      assertEquals(0, cluster.run("probe", probeRun, Map.of(), 240), tail(cluster.log("probe")));
+      String line = Files.readAllLines(cluster.log("probe")).stream().filter(l -> l.startsWith("mse=")).findFirst().orElseThrow();
+      assertBits(localReport.get("losses").get("mse").asDouble(), line.substring(4));
+
+      assertEquals(List.of("probe", "sparkeval", "sparkeval"), cluster.completedApps().stream().sorted().toList(),
+          "every cluster run ran as an application of the Master");
     }
+  }
+
+  /** A jar holding only the probe class: the program that knows nothing of sparkeval. */
+  static Path probeJar(Path jar) throws Exception {
+    String entry = ExtensionsProbe.class.getName().replace('.', '/') + ".class";
+    try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+         var in = ExtensionsProbe.class.getClassLoader().getResourceAsStream(entry)) {
+      out.putNextEntry(new java.util.jar.JarEntry(entry));
+      in.transferTo(out);
+      out.closeEntry();
+    }
+    return jar;
   }
 
   static void assertBits(double expected, String actual) {
