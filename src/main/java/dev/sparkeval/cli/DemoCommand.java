@@ -3,8 +3,8 @@ package dev.sparkeval.cli;
 import dev.sparkeval.core.Role;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
-import dev.sparkeval.report.AtomicFiles;
 import dev.sparkeval.report.EvaluationReport;
+import dev.sparkeval.report.HtmlReport;
 import dev.sparkeval.spark.Evaluation;
 import dev.sparkeval.spark.Input;
 import java.nio.file.Files;
@@ -56,13 +56,20 @@ public final class DemoCommand implements Command {
     s.losses = List.of("mse", "rmse", "mae", "huber:delta=50", "log_cosh", "quantile:q=0.9");
     s.metrics = List.of("r2", "explained_variance", "mape", "mean_error");
     s.slices = List.of("segment");
+    s.bootstrap = 200; // 95% intervals in the same pass
     Evaluation.Result r = Evaluation.run(ctx.spark().read().parquet(predPath.toString()), s);
     double seconds = (System.nanoTime() - start) / 1e9;
     Path evalDir = outDir.resolve("diabetes");
     Map<String, Object> report = EvaluationReport.model(r, predPath.toString(), seconds);
-    AtomicFiles.write(evalDir, Map.of("report.json", EvaluationReport.json(report)));
+    List<Gates.Verdict> verdicts = Gates.check(Gates.parse(List.of("r2>=0.3")), r.overall());
+    report.put("gates", Gates.toJson(verdicts));
+    EvaluationReport.bootstrap(report, s.bootstrap, s.seed);
+    HtmlReport.write(evalDir, report, null);
     Summary.print(ctx.out(), r, seconds);
+    Gates.print(ctx.out(), verdicts);
     ctx.out().println("report: " + evalDir.resolve("report.json"));
+    ctx.out().println("html report: " + evalDir.resolve("report.html"));
+    ClassificationDemo.run(ctx, dataDir, outDir);
     return 0;
   }
 }

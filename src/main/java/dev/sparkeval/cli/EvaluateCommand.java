@@ -3,8 +3,8 @@ package dev.sparkeval.cli;
 import dev.sparkeval.core.Role;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
-import dev.sparkeval.report.AtomicFiles;
 import dev.sparkeval.report.EvaluationReport;
+import dev.sparkeval.report.HtmlReport;
 import dev.sparkeval.spark.Evaluation;
 import dev.sparkeval.spark.Input;
 import java.nio.file.Path;
@@ -59,6 +59,14 @@ public final class EvaluateCommand implements Command {
   int partitions;
   @Option(name = "--max-slices", metaVar = "N", usage = "most distinct slices allowed (default 10000)")
   int maxSlices = 10_000;
+  @Option(name = "--bootstrap", metaVar = "N", usage = "N-replicate Poisson bootstrap in the same pass: 95% intervals (default off)")
+  int bootstrap;
+  @Option(name = "--seed", metaVar = "N", usage = "seed of the bootstrap draws (default 42)")
+  long seed = 42;
+  @Option(name = "--min-slice-rows", metaVar = "N", usage = "hide slices with fewer rows in report.html (kept in report.json, flagged)")
+  long minSliceRows;
+  @Option(name = "--slice-metric", metaVar = "SPEC", usage = "the loss or metric that sorts the slice table in report.html")
+  String sliceMetric;
   @Option(name = "--out", metaVar = "DIR", usage = "report folder (default out/evaluate)")
   String out = "out/evaluate";
 
@@ -73,11 +81,17 @@ public final class EvaluateCommand implements Command {
     double seconds = (System.nanoTime() - start) / 1e9;
     Map<String, Object> report = EvaluationReport.model(r, input != null ? input : table, seconds);
     List<Gates.Verdict> verdicts = Gates.check(parsedGates, r.overall());
+    if (sliceMetric != null && !r.overall().losses().containsKey(sliceMetric) && !r.overall().metrics().containsKey(sliceMetric)) {
+      throw new UsageException("--slice-metric '" + sliceMetric + "' is not computed; add it with --loss or --metric (spelled the same)");
+    }
     if (!verdicts.isEmpty()) report.put("gates", Gates.toJson(verdicts));
-    AtomicFiles.write(outDir, Map.of("report.json", EvaluationReport.json(report)));
+    EvaluationReport.bootstrap(report, bootstrap, seed);
+    EvaluationReport.flagSmallSlices(report, minSliceRows);
+    HtmlReport.write(outDir, report, null, new HtmlReport.Options(sliceMetric));
     Summary.print(ctx.out(), r, seconds);
     Gates.print(ctx.out(), verdicts);
     ctx.out().println("report: " + outDir.resolve("report.json"));
+    ctx.out().println("html report: " + outDir.resolve("report.html"));
     if (verdicts.stream().anyMatch(v -> !v.passed())) {
       throw new Main.GateFailure("gate failed: " + Gates.failures(verdicts));
     }
@@ -111,6 +125,12 @@ public final class EvaluateCommand implements Command {
     if (maxSlices < 1) throw new UsageException("--max-slices must be >= 1, got " + maxSlices);
     s.partitions = partitions;
     s.maxSlices = maxSlices;
+    if (bootstrap < 0 || bootstrap == 1 || bootstrap > 10_000) {
+      throw new UsageException("--bootstrap must be between 2 and 10000 replicates (or 0 for off), got " + bootstrap);
+    }
+    if (minSliceRows < 0) throw new UsageException("--min-slice-rows must be >= 0, got " + minSliceRows);
+    s.bootstrap = bootstrap;
+    s.seed = seed;
     return s;
   }
 

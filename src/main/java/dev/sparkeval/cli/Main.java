@@ -22,10 +22,14 @@ public final class Main {
   static final Map<String, Supplier<Command>> COMMANDS = new LinkedHashMap<>();
 
   static {
+    COMMANDS.put("bench", BenchCommand::new);
     COMMANDS.put("demo", DemoCommand::new);
     COMMANDS.put("evaluate", EvaluateCommand::new);
+    COMMANDS.put("generate", GenerateCommand::new);
     COMMANDS.put("list", ListCommand::new);
+    COMMANDS.put("predict", PredictCommand::new);
     COMMANDS.put("sql", SqlCommand::new);
+    COMMANDS.put("train", TrainCommand::new);
   }
 
   private Main() {}

@@ -1,8 +1,10 @@
 package dev.sparkeval.cli;
 
+import dev.sparkeval.core.Bootstrap;
 import dev.sparkeval.core.Value;
 import dev.sparkeval.spark.Evaluation;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 
 /** The human summary of an evaluation on standard output. */
@@ -12,21 +14,25 @@ final class Summary {
   static void print(PrintStream out, Evaluation.Result r, double seconds) {
     out.printf("evaluate %s: %d rows, %d used%s, %.2f s%n", r.plan().task().id(), r.rows(), r.rowsUsed(),
         r.skipped().isEmpty() ? "" : ", skipped " + r.skipped(), seconds);
-    section(out, "losses", r.overall().losses());
-    section(out, "metrics", r.overall().metrics());
+    section(out, "losses", r.overall().losses(), r.overall().parts());
+    section(out, "metrics", r.overall().metrics(), r.overall().parts());
     for (Evaluation.SliceResult s : r.slices()) {
       out.printf("slice %s (%d rows)%n", s.slice(), s.outcome().rows());
-      section(out, "losses", s.outcome().losses());
-      section(out, "metrics", s.outcome().metrics());
+      section(out, "losses", s.outcome().losses(), s.outcome().parts());
+      section(out, "metrics", s.outcome().metrics(), s.outcome().parts());
     }
   }
 
-  private static void section(PrintStream out, String title, Map<String, Value> values) {
+  private static void section(PrintStream out, String title, Map<String, Value> values, Map<String, Object> parts) {
     if (values.isEmpty()) return;
     out.println("  " + title);
+    Map<?, ?> intervals = parts.get(Bootstrap.KEY) instanceof Map<?, ?> m ? m : Map.of();
     for (Map.Entry<String, Value> e : values.entrySet()) {
       Value v = e.getValue();
-      out.printf("    %-28s %s%n", e.getKey(), v.defined() ? format(v.value()) : "undefined (" + v.undefined() + ")");
+      String bound = Double.isNaN(v.errorBound()) ? "" : "  (certified error <= " + format(v.errorBound()) + ")";
+      String iv = intervals.get(e.getKey()) instanceof List<?> l ? "  95% [" + format((Double) l.get(0)) + ", "
+          + format((Double) l.get(1)) + "]" : "";
+      out.printf("    %-28s %s%s%s%n", e.getKey(), v.defined() ? format(v.value()) : "undefined (" + v.undefined() + ")", iv, bound);
     }
   }
 

@@ -43,15 +43,9 @@ public final class ExactSum implements Serializable {
     if (pending >= CARRY_EVERY) carry();
     int i = e >>> 5;
     int s = e & 31;
-    long low = (m << s) & LOW32;
-    long high = m >>> (32 - s);
-    if (bits < 0) {
-      chunk[i] -= low;
-      chunk[i + 1] -= high;
-    } else {
-      chunk[i] += low;
-      chunk[i + 1] += high;
-    }
+    long neg = bits >> 63; // 0 or -1: (v ^ neg) - neg negates without a branch
+    chunk[i] += (((m << s) & LOW32) ^ neg) - neg;
+    chunk[i + 1] += ((m >>> (32 - s)) ^ neg) - neg;
     pending++;
   }
 

@@ -9,8 +9,8 @@ public final class Example {
   public double label;
   public double prediction;
   public double weight = 1.0;
-  /** The +1/-1 target of cosine_embedding, when bound. */
-  public double target;
+  /** The +1/-1 target of cosine_embedding; NaN while no --target column is bound. */
+  public double target = Double.NaN;
   public double[] labelVec;
   public double[] predictionVec;
   public double[] anchor;
@@ -22,4 +22,10 @@ public final class Example {
 
   /** Length of the filled part of each vector (arrays are reused and may be longer). */
   public int labelLen, predictionLen, anchorLen, positiveLen, negativeLen;
+
+  /**
+   * Vector tasks: the vector length of the first row checked with this holder (one holder per
+   * partition), -1 before it. The task's row rule makes rows of another length bad rows.
+   */
+  public int dimension = -1;
 }

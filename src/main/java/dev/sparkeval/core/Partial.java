@@ -16,6 +16,7 @@ public final class Partial implements Serializable {
   public static final List<String> NO_SLICE = List.of();
 
   private final StatSet prototype;
+  private final StatSet extra; // overall-only states, folded once per row whatever the slice
   private final int maxSlices;
   private final Map<List<String>, StatSet> slices = new HashMap<>();
   private final Map<String, Long> skipped = new TreeMap<>();
@@ -27,12 +28,22 @@ public final class Partial implements Serializable {
   private String firstBadDetail;
 
   public Partial(StatSet prototype, int maxSlices) {
+    this(prototype, StatSet.of(List.of()), maxSlices);
+  }
+
+  public Partial(StatSet prototype, StatSet overallOnly, int maxSlices) {
     this.prototype = prototype;
+    this.extra = overallOnly;
     this.maxSlices = maxSlices;
   }
 
   public Partial fresh() {
-    return new Partial(prototype.fresh(), maxSlices);
+    return new Partial(prototype.fresh(), extra.fresh(), maxSlices);
+  }
+
+  /** The overall-only states (see ReportPart.overallOnly); empty when the plan has none. */
+  public StatSet extra() {
+    return extra;
   }
 
   /** The state of a slice, created on first sight; null once the slice limit is exceeded. */
@@ -63,6 +74,7 @@ public final class Partial implements Serializable {
   }
 
   public Partial merge(Partial o) {
+    extra.merge(o.extra);
     rows += o.rows;
     sliceOverflow |= o.sliceOverflow;
     o.skipped.forEach((k, v) -> skipped.merge(k, v, Long::sum));

@@ -17,6 +17,7 @@ public final class Plan {
   private final List<ReportPart> parts;
   private final RowRule rule;
   private final StatSet prototype;
+  private final StatSet overallPrototype;
 
   public Plan(Task task, EvalOptions options, List<Catalog.Resolved> losses, List<Catalog.Resolved> metrics,
               List<ReportPart> parts, RowRule rule) {
@@ -29,8 +30,15 @@ public final class Plan {
     List<Stat> protos = new ArrayList<>(List.of(new WeightStat())); // rows and weight sum, always reported
     for (Catalog.Resolved r : losses) protos.addAll(r.measure().needs());
     for (Catalog.Resolved r : metrics) protos.addAll(r.measure().needs());
-    for (ReportPart p : parts) protos.addAll(p.needs());
+    for (ReportPart p : parts) if (!p.overallOnly()) protos.addAll(p.needs());
     this.prototype = StatSet.of(protos);
+    java.util.Set<String> have = new java.util.HashSet<>();
+    for (Stat st : prototype.stats()) have.add(st.key());
+    List<Stat> overall = new ArrayList<>();
+    for (ReportPart p : parts) {
+      if (p.overallOnly()) for (Stat st : p.needs()) if (!have.contains(st.key())) overall.add(st);
+    }
+    this.overallPrototype = StatSet.of(overall);
   }
 
   /** Resolves the specs against the catalogue; an empty list means the task's defaults. */
@@ -44,6 +52,13 @@ public final class Plan {
     List<Catalog.Resolved> metrics = new ArrayList<>();
     for (String s : distinct(ms, "--metric")) metrics.add(catalog.resolve(s, options));
     return new Plan(task, options, losses, metrics, parts, rule);
+  }
+
+  /** The same plan with an N-replicate Poisson bootstrap folded into the same pass (report block "intervals"). */
+  public Plan withBootstrap(int replicates, long seed) {
+    List<ReportPart> ps = new ArrayList<>(parts);
+    ps.add(new Bootstrap(losses, metrics, replicates, seed));
+    return new Plan(task, options, losses, metrics, ps, rule);
   }
 
   private static List<String> distinct(List<String> specs, String option) {
@@ -65,20 +80,33 @@ public final class Plan {
 
   public RowRule rule() { return rule; }
 
+  /** The states folded per slice: every measure and the per-slice report blocks. */
   public StatSet prototype() { return prototype; }
+
+  /** The states folded once overall: the overall-only report blocks (may be empty). */
+  public StatSet overallPrototype() { return overallPrototype; }
 
   /** Finished values of one state set: losses and metrics keyed by spec text, and the report blocks. */
   public record Outcome(long rows, double weightSum, Map<String, Value> losses, Map<String, Value> metrics,
                         Map<String, Object> parts) {}
 
   public Outcome finish(StatSet stats) {
+    return finish(stats, false);
+  }
+
+  /** The overall outcome: {@code stats} holds the merged per-slice states, {@code overallOnly} the rest. */
+  public Outcome finishOverall(StatSet stats, StatSet overallOnly) {
+    return finish(StatSet.concat(stats, overallOnly), true);
+  }
+
+  private Outcome finish(StatSet stats, boolean overall) {
     WeightStat w = stats.get(new WeightStat());
     Map<String, Value> l = new LinkedHashMap<>();
     for (Catalog.Resolved r : losses) l.put(r.spec().text(), r.measure().finish(stats));
     Map<String, Value> m = new LinkedHashMap<>();
     for (Catalog.Resolved r : metrics) m.put(r.spec().text(), r.measure().finish(stats));
     Map<String, Object> p = new LinkedHashMap<>();
-    if (w.count() > 0) for (ReportPart part : parts) p.put(part.key(), part.finish(stats));
+    if (w.count() > 0) for (ReportPart part : parts) if (overall || !part.overallOnly()) p.put(part.key(), part.finish(stats));
     return new Outcome(w.count(), w.weight().value(), l, m, p);
   }
 }

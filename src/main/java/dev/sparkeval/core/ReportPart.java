@@ -13,4 +13,13 @@ public interface ReportPart {
   List<Stat> needs();
 
   Object finish(StatSet stats);
+
+  /**
+   * True for blocks that are only reported overall (curves, plots, bootstrap replicates): their
+   * states are folded once per row into one overall set instead of once per slice, which keeps
+   * a run with many slices small.
+   */
+  default boolean overallOnly() {
+    return false;
+  }
 }

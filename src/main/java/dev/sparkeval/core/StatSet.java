@@ -25,6 +25,18 @@ public final class StatSet implements Serializable {
     return new StatSet(byKey.values().toArray(new Stat[0]));
   }
 
+  /** A view over the states of both sets (shared, not copied), for finishing from two sets at once. */
+  public static StatSet concat(StatSet a, StatSet b) {
+    Stat[] all = new Stat[a.stats.length + b.stats.length];
+    System.arraycopy(a.stats, 0, all, 0, a.stats.length);
+    System.arraycopy(b.stats, 0, all, a.stats.length, b.stats.length);
+    return new StatSet(all);
+  }
+
+  public boolean isEmpty() {
+    return stats.length == 0;
+  }
+
   public StatSet fresh() {
     Stat[] f = new Stat[stats.length];
     for (int i = 0; i < f.length; i++) f[i] = stats[i].fresh();

@@ -4,15 +4,17 @@ package dev.sparkeval.core;
 public final class WeightStat extends Stat {
   private static final long serialVersionUID = 1L;
   public static final String KEY = "weight";
-  private final ExactSum weight = new ExactSum();
+  private final ExactSum weight = new ExactSum(); // weights other than 1
   private long count;
+  private long ones; // unit weights are counted, not summed: the common unweighted case costs an increment
 
   @Override public String key() { return KEY; }
 
   @Override public Stat fresh() { return new WeightStat(); }
 
   @Override public void add(Example e) {
-    weight.add(e.weight);
+    if (e.weight == 1.0) ones++;
+    else weight.add(e.weight);
     count++;
   }
 
@@ -20,9 +22,16 @@ public final class WeightStat extends Stat {
     WeightStat o = same(other, WeightStat.class);
     weight.merge(o.weight);
     count += o.count;
+    ones += o.ones;
   }
 
-  public ExactSum weight() { return weight; }
+  /** The exact sum of all weights. */
+  public ExactSum weight() {
+    ExactSum all = new ExactSum();
+    all.merge(weight);
+    all.add((double) ones); // exact: counts stay far below 2^53
+    return all;
+  }
 
   public long count() { return count; }
 }

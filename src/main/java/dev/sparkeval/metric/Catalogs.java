@@ -18,6 +18,8 @@ public final class Catalogs {
   private static Catalog build() {
     List<Entry> all = new ArrayList<>();
     all.addAll(Regression.entries());
+    all.addAll(Classification.entries());
+    all.addAll(VectorEntries.entries());
     return new Catalog(all);
   }
 }

@@ -6,6 +6,7 @@ import dev.sparkeval.core.Role;
 import dev.sparkeval.core.RowRule;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,11 @@ public final class Tasks {
       throw new UsageException("--logits does not apply to task " + o.task().id()
           + "; it is for binary, multiclass, multilabel and distribution predictions");
     }
-    if (o.classWeights() != null && o.task() == Task.REGRESSION) {
-      throw new UsageException("--class-weights does not apply to task regression");
+    if (o.classWeights() != null && (o.task() == Task.REGRESSION || o.task() == Task.BINARY || o.task() == Task.MULTILABEL)) {
+      throw new UsageException("--class-weights does not apply to task " + o.task().id()
+          + "; it weights the classes of multiclass cross_entropy and focal");
     }
+    if (VectorTasks.handles(o.task())) VectorTasks.validate(o);
   }
 
   public static Map<Role, Role.Shape> shapes(Task t) {
@@ -34,19 +37,42 @@ public final class Tasks {
         m.put(Role.LABEL, Role.Shape.SCALAR);
         m.put(Role.PREDICTION, Role.Shape.SCALAR);
       }
+      case BINARY -> {
+        m.put(Role.LABEL, Role.Shape.SCALAR);
+        m.put(Role.PREDICTION, Role.Shape.EITHER);
+      }
+      case MULTICLASS -> {
+        m.put(Role.LABEL, Role.Shape.SCALAR);
+        m.put(Role.PREDICTION, Role.Shape.VECTOR);
+      }
+      case MULTILABEL -> {
+        m.put(Role.LABEL, Role.Shape.VECTOR);
+        m.put(Role.PREDICTION, Role.Shape.VECTOR);
+      }
       default -> {
         m.put(Role.LABEL, Role.Shape.EITHER);
         m.put(Role.PREDICTION, Role.Shape.EITHER);
       }
     }
+    VectorTasks.shapes(t, m);
     return m;
   }
 
   public static RowRule rule(EvalOptions o) {
-    return RowRule.NONE;
+    if (VectorTasks.handles(o.task())) return VectorTasks.rule(o);
+    return switch (o.task()) {
+      case BINARY -> new ClassRules.Binary(o);
+      case MULTICLASS -> new ClassRules.Multiclass(o);
+      case MULTILABEL -> new ClassRules.Multilabel(o);
+      default -> RowRule.NONE;
+    };
   }
 
   public static List<ReportPart> parts(EvalOptions o) {
-    return List.of();
+    List<ReportPart> parts = new ArrayList<>();
+    if (o.task().isClassification()) parts.addAll(ConfusionParts.of(o));
+    if (o.task() == Task.REGRESSION) parts.add(new ResidualPlots());
+    if (o.task() == Task.BINARY) parts.add(new ScoreCurves());
+    return parts;
   }
 }

@@ -1,2 +1,5 @@
-/** Reports: the JSON model of a run and atomic writing of report files. */
+/**
+ * Reports: the JSON model of a run (report.json), the human report rendered from that same model
+ * (report.html: a Pebble template, JFreeChart charts as inline SVG), metrics.csv, and atomic writing.
+ */
 package dev.sparkeval.report;

@@ -25,6 +25,7 @@ public final class Engine {
       Partial p = prototype.fresh();
       Example e = new Example();
       StatSet fixed = reader.sliced() ? null : p.slice(Partial.NO_SLICE);
+      StatSet extra = p.extra().isEmpty() ? null : p.extra();
       long offset = 0;
       while (it.hasNext()) {
         InternalRow row = it.next();
@@ -36,7 +37,9 @@ public final class Engine {
           p.bad(index, offset, bad);
         } else {
           StatSet s = fixed != null ? fixed : p.slice(reader.sliceKey(row));
-          if (s != null) s.add(e);
+          if (s == null) break; // too many slices: the run fails, so stop reading now
+          s.add(e);
+          if (extra != null) extra.add(e);
         }
         offset++;
       }

@@ -4,6 +4,7 @@ import dev.sparkeval.core.EvalOptions;
 import dev.sparkeval.core.Partial;
 import dev.sparkeval.core.Plan;
 import dev.sparkeval.core.Role;
+import dev.sparkeval.core.Roles;
 import dev.sparkeval.core.StatSet;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
@@ -46,6 +47,9 @@ public final class Evaluation {
     public boolean skipBadRows;
     public int partitions;
     public int maxSlices = 10_000;
+    /** Poisson bootstrap replicates (0: off) and their seed. */
+    public int bootstrap;
+    public long seed = 42;
   }
 
   /** One slice's values: the slice column values by name, and the finished outcome. */
@@ -211,12 +215,18 @@ public final class Evaluation {
       throw new UsageException("--threshold must be strictly between 0 and 1, got " + s.threshold);
     }
     Plan plan = Plan.build(Catalogs.standard(), options, s.losses, s.metrics, Tasks.parts(options), Tasks.rule(options));
-    Binding binding = new Binding(table, s.columns, Tasks.shapes(s.task), s.slices);
+    if (s.bootstrap > 0) plan = plan.withBootstrap(s.bootstrap, s.seed);
+    Binding binding = new Binding(table, Roles.bind(plan, s.columns), Tasks.shapes(s.task), s.slices);
     Dataset<Row> projected = binding.project(table);
     if (s.partitions > 0) projected = projected.repartition(s.partitions);
-    Partial p = Engine.run(projected, binding.reader(), plan.rule(), new Partial(plan.prototype(), s.maxSlices));
+    boolean ranks = RankJob.defer(plan.prototype());
+    Partial p = Engine.run(projected, binding.reader(), plan.rule(), new Partial(plan.prototype(), plan.overallPrototype(), s.maxSlices));
     check(p, s);
-    Plan.Outcome overall = plan.finish(p.overall());
+    StatSet all = p.overall();
+    if (ranks) { // exact AUC: one sort job, completing the overall and per-slice states
+      RankJob.complete(projected, binding.reader(), plan.rule(), all, binding.slices().isEmpty() ? Map.of() : p.slices());
+    }
+    Plan.Outcome overall = plan.finishOverall(all, p.extra());
     List<SliceResult> slices = new ArrayList<>();
     if (!binding.slices().isEmpty()) {
       List<Map.Entry<List<String>, StatSet>> entries = new ArrayList<>(p.slices().entrySet());

@@ -58,7 +58,7 @@ class EvaluateRegressionTest {
     List<String> keys = new ArrayList<>();
     r.fieldNames().forEachRemaining(keys::add);
     assertEquals(List.of("schema", "command", "task", "input", "rows", "rows_used", "rows_skipped", "weight_sum",
-        "losses", "metrics", "slices", "undefined", "seconds"), keys);
+        "losses", "metrics", "residuals", "slices", "undefined", "seconds"), keys);
     assertEquals(2000, r.get("rows").asLong());
     assertEquals(List.of("mse", "huber:delta=0.5"), names(r.get("losses")));
     assertEquals(List.of("r2"), names(r.get("metrics")));
@@ -78,7 +78,7 @@ class EvaluateRegressionTest {
   /** The values (not the timing) of a report, as text: equal text means equal bits. */
   static String values(Path out) throws Exception {
     JsonNode r = report(out);
-    return r.get("losses").toString() + r.get("metrics") + r.get("slices") + r.get("weight_sum");
+    return r.get("losses").toString() + r.get("metrics") + r.get("slices") + r.get("weight_sum") + r.get("residuals");
   }
 
   @Test

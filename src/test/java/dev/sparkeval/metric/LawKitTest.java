@@ -55,11 +55,11 @@ class LawKitTest {
     StatSet whole = Eval.fold(plan, rows);
     String expected = finished(plan, whole);
 
-    StatSet zeroLeft = plan.prototype().fresh();
+    StatSet zeroLeft = Eval.fresh(plan);
     zeroLeft.merge(copy(whole));
     assertEquals(expected, finished(plan, zeroLeft), "zero merged with a state must leave it unchanged");
     StatSet zeroRight = copy(whole);
-    zeroRight.merge(plan.prototype().fresh());
+    zeroRight.merge(Eval.fresh(plan));
     assertEquals(expected, finished(plan, zeroRight), "a state merged with zero must be unchanged");
 
     for (int trial = 0; trial < 5; trial++) {
@@ -67,7 +67,7 @@ class LawKitTest {
       Collections.shuffle(shuffled, r);
       int k = 2 + r.nextInt(7);
       List<StatSet> parts = new ArrayList<>();
-      for (int i = 0; i < k; i++) parts.add(plan.prototype().fresh());
+      for (int i = 0; i < k; i++) parts.add(Eval.fresh(plan));
       for (Example e : shuffled) parts.get(r.nextInt(k)).add(e);
       Collections.shuffle(parts, r);
       StatSet merged = copy(parts.get(0));
@@ -98,7 +98,7 @@ class LawKitTest {
       b.append(m.spec().text()).append('=').append(Long.toHexString(Double.doubleToLongBits(v.value())))
           .append('(').append(v.value()).append(')').append(v.undefined() == null ? "" : v.undefined()).append(';');
     }
-    b.append(plan.finish(s).parts());
+    b.append(plan.finishOverall(s, StatSet.of(List.of())).parts());
     return b.toString();
   }
 

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.TestFactory;
  * relative, unweighted and weighted. Each fixture file covers one task.
  */
 class ReferenceFixturesTest {
-  static final List<String> FILES = List.of("regression");
+  static final List<String> FILES =
+      List.of("regression", "binary", "multiclass", "multilabel", "distribution", "embedding", "segmentation");
 
   @TestFactory
   Stream<DynamicTest> matchesReference() {

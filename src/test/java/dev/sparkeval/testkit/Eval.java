@@ -21,13 +21,18 @@ public final class Eval {
 
   /** Folds the examples (after the task's row rule) into a fresh state set; bad rows throw. */
   public static StatSet fold(Plan plan, List<Example> rows) {
-    StatSet s = plan.prototype().fresh();
+    StatSet s = fresh(plan);
     for (Example e : rows) {
       RowRule.Bad bad = plan.rule().check(e);
       if (bad != null) throw new IllegalArgumentException("fixture row is bad: " + bad.detail());
       s.add(e);
     }
     return s;
+  }
+
+  /** Every state of the plan, per-slice and overall-only, in one set. */
+  public static StatSet fresh(Plan plan) {
+    return StatSet.concat(plan.prototype().fresh(), plan.overallPrototype().fresh());
   }
 
   public static Value value(Plan plan, StatSet s, String spec) {

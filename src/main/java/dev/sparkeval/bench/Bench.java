@@ -1,0 +1,143 @@
+package dev.sparkeval.bench;
+
+import dev.sparkeval.core.Role;
+import dev.sparkeval.core.Task;
+import dev.sparkeval.spark.Evaluation;
+import dev.sparkeval.spark.Synthetic;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.ml.functions;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Times sparkeval against MLlib on the same cached tables in the same run: medians of several
+ * repetitions after a warm-up. Each section adds its keys to the result (see CONTRACT.md).
+ */
+public final class Bench {
+  private final SparkSession spark;
+  private final long rows;
+  private final int partitions;
+  private final int reps;
+  private final PrintStream out;
+  private final Map<String, Object> result = new LinkedHashMap<>();
+
+  public Bench(SparkSession spark, long rows, int partitions, int reps, PrintStream out) {
+    this.spark = spark;
+    this.rows = rows;
+    this.partitions = partitions;
+    this.reps = reps;
+    this.out = out;
+    result.put("rows", rows);
+    result.put("partitions", partitions);
+    result.put("master", spark.sparkContext().master());
+    result.put("cores", spark.sparkContext().defaultParallelism());
+  }
+
+  public Map<String, Object> result() {
+    return result;
+  }
+
+  double time(String key, Runnable r) {
+    Stopwatch.Timing t = Stopwatch.time(1, reps, r);
+    result.put(key, t.median());
+    result.put(key.replaceAll("_s$", "") + "_runs", t.runs());
+    out.printf("  %-22s %9.4f s  (median of %d)%n", key, t.median(), reps);
+    return t.median();
+  }
+
+  /** The binary table, cached, with the columns both sides need. */
+  Dataset<Row> binaryTable() {
+    Dataset<Row> t = Synthetic.predictions(spark, Task.BINARY, rows, partitions, 11, 0)
+        .withColumn("score", org.apache.spark.sql.functions.col("probability"))
+        .withColumn("prediction", org.apache.spark.sql.functions.when(
+            org.apache.spark.sql.functions.col("probability").geq(0.5), 1.0).otherwise(0.0))
+        .withColumn("probvec", functions.array_to_vector(org.apache.spark.sql.functions.array(
+            org.apache.spark.sql.functions.lit(1.0).minus(org.apache.spark.sql.functions.col("probability")),
+            org.apache.spark.sql.functions.col("probability"))))
+        .repartition(partitions).cache();
+    t.count();
+    return t;
+  }
+
+  public void scan(Dataset<Row> t, String column, String key) {
+    time(key, () -> t.agg(org.apache.spark.sql.functions.sum(column)).collect());
+  }
+
+  public void regression() {
+    out.println("regression (" + rows + " rows)");
+    Dataset<Row> t = Synthetic.predictions(spark, Task.REGRESSION, rows, partitions, 7, 0).repartition(partitions).cache();
+    t.count();
+    scan(t, "label", "regression_scan_s");
+    Evaluation.Settings s = settings(Task.REGRESSION, "prediction",
+        List.of("mse", "rmse", "mae"), List.of("r2", "explained_variance"));
+    time("regression_suite_s", () -> Evaluation.run(t, s));
+    time("mllib_regression_suite_s", () -> MllibSide.regressionSuite(t));
+    t.unpersist();
+  }
+
+  static Evaluation.Settings settings(Task task, String prediction, List<String> losses, List<String> metrics) {
+    Evaluation.Settings s = new Evaluation.Settings();
+    s.task = task;
+    s.columns.put(Role.LABEL, "label");
+    s.columns.put(Role.PREDICTION, prediction);
+    s.losses = losses;
+    s.metrics = metrics;
+    return s;
+  }
+
+  /** The binary suite both ways, exact AUC both ways, and a bare scan of the same cached table. */
+  public void binary(int bins) {
+    out.println("binary (" + rows + " rows)");
+    Dataset<Row> t = binaryTable();
+    scan(t, "probability", "scan_s");
+    Evaluation.Settings fused = settings(Task.BINARY, "probability", List.of("bce", "focal"),
+        List.of("accuracy", "precision", "recall", "f1", "mcc", "auc_roc:bins=" + bins, "auc_pr:bins=" + bins,
+            "log_loss", "brier"));
+    Evaluation.Result[] last = new Evaluation.Result[1];
+    time("fused_suite_s", () -> last[0] = Evaluation.run(t, fused));
+    result.put("fused_suite_values", dev.sparkeval.report.EvaluationReport.model(last[0], "bench", 0).get("metrics"));
+    result.put("fused_suite_error_bounds", dev.sparkeval.report.EvaluationReport.model(last[0], "bench", 0).get("error_bounds"));
+    time("mllib_suite_s", () -> MllibSide.binarySuite(t));
+    Evaluation.Settings exact = settings(Task.BINARY, "probability", List.of(), List.of("auc_roc"));
+    time("exact_auc_s", () -> last[0] = Evaluation.run(t, exact));
+    double ours = last[0].overall().metrics().get("auc_roc").value();
+    double[] theirs = new double[1];
+    time("mllib_auc_s", () -> theirs[0] = MllibSide.auc(t, "areaUnderROC"));
+    result.put("exact_auc", ours);
+    result.put("mllib_auc", theirs[0]);
+    t.unpersist();
+  }
+
+  /** MLlib's runMiniBatchSGD at a 0.1% batch: milliseconds per step. */
+  public void mllibIteration(int features, double fraction) {
+    out.println("mini-batch step, logistic, " + features + " features, batch fraction " + fraction);
+    Dataset<Row> t = Synthetic.trainingSet(spark, rows, features, partitions, 5);
+    var points = MllibSgd.points(t, features);
+    int iters = 10;
+    double s = time("mllib_sgd_10_steps_s", () -> MllibSgd.run(points, features, iters, fraction));
+    result.put("mllib_iteration_ms", s / iters * 1000);
+    out.printf("  %-22s %9.2f ms%n", "mllib_iteration_ms", s / iters * 1000);
+    points.unpersist();
+  }
+
+  /** Ratios that CONTRACT.md and the performance issue track, for the keys present. */
+  public Map<String, Double> ratios() {
+    Map<String, Double> r = new LinkedHashMap<>();
+    ratio(r, "mllib_suite_over_fused", "mllib_suite_s", "fused_suite_s");
+    ratio(r, "fused_over_scan", "fused_suite_s", "scan_s");
+    ratio(r, "mllib_auc_over_exact_auc", "mllib_auc_s", "exact_auc_s");
+    ratio(r, "mllib_iteration_over_iteration", "mllib_iteration_ms", "iteration_ms");
+    ratio(r, "regression_suite_over_scan", "regression_suite_s", "regression_scan_s");
+    ratio(r, "mllib_regression_over_suite", "mllib_regression_suite_s", "regression_suite_s");
+    result.put("ratios", r);
+    return r;
+  }
+
+  private void ratio(Map<String, Double> r, String name, String num, String den) {
+    if (result.get(num) instanceof Double a && result.get(den) instanceof Double b && b > 0) r.put(name, a / b);
+  }
+}

@@ -1,0 +1,41 @@
+package dev.sparkeval.cli;
+
+import dev.sparkeval.bench.Bench;
+import dev.sparkeval.core.UsageException;
+import dev.sparkeval.report.AtomicFiles;
+import dev.sparkeval.report.EvaluationReport;
+import java.nio.file.Path;
+import java.util.Map;
+import org.kohsuke.args4j.Option;
+
+/** {@code bench}: times sparkeval against MLlib on the same data in the same run; writes bench.json. */
+public final class BenchCommand implements Command {
+  @Option(name = "--rows", metaVar = "N", usage = "rows per table (default 2000000)")
+  long rows = 2_000_000;
+  @Option(name = "--partitions", metaVar = "P", usage = "partitions of the cached tables (default 8)")
+  int partitions = 8;
+  @Option(name = "--reps", metaVar = "R", usage = "timed repetitions per figure after one warm-up (default 5)")
+  int reps = 5;
+  @Option(name = "--bins", metaVar = "N", usage = "score bins of the one-pass AUC in the fused suite (default 4096)")
+  int bins = 4096;
+  @Option(name = "--out", metaVar = "DIR", usage = "where bench.json goes (default out/bench)")
+  String out = "out/bench";
+
+  @Override public int run(Context ctx) throws Exception {
+    if (rows < 1000) throw new UsageException("--rows must be >= 1000, got " + rows);
+    if (partitions < 1) throw new UsageException("--partitions must be >= 1, got " + partitions);
+    if (reps < 1) throw new UsageException("--reps must be >= 1, got " + reps);
+    Path dir = Path.of(out);
+    Outputs.checkWritable(dir);
+    Bench b = new Bench(ctx.spark(), rows, partitions, reps, ctx.out());
+    b.binary(bins);
+    b.mllibIteration(20, 0.001);
+    b.regression();
+    Map<String, Double> ratios = b.ratios();
+    ctx.out().println("ratios");
+    ratios.forEach((k, v) -> ctx.out().printf("  %-32s %8.2f%n", k, v));
+    AtomicFiles.write(dir, Map.of("bench.json", EvaluationReport.json(b.result())));
+    ctx.out().println("bench: " + dir.resolve("bench.json"));
+    return 0;
+  }
+}

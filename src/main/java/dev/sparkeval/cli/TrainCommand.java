@@ -1,0 +1,132 @@
+package dev.sparkeval.cli;
+
+import dev.sparkeval.core.Task;
+import dev.sparkeval.core.UsageException;
+import dev.sparkeval.report.TrainingReport;
+import dev.sparkeval.spark.Input;
+import dev.sparkeval.spark.Training;
+import dev.sparkeval.train.Epoch;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.kohsuke.args4j.Option;
+
+/** {@code train}: the distributed mini-batch loop, one Keras-style line per epoch, then history, model and report. */
+public final class TrainCommand implements Command {
+  @Option(name = "--train", metaVar = "PATH", required = true, usage = "training table (.parquet, .csv, .json, .orc)")
+  String train;
+  @Option(name = "--validation", metaVar = "PATH", usage = "validation table (default: a seeded --validation-fraction of --train)")
+  String validation;
+  @Option(name = "--validation-fraction", metaVar = "F", usage = "share of --train held out for validation when no --validation (default 0.2)")
+  double validationFraction = 0.2;
+  @Option(name = "--format", metaVar = "F", usage = "parquet, csv, json or orc (default: from the extension)")
+  String format;
+  @Option(name = "--features", metaVar = "COL,COL,...", usage = "numeric feature columns, or one vector column (default: a 'features' vector, else every numeric column but the label)")
+  String features;
+  @Option(name = "--label", metaVar = "COL", usage = "label column (default label)")
+  String label = "label";
+  @Option(name = "--model", metaVar = "SPEC", usage = "linear, logistic, softmax or mlp:hidden=64x32,activation=relu|tanh|sigmoid (default linear)")
+  String model = "linear";
+  @Option(name = "--task", metaVar = "T", usage = "for mlp with focal: binary or multiclass (other models imply their task)")
+  String task;
+  @Option(name = "--loss", metaVar = "SPEC", usage = "training loss (default mse, bce or cross_entropy by task)")
+  String loss;
+  @Option(name = "--metric", metaVar = "SPEC", usage = "validation metric, repeatable (default: mae and r2, or accuracy)")
+  List<String> metrics = new ArrayList<>();
+  @Option(name = "--class-weights", metaVar = "W0,W1,...", usage = "per-class weights for the losses that take them")
+  String classWeights;
+  @Option(name = "--optimizer", metaVar = "SPEC", usage = "sgd, momentum:beta=0.9 or adam:beta1=0.9,beta2=0.999,eps=1e-8 (default sgd)")
+  String optimizer = "sgd";
+  @Option(name = "--learning-rate", metaVar = "X", usage = "step size, > 0 (default 0.01)")
+  double learningRate = 0.01;
+  @Option(name = "--batch-size", metaVar = "N", usage = "rows per iteration (default 32)")
+  long batchSize = 32;
+  @Option(name = "--epochs", metaVar = "N", usage = "passes over the training rows (default 20)")
+  int epochs = 20;
+  @Option(name = "--l2", metaVar = "X", usage = "L2 penalty on the weights (not the biases): adds X/2 |W|^2 to the loss (default 0)")
+  double l2;
+  @Option(name = "--early-stopping", metaVar = "patience=N,min_delta=X", usage = "stop when val_loss has not improved for N epochs; restores the best weights")
+  String earlyStopping;
+  @Option(name = "--no-restore-best", usage = "with --early-stopping, keep the last weights instead of the best")
+  boolean noRestoreBest;
+  @Option(name = "--checkpoint", metaVar = "DIR", usage = "save the full state after every epoch (atomically)")
+  String checkpoint;
+  @Option(name = "--resume", usage = "continue from --checkpoint DIR; the result is identical to an uninterrupted run")
+  boolean resume;
+  @Option(name = "--seed", metaVar = "N", usage = "seed for the shuffle, the validation split and the initial weights (default 42)")
+  long seed = 42;
+  @Option(name = "--no-standardize", usage = "train on the raw features (default: standardized; the saved model reads raw features either way)")
+  boolean noStandardize;
+  @Option(name = "--full-train-loss", usage = "also compute the training loss over every training row at the end of each epoch")
+  boolean fullTrainLoss;
+  @Option(name = "--partitions", metaVar = "N", usage = "repartition the input first")
+  int partitions;
+  @Option(name = "--out", metaVar = "DIR", usage = "output folder (default out/train)")
+  String out = "out/train";
+
+  @Override public int run(Context ctx) throws Exception {
+    long start = System.nanoTime();
+    Path outDir = Path.of(out);
+    Outputs.checkWritable(outDir);
+    if (resume && checkpoint == null) throw new UsageException("--resume needs --checkpoint DIR (the folder of the run to continue)");
+    Training.Settings s = new Training.Settings();
+    s.train = Input.read(ctx.spark(), train, null, format);
+    s.validation = validation == null ? null : Input.read(ctx.spark(), validation, null, format);
+    s.validationFraction = validationFraction;
+    if (features != null) for (String f : features.split(",")) if (!f.isBlank()) s.features.add(f.trim());
+    s.label = label;
+    s.model = model;
+    s.task = task == null ? null : Task.parse(task);
+    s.loss = loss;
+    s.metrics = metrics.isEmpty() ? null : metrics;
+    s.classWeights = classWeights == null ? null : EvaluateCommand.parseWeights(classWeights);
+    s.optimizer = optimizer;
+    s.learningRate = learningRate;
+    s.standardize = !noStandardize;
+    s.partitions = partitions;
+    s.config.epochs = epochs;
+    s.config.batchSize = batchSize;
+    s.config.seed = seed;
+    s.config.l2 = l2;
+    s.config.earlyStopping = earlyStopping;
+    s.config.restoreBest = !noRestoreBest;
+    s.config.checkpoint = checkpoint == null ? null : Path.of(checkpoint);
+    s.config.resume = resume;
+    s.config.fullTrainLoss = fullTrainLoss;
+    Training.Outcome o = Training.run(s, e -> ctx.out().println(line(e, epochs)));
+    double seconds = (System.nanoTime() - start) / 1e9;
+    Map<String, Object> setup = new LinkedHashMap<>();
+    setup.put("model", o.model().model());
+    setup.put("loss", o.model().loss());
+    setup.put("optimizer", optimizer);
+    setup.put("learning_rate", learningRate);
+    setup.put("batch_size", batchSize);
+    setup.put("epochs", epochs);
+    setup.put("l2", l2);
+    setup.put("early_stopping", earlyStopping);
+    setup.put("seed", seed);
+    setup.put("standardized", !noStandardize);
+    String val = validation != null ? validation : "a " + validationFraction + " fraction of " + train + " (seed " + seed + ")";
+    TrainingReport.write(outDir, o, setup, train, val, seconds);
+    ctx.out().println(o.diagnosis().text());
+    ctx.out().println("best epoch " + o.result().bestEpoch() + ", stopped at epoch " + o.result().stoppedEpoch()
+        + (o.result().restored() ? ", best weights restored" : ""));
+    ctx.out().println("model: " + outDir.resolve("model.json") + "  report: " + outDir.resolve("report.json"));
+    return 0;
+  }
+
+  /** Keras's epoch line: Epoch 3/50 - 118 iterations - 0.8s - loss: 0.4123 - val_loss: 0.4410 - val_accuracy: 0.8420 */
+  static String line(Epoch e, int epochs) {
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Epoch %d/%d - %d iterations - %.1fs - loss: %.4f", e.epoch(), epochs,
+        e.iterations(), e.seconds(), e.trainLoss()));
+    if (e.trainLossFull() != null) sb.append(String.format(Locale.ROOT, " - full_loss: %.4f", e.trainLossFull()));
+    sb.append(" - val_loss: ").append(e.valLoss() == null ? "nan" : String.format(Locale.ROOT, "%.4f", e.valLoss()));
+    for (Map.Entry<String, Double> m : e.valMetrics().entrySet()) {
+      sb.append(" - val_").append(m.getKey()).append(": ").append(m.getValue() == null ? "nan" : String.format(Locale.ROOT, "%.4f", m.getValue()));
+    }
+    return sb.toString();
+  }
+}

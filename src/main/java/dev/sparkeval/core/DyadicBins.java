@@ -1,0 +1,166 @@
+package dev.sparkeval.core;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A mergeable histogram over one or two coordinates that needs no range up front. Bins are
+ * squares 2^level wide; level is the smallest (from {@link #MIN_LEVEL}) at which at most
+ * maxBins bins are non-empty and every bin index fits in 30 bits. That level is a function of
+ * the set of values alone (a superset never needs a finer one), so adds and merges in any order
+ * give the same bins. Counts are exact longs; weight sums become exact sums once a weight other
+ * than 1 is seen.
+ */
+public final class DyadicBins implements Serializable {
+  private static final long serialVersionUID = 1L;
+  public static final int MIN_LEVEL = -40;
+  private static final double INDEX_LIMIT = 1 << 30;
+  private static final long EMPTY = Long.MIN_VALUE;
+
+  private final int maxBins;
+  private int level = MIN_LEVEL;
+  private double scale = Math.scalb(1.0, -MIN_LEVEL); // 2^-level: multiplying by it is exact
+  private long[] keys;
+  private long[] counts;
+  private ExactSum[] weights; // null while every weight seen is 1
+  private int size;
+  private long nonFinite;
+
+  public DyadicBins(int maxBins) {
+    this.maxBins = maxBins;
+    alloc(16); // grows with the bins in use: most slices of a sliced run stay small
+  }
+
+  private void alloc(int capacity) {
+    keys = new long[capacity];
+    Arrays.fill(keys, EMPTY);
+    counts = new long[capacity];
+    weights = weights == null ? null : new ExactSum[capacity];
+    size = 0;
+  }
+
+  public void add(double x, double y, double w) {
+    if (!Double.isFinite(x) || !Double.isFinite(y)) {
+      nonFinite++;
+      return;
+    }
+    double sx = x * scale;
+    double sy = y * scale;
+    while (Math.abs(sx) >= INDEX_LIMIT || Math.abs(sy) >= INDEX_LIMIT) {
+      coarsen();
+      sx = x * scale;
+      sy = y * scale;
+    }
+    long key = key((long) Math.floor(sx), (long) Math.floor(sy));
+    if (w != 1.0 && weights == null) startWeights();
+    put(key, 1, w, null);
+    while (size > maxBins) coarsen();
+  }
+
+  public void merge(DyadicBins o) {
+    if (o.maxBins != maxBins) throw new IllegalArgumentException("bins of " + o.maxBins + " and " + maxBins + " do not merge");
+    while (level < o.level) coarsen();
+    if (o.weights != null && weights == null) startWeights();
+    int shift = Math.min(level - o.level, 31);
+    for (int i = 0; i < o.keys.length; i++) {
+      if (o.keys[i] == EMPTY) continue;
+      long k = key(ix(o.keys[i]) >> shift, iy(o.keys[i]) >> shift);
+      put(k, o.counts[i], o.counts[i], o.weights != null ? o.weights[i] : null); // no weights: each row weighs 1
+    }
+    nonFinite += o.nonFinite;
+    while (size > maxBins) coarsen();
+  }
+
+  private void startWeights() {
+    weights = new ExactSum[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] == EMPTY) continue;
+      weights[i] = new ExactSum();
+      weights[i].add(counts[i]);
+    }
+  }
+
+  /** Adds count rows and their weight sum (the exact sum ws when given, else w) to the bin of key. */
+  private void put(long key, long count, double w, ExactSum ws) {
+    if (size * 2 >= keys.length) grow();
+    int i = slot(key);
+    if (keys[i] == EMPTY) {
+      keys[i] = key;
+      size++;
+      if (weights != null) weights[i] = new ExactSum();
+    }
+    counts[i] += count;
+    if (weights != null) {
+      if (ws != null) weights[i].merge(ws);
+      else weights[i].add(w);
+    }
+  }
+
+  private int slot(long key) {
+    int mask = keys.length - 1;
+    int i = (int) (mix(key) & mask);
+    while (keys[i] != EMPTY && keys[i] != key) i = (i + 1) & mask;
+    return i;
+  }
+
+  private void grow() {
+    rehash(keys.length * 2, 0);
+  }
+
+  private void coarsen() {
+    level++;
+    scale = Math.scalb(1.0, -level);
+    rehash(keys.length, 1);
+  }
+
+  private void rehash(int capacity, int shift) {
+    long[] k = keys;
+    long[] c = counts;
+    ExactSum[] w = weights;
+    alloc(capacity);
+    for (int i = 0; i < k.length; i++) {
+      if (k[i] == EMPTY) continue;
+      put(key(ix(k[i]) >> shift, iy(k[i]) >> shift), c[i], c[i], w != null ? w[i] : null);
+    }
+  }
+
+  private static long key(long ix, long iy) {
+    return (ix << 32) | (iy & 0xFFFFFFFFL);
+  }
+
+  private static long ix(long key) {
+    return key >> 32;
+  }
+
+  private static long iy(long key) {
+    return (int) key;
+  }
+
+  private static long mix(long z) {
+    z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+    return z ^ (z >>> 33);
+  }
+
+  /** The width (and height) of every bin. */
+  public double width() {
+    return Math.scalb(1.0, level);
+  }
+
+  public long nonFinite() {
+    return nonFinite;
+  }
+
+  /** The non-empty bins in index order: {x lower edge, y lower edge, weight sum, row count}. */
+  public List<double[]> bins() {
+    List<double[]> out = new ArrayList<>();
+    for (int i = 0; i < keys.length; i++) {
+      if (keys[i] == EMPTY) continue;
+      double w = weights == null ? counts[i] : weights[i].value();
+      out.add(new double[] {Math.scalb((double) ix(keys[i]), level), Math.scalb((double) iy(keys[i]), level), w, counts[i]});
+    }
+    out.sort((a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0]) : Double.compare(a[1], b[1]));
+    return out;
+  }
+}

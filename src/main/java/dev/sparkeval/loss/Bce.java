@@ -1,0 +1,20 @@
+package dev.sparkeval.loss;
+
+/**
+ * torch.nn.BCELoss on a probability p: -(y log p + (1 - y) log(1 - p)), each log clamped at
+ * -100 as PyTorch does (log(1 - p) taken literally, as torch 1.13's kernel does).
+ */
+public final class Bce implements PointLoss {
+  private static final long serialVersionUID = 1L;
+
+  @Override public String key() { return "bce"; }
+
+  @Override public double value(double y, double p) {
+    return (y - 1) * Math.max(Math.log(1 - p), -100) - y * Math.max(Math.log(p), -100);
+  }
+
+  /** d/dp, with PyTorch's 1e-12 floor on p (1 - p) in the denominator. */
+  @Override public double derivative(double y, double p) {
+    return (p - y) / Math.max(p * (1 - p), 1e-12);
+  }
+}

@@ -1,0 +1,96 @@
+package dev.sparkeval.spark;
+
+import dev.sparkeval.core.RowRule;
+import dev.sparkeval.core.StatSet;
+import dev.sparkeval.train.Batches;
+import dev.sparkeval.train.Block;
+import dev.sparkeval.train.Network;
+import dev.sparkeval.train.Objective;
+import dev.sparkeval.train.Shuffle;
+import dev.sparkeval.train.StepSums;
+import java.io.Serializable;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The training rows as cached blocks, one per partition. Once per epoch every block sorts its
+ * rows by (batch of the epoch's shuffle, row) and that order is cached beside the block, so a
+ * batch is a contiguous run in every block: an iteration is one small job that reads only the
+ * batch's rows (its cost follows the batch size, not the table size) and returns one partial
+ * sum per partition, merged on the driver in partition order.
+ */
+public final class SparkBatches implements Batches {
+  /** A block with the sorted keys of the current epoch. */
+  record Ordered(Block block, long[] keys) implements Serializable {}
+
+  private final JavaRDD<Block> train;
+  private final JavaRDD<Block> validation;
+  private final long[] offsets;
+  private final long rows;
+  private final long validationRows;
+  private final long seed;
+  private final long batchSize;
+  private final Network net;
+  private final Objective obj;
+  private JavaRDD<Ordered> epoch;
+
+  public SparkBatches(JavaRDD<Block> train, JavaRDD<Block> validation, long seed, long batchSize, Network net, Objective obj) {
+    this.train = train;
+    this.validation = validation;
+    long[] sizes = RowBlocks.sizes(train);
+    this.offsets = RowBlocks.offsets(sizes);
+    long n = 0;
+    for (long s : sizes) n += s;
+    this.rows = n;
+    long v = 0;
+    for (long s : RowBlocks.sizes(validation)) v += s;
+    this.validationRows = v;
+    this.seed = seed;
+    this.batchSize = batchSize;
+    this.net = net;
+    this.obj = obj;
+  }
+
+  @Override public long rows() { return rows; }
+
+  @Override public long validationRows() { return validationRows; }
+
+  @Override public void epoch(int e) {
+    Shuffle shuffle = new Shuffle(seed, e, rows);
+    long[] off = offsets;
+    long b = batchSize;
+    JavaRDD<Ordered> next = train.mapPartitionsWithIndex((index, it) -> {
+      Block blk = it.next();
+      return List.of(new Ordered(blk, blk.order(shuffle, off[index], b))).iterator();
+    }, true).persist(StorageLevel.MEMORY_AND_DISK());
+    next.count();
+    if (epoch != null) epoch.unpersist(false);
+    epoch = next;
+  }
+
+  @Override public StepSums step(long batch, double[] w) {
+    Network n = net;
+    Objective o = obj;
+    List<StepSums> parts = epoch.map(ob -> ob.block().step(ob.keys(), batch, n, o, w)).collect();
+    StepSums total = new StepSums(net.size());
+    for (StepSums p : parts) total.merge(p);
+    return total;
+  }
+
+  @Override public StatSet evaluate(Part part, double[] w, StatSet prototype, RowRule rule) {
+    Network n = net;
+    Objective o = obj;
+    JavaRDD<Block> rdd = part == Part.TRAIN ? train : validation;
+    List<StatSet> parts = rdd.map(b -> b.evaluate(n, o, w, prototype, rule)).collect();
+    StatSet total = prototype.fresh();
+    for (StatSet p : parts) total.merge(p);
+    return total;
+  }
+
+  /** Releases the cached epoch order. */
+  public void close() {
+    if (epoch != null) epoch.unpersist(false);
+    epoch = null;
+  }
+}

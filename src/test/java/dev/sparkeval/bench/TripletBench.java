@@ -1,0 +1,91 @@
+package dev.sparkeval.bench;
+
+import dev.sparkeval.core.Role;
+import dev.sparkeval.core.Task;
+import dev.sparkeval.spark.Evaluation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+/**
+ * Performance sanity for docs/BENCHMARKS.md: the triplet loss over ROWS rows of DIM-dimensional
+ * anchor/positive/negative arrays, beside bare Spark scans of the same parquet table. Not a test
+ * (no timing is asserted anywhere); run it with tools/bench/triplet.sh.
+ *
+ * <p>args: [rows=1000000] [dim=128] [path=target/bench/triplet-ROWS-DIM.parquet] [runs=3]
+ */
+public final class TripletBench {
+  private TripletBench() {}
+
+  public static void main(String[] args) throws Exception {
+    long rows = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000L;
+    int dim = args.length > 1 ? Integer.parseInt(args[1]) : 128;
+    String path = args.length > 2 ? args[2] : "target/bench/triplet-" + rows + "-" + dim + ".parquet";
+    int runs = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+    SparkSession spark = SparkSession.builder().appName("triplet-bench").config("spark.ui.enabled", "false")
+        .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+    spark.sparkContext().setLogLevel("WARN");
+    if (!Files.exists(Path.of(path))) generate(spark, rows, dim, path);
+    Dataset<Row> table = spark.read().parquet(path);
+    int partitions = table.rdd().getNumPartitions();
+    System.out.printf("table %s: %d rows, %d-dimensional double arrays, %d partitions, master %s, %d cores%n",
+        path, rows, dim, partitions, spark.sparkContext().master(), Runtime.getRuntime().availableProcessors());
+
+    double first = time("scan: sum of element 0 of each vector column", runs, rows, () ->
+        table.select(functions.sum(functions.expr("anchor[0] + positive[0] + negative[0]"))).first().get(0));
+    double every = time("scan: sum of every element (SQL aggregate)", runs, rows, () ->
+        table.select(functions.sum(functions.expr("aggregate(anchor, 0D, (a, x) -> a + x) + aggregate(positive, 0D, "
+            + "(a, x) -> a + x) + aggregate(negative, 0D, (a, x) -> a + x)"))).first().get(0));
+    double triplet = time("sparkeval evaluate --loss triplet", runs, rows, () -> evaluate(table, List.of("triplet")));
+    double three = time("sparkeval evaluate --loss triplet --loss triplet:swap=true --loss triplet:p=1", runs, rows,
+        () -> evaluate(table, List.of("triplet", "triplet:swap=true", "triplet:p=1")));
+    System.out.printf("%nsummary (median seconds): scan %.2f, scan-every-element %.2f, triplet %.2f, three triplets %.2f%n",
+        first, every, triplet, three);
+    spark.stop();
+  }
+
+  static void generate(SparkSession spark, long rows, int dim, String path) {
+    System.out.println("generating " + path + " ...");
+    // Deterministic pseudo-random values in (-1, 1) from a hash: every value distinct, so parquet cannot
+    // dictionary-encode them. positive = anchor + 0.8 u, negative = anchor + u: the loss is active on many rows.
+    String u = "hash(id, i, %d) / 2147483648.0";
+    String vec = "transform(sequence(1, " + dim + "), i -> %s)";
+    spark.range(0, rows, 1, Math.max(2, (int) (rows / 125_000))).selectExpr(
+        String.format(vec, String.format(u, 1)) + " AS anchor",
+        String.format(vec, String.format(u, 1) + " + 0.8 * " + String.format(u, 2)) + " AS positive",
+        String.format(vec, String.format(u, 1) + " + " + String.format(u, 3)) + " AS negative").write().parquet(path);
+  }
+
+  static Object evaluate(Dataset<Row> table, List<String> losses) {
+    Evaluation.Settings s = new Evaluation.Settings();
+    s.task = Task.EMBEDDING;
+    s.columns.put(Role.ANCHOR, "anchor");
+    s.columns.put(Role.POSITIVE, "positive");
+    s.columns.put(Role.NEGATIVE, "negative");
+    s.losses = new ArrayList<>(losses);
+    return Evaluation.run(table, s).overall().losses();
+  }
+
+  /** One warm-up, then the median of {@code runs} timed runs; prints seconds and rows per second. */
+  static double time(String what, int runs, long rows, Supplier<Object> job) {
+    Object result = job.get();
+    double[] s = new double[runs];
+    for (int i = 0; i < runs; i++) {
+      long t0 = System.nanoTime();
+      result = job.get();
+      s[i] = (System.nanoTime() - t0) / 1e9;
+    }
+    Arrays.sort(s);
+    double median = s[runs / 2];
+    System.out.printf("%-80s median %.2f s (runs %s)  %,.0f rows/s  -> %s%n", what, median, Arrays.toString(s),
+        rows / median, result);
+    return median;
+  }
+}

@@ -1,0 +1,76 @@
+package dev.sparkeval.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Adaptive dyadic bins: the same bins whatever the order of adds and merges, and exact weights. */
+class DyadicBinsTest {
+  static String text(DyadicBins b) {
+    StringBuilder s = new StringBuilder("w=" + b.width() + " nf=" + b.nonFinite());
+    for (double[] x : b.bins()) s.append(' ').append(x[0]).append(',').append(x[1]).append(',').append(x[2]).append(',').append(x[3]);
+    return s.toString();
+  }
+
+  static List<double[]> points(Random r, int n) {
+    List<double[]> p = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      double x = r.nextInt(20) == 0 ? r.nextGaussian() * 1e5 : r.nextGaussian() * 3;
+      p.add(new double[] {x, x + r.nextGaussian(), r.nextInt(3) == 0 ? r.nextDouble() : 1.0});
+    }
+    p.add(new double[] {Double.NaN, 0, 1});
+    return p;
+  }
+
+  @Test
+  void splitsAndOrdersGiveTheSameBins() {
+    Random r = new Random(11);
+    for (boolean twoD : new boolean[] {false, true}) {
+      List<double[]> pts = points(r, 3000);
+      DyadicBins whole = new DyadicBins(twoD ? 512 : 64);
+      for (double[] p : pts) whole.add(p[0], twoD ? p[1] : 0, p[2]);
+      String expected = text(whole);
+      for (int trial = 0; trial < 5; trial++) {
+        Collections.shuffle(pts, r);
+        int k = 2 + r.nextInt(6);
+        List<DyadicBins> parts = new ArrayList<>();
+        for (int i = 0; i < k; i++) parts.add(new DyadicBins(twoD ? 512 : 64));
+        for (double[] p : pts) parts.get(r.nextInt(k)).add(p[0], twoD ? p[1] : 0, p[2]);
+        Collections.shuffle(parts, r);
+        DyadicBins m = parts.get(0);
+        for (int i = 1; i < k; i++) m.merge(parts.get(i));
+        assertEquals(expected, text(m), "split into " + k);
+      }
+      assertTrue(whole.bins().size() <= (twoD ? 512 : 64));
+      assertEquals(1, whole.nonFinite());
+    }
+  }
+
+  @Test
+  void keepsFineBinsWhenFewValuesAndCountsExactly() {
+    DyadicBins b = new DyadicBins(16);
+    for (int i = 0; i < 1000; i++) b.add(i % 4 + 0.5, 0, 1.0);
+    b.add(1e9, 0, 1.0); // an outlier costs one bin; the resolution is only bounded by |max| / 2^30
+    assertEquals(5, b.bins().size());
+    assertEquals(1.0, b.width());
+    assertEquals(250.0, b.bins().get(0)[2]);
+  }
+
+  @Test
+  void weightsAreExactSums() {
+    DyadicBins a = new DyadicBins(8);
+    DyadicBins b = new DyadicBins(8);
+    a.add(1, 0, 1.0);
+    a.add(1, 0, 1.0);
+    b.add(1, 0, 0.1);
+    b.add(1, 0, 0.2);
+    a.merge(b);
+    assertEquals(4.0, a.bins().get(0)[3]);
+    assertEquals(2.3, a.bins().get(0)[2], 0.0); // exact; 1 + 1 + 0.1 + 0.2 in doubles gives 2.3000000000000003
+  }
+}

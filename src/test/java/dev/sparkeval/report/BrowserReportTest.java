@@ -1,0 +1,131 @@
+package dev.sparkeval.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.sparkeval.testkit.Cli;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Rectangle;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+
+/**
+ * End to end in a real browser: headless Chromium (Debian's chromium and chromium-driver) opens
+ * the reports, the charts must have rendered (SVG present, non-zero size), the console must be
+ * free of errors, nothing may be fetched, and a screenshot goes to target/screenshots. Skipped
+ * only when Chromium is absent and CI is not set; in CI a missing Chromium fails.
+ */
+class BrowserReportTest {
+  static final Path SHOTS = Path.of("target", "screenshots");
+  static ChromeDriver driver;
+  static Path profile;
+
+  static String find(String... paths) {
+    for (String p : paths) if (new File(p).canExecute()) return p;
+    return null;
+  }
+
+  @BeforeAll
+  static void start() throws Exception {
+    String chromium = find("/usr/bin/chromium", "/usr/bin/chromium-browser");
+    String chromedriver = find("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+    if (chromium == null || chromedriver == null) {
+      String why = "headless Chromium not found (need /usr/bin/chromium and /usr/bin/chromedriver: "
+          + "apt-get install chromium chromium-driver)";
+      if ("true".equals(System.getenv("CI"))) fail(why + "; CI=true, so the browser test must run");
+      Assumptions.assumeTrue(false, "SKIPPED browser test: " + why);
+    }
+    profile = Files.createTempDirectory("sparkeval-chromium-");
+    ChromeOptions o = new ChromeOptions();
+    o.setBinary(chromium);
+    o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--user-data-dir=" + profile, "--window-size=1280,1000");
+    o.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(chromedriver))
+        .usingAnyFreePort().build();
+    driver = new ChromeDriver(service, o);
+    Files.createDirectories(SHOTS);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (driver != null) driver.quit();
+    if (profile != null) {
+      try (var walk = Files.walk(profile)) {
+        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  /** Opens the report, checks what rendered, saves a full-page screenshot; returns the page text. */
+  static String open(Path html, String shot, int charts) throws Exception {
+    driver.manage().logs().get(LogType.BROWSER); // drop what earlier pages logged
+    driver.get(html.toAbsolutePath().toUri().toString());
+    List<WebElement> svgs = driver.findElements(By.cssSelector("figure svg"));
+    assertEquals(charts, svgs.size(), "charts in " + html);
+    for (WebElement svg : svgs) {
+      Rectangle r = svg.getRect();
+      assertTrue(r.getWidth() > 100 && r.getHeight() > 50, "chart drawn with a size: " + r.getDimension());
+      assertTrue(svg.findElements(By.cssSelector("path, rect, line")).size() > 10, "chart has marks");
+    }
+    JavascriptExecutor js = driver;
+    long resources = ((Number) js.executeScript("return performance.getEntriesByType('resource').length")).longValue();
+    assertEquals(0, resources, "the report fetches nothing");
+    for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+      assertTrue(e.getLevel().intValue() < Level.SEVERE.intValue(), "console error: " + e.getMessage());
+    }
+    long height = ((Number) js.executeScript("return document.documentElement.scrollHeight")).longValue();
+    driver.manage().window().setSize(new Dimension(1280, (int) Math.min(6000, height + 160)));
+    Files.write(SHOTS.resolve(shot), driver.getScreenshotAs(OutputType.BYTES));
+    driver.manage().window().setSize(new Dimension(1280, 1000));
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  @Test
+  void demoRegressionReportRendersInChromium() throws Exception {
+    Path out = Path.of("target", "browser-demo");
+    Cli.Run run = Cli.run("demo", "--out", out.toString());
+    assertEquals(0, run.code(), run.err());
+    String text = open(out.resolve("diabetes/report.html"), "evaluate-regression.png", 2);
+    assertTrue(text.contains("Slices by r2") && text.contains("segment = sex=1"), text);
+    assertTrue(text.contains("r2>=0.3") && text.contains("200 Poisson bootstrap replicates"), text);
+  }
+
+  @Test
+  void syntheticBinaryAndTrainingReportsRender() throws Exception {
+    Path dir = Path.of("target", "browser-synthetic");
+    HtmlReport.write(dir.resolve("binary"), ReportModels.binary(), null);
+    HtmlReport.write(dir.resolve("training"), ReportModels.training(), ReportModels.history());
+    Map<String, Object> xss = ReportModels.regression();
+    xss.put("input", "<img src=x onerror=alert(1)>");
+    xss.put("slices", List.of(Map.of("slice", Map.of("seg", "<script>alert(1)</script>"), "rows", 10,
+        "losses", Map.of("mse", 2.0), "metrics", Map.of("r2", 0.5))));
+    HtmlReport.write(dir.resolve("xss"), xss, null);
+    open(dir.resolve("binary/report.html"), "synthetic-binary.png", 4);
+    assertTrue(open(dir.resolve("training/report.html"), "synthetic-training.png", 2).contains("overfitting"));
+    String text = open(dir.resolve("xss/report.html"), "escaping.png", 2);
+    assertTrue(text.contains("seg = <script>alert(1)</script>"), "shown as text");
+    assertTrue(text.contains("<img src=x onerror=alert(1)>"), "shown as text");
+    assertEquals(0, driver.findElements(By.tagName("script")).size());
+    assertEquals(0, driver.findElements(By.tagName("img")).size());
+  }
+}

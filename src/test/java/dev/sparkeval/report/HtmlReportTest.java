@@ -1,0 +1,149 @@
+package dev.sparkeval.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** report.html from synthetic report models: what each block renders, and that nothing reaches outside the file. */
+class HtmlReportTest {
+  static int count(String html, String what) {
+    Matcher m = Pattern.compile(Pattern.quote(what)).matcher(html);
+    int n = 0;
+    while (m.find()) n++;
+    return n;
+  }
+
+  static void selfContained(String html) {
+    assertFalse(html.contains("<script"), "no scripts");
+    assertFalse(html.contains("<img"), "no images");
+    assertFalse(html.contains("<link"), "no external style sheets");
+    assertFalse(html.contains("http://") && !html.contains("http://www.w3.org"), "no addresses but XML namespaces");
+    assertFalse(html.matches("(?s).*(src|href)=\"https?:.*"), "nothing loaded from the network");
+  }
+
+  @Test
+  void regressionShowsHeadlineAndBothResidualCharts() {
+    String html = HtmlReport.html(ReportModels.regression(), null, null);
+    selfContained(html);
+    assertEquals(2, count(html, "<svg"), html);
+    assertTrue(html.contains("Residuals") && html.contains("Predicted vs actual"));
+    assertTrue(html.contains("0.98") && html.contains("0.89"));
+    assertFalse(html.contains("Confusion matrix"));
+  }
+
+  @Test
+  void binaryShowsCurvesCalibrationHistogramConfusionAndPerClass() {
+    String html = HtmlReport.html(ReportModels.binary(), null, null);
+    selfContained(html);
+    assertEquals(4, count(html, "<svg"), html);
+    assertTrue(html.contains("ROC curve — AUC 0.83 (exact"), html);
+    assertTrue(html.contains("average precision 0.81"));
+    assertTrue(html.contains("Calibration — ECE"));
+    assertTrue(html.contains("11,268") && html.contains("75.3%"), "counts and row shares");
+    assertTrue(html.contains("Per class") && html.contains("15,043"));
+  }
+
+  @Test
+  void multiclassConfusionHasOneRowPerClassInBothTables() {
+    String html = HtmlReport.html(ReportModels.multiclass(), null, null);
+    assertEquals(2 * 9, count(html, "class=\"cell"), "3x3 cells, counts and normalised");
+    assertTrue(html.contains("80.0%"), "row 1: 40 of 50");
+  }
+
+  @Test
+  void trainingShowsLossCurvesBestEpochDiagnosisAndWrongWayEpochs() {
+    String html = HtmlReport.html(ReportModels.training(), ReportModels.history(), null);
+    selfContained(html);
+    assertEquals(2, count(html, "<svg"));
+    assertTrue(html.contains("overfitting from epoch 5"));
+    assertTrue(html.contains("best epoch 4"), "marker in the loss chart");
+    assertTrue(html.contains("Epoch 3: validation loss rose (0.56 → 0.58) while val_accuracy also rose"), html);
+    assertTrue(html.contains("Epoch 6: validation loss fell (0.46 → 0.44) while val_accuracy also fell"), html);
+    assertEquals(4, count(html, "class=\"note\""), "epochs 3, 5, 6 and 7");
+  }
+
+  @Test
+  void writesJsonHtmlAndCsvTogether(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    HtmlReport.write(dir, ReportModels.regression(), null);
+    assertTrue(Files.readString(dir.resolve("report.json")).contains("\"residuals\""));
+    assertTrue(Files.readString(dir.resolve("report.html")).contains("<svg"));
+    assertEquals(List.of("slice,name,value,low,high", ",mse,0.98,,", ",r2,0.89,,"),
+        Files.readAllLines(dir.resolve("metrics.csv")));
+    try (var files = Files.list(dir)) {
+      assertEquals(3, files.count(), "no temporary files left");
+    }
+  }
+
+  /** Writes the sample reports under target/report-samples for people (and the browser test) to look at. */
+  @Test
+  void samples() throws Exception {
+    Path dir = Path.of("target", "report-samples");
+    HtmlReport.write(dir.resolve("regression"), ReportModels.regression(), null);
+    HtmlReport.write(dir.resolve("binary"), ReportModels.binary(), null);
+    HtmlReport.write(dir.resolve("multiclass"), ReportModels.multiclass(), null);
+    HtmlReport.write(dir.resolve("training"), ReportModels.training(), ReportModels.history());
+    assertTrue(Files.size(dir.resolve("binary/report.html")) > 10_000);
+  }
+
+  @Test
+  void textInsideChartsIsEscapedToo() {
+    List<Map<String, Object>> h = new java.util.ArrayList<>();
+    for (Map<String, Object> row : ReportModels.history()) {
+      Map<String, Object> r = new java.util.LinkedHashMap<>(row);
+      r.put("<script>alert(1)</script>", 0.5); // a metric spec as a legend entry
+      h.add(r);
+    }
+    Map<String, Object> training = new java.util.LinkedHashMap<>(ReportModels.training());
+    training.put("training", Map.of("best_epoch", 2, "diagnosis", "<b onmouseover=alert(1)>fit</b>"));
+    String html = HtmlReport.html(training, h, null);
+    assertFalse(html.contains("<script"));
+    assertFalse(html.contains("<b onmouseover"));
+    assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "legend text, escaped by JFreeSVG");
+    assertTrue(html.contains("&lt;b onmouseover=alert(1)&gt;fit&lt;/b&gt;"));
+  }
+
+  @Test
+  void aBlockOfAnotherShapeIsSkippedNotFatal() {
+    Map<String, Object> m = ReportModels.multiclass();
+    m = new java.util.LinkedHashMap<>(m);
+    m.put("confusion_matrix", Map.of("labels", List.of(0, 1), "counts", List.of(List.of(List.of(1, 2), List.of(3, 4)))));
+    m.put("per_class", Map.of("0", "not a map"));
+    String html = HtmlReport.html(m, null, null);
+    assertFalse(html.contains("Confusion matrix"));
+    assertTrue(html.contains("cross_entropy"));
+  }
+
+  @Test
+  void slicesAreSortedWorstFirstAndFlaggedOnlyWhenTheIntervalExcludesOverall() {
+    Map<String, Object> m = new java.util.LinkedHashMap<>(ReportModels.base("evaluate", "binary", "x"));
+    m.put("metrics", Map.of("accuracy", 0.80));
+    m.put("slices", List.of(
+        Map.of("slice", Map.of("s", "a"), "rows", 100, "metrics", Map.of("accuracy", 0.85)),
+        Map.of("slice", Map.of("s", "b"), "rows", 100, "metrics", Map.of("accuracy", 0.60),
+            "intervals", Map.of("accuracy", List.of(0.50, 0.70))),
+        Map.of("slice", Map.of("s", "c"), "rows", 100, "metrics", Map.of("accuracy", 0.55),
+            "intervals", Map.of("accuracy", List.of(0.30, 0.81)))));
+    String html = HtmlReport.html(m, null, null);
+    int a = html.indexOf("s = a");
+    int b = html.indexOf("s = b");
+    int c = html.indexOf("s = c");
+    assertTrue(c < b && b < a, "worst first");
+    assertEquals(1, count(html, "<tr class=\"worse\">"), "c is worse but its interval holds the overall value");
+    assertTrue(html.contains("<tr class=\"worse\"><td class=\"name\">s = b"));
+  }
+
+  @Test
+  void absentBlocksAreLeftOut() {
+    String html = HtmlReport.html(Map.of("command", "evaluate", "task", "embedding", "losses", Map.of("cosine", 0.1)), null, null);
+    assertEquals(0, count(html, "<svg"));
+    assertTrue(html.contains("cosine"));
+  }
+}

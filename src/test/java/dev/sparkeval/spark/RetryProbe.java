@@ -1,0 +1,77 @@
+package dev.sparkeval.spark;
+
+import dev.sparkeval.core.Role;
+import dev.sparkeval.core.Task;
+import dev.sparkeval.report.EvaluationReport;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.encoders.RowEncoder;
+
+/**
+ * Run in its own JVM by RetryDeterminismTest: a local[2,4] session (tasks may be retried) where
+ * the first attempt of every odd partition fails half-way through its rows. Prints the values
+ * of a clean run, of the disturbed run, and how many task attempts failed.
+ */
+public final class RetryProbe {
+  public static void main(String[] args) {
+    SparkSession spark = SparkSession.builder().master("local[2,4]").config("spark.ui.enabled", "false")
+        .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+    spark.sparkContext().setLogLevel("ERROR");
+    AtomicInteger failed = new AtomicInteger();
+    spark.sparkContext().addSparkListener(new SparkListener() {
+      @Override public void onTaskEnd(SparkListenerTaskEnd end) {
+        if (!end.taskInfo().successful()) failed.incrementAndGet();
+      }
+    });
+    Dataset<Row> table = Synthetic.predictions(spark, Task.REGRESSION, 200_000, 6, 5, 0);
+    String clean = values(table);
+    Dataset<Row> faulty = table.mapPartitions((MapPartitionsFunction<Row, Row>) it -> new java.util.Iterator<Row>() {
+      int seen;
+      final boolean fail = TaskContext.get().attemptNumber() == 0 && TaskContext.getPartitionId() % 2 == 1;
+
+      @Override public boolean hasNext() {
+        return it.hasNext();
+      }
+
+      @Override public Row next() {
+        if (fail && ++seen == 10_000) throw new IllegalStateException("injected failure of a first task attempt");
+        return it.next();
+      }
+    }, RowEncoder.encoderFor(table.schema()));
+    String disturbed = values(faulty);
+    System.out.println("CLEAN " + clean);
+    System.out.println("DISTURBED " + disturbed);
+    System.out.println("FAILED_TASKS " + failed.get());
+    spark.stop();
+  }
+
+  static String values(Dataset<Row> t) {
+    Evaluation.Settings s = new Evaluation.Settings();
+    s.task = Task.REGRESSION;
+    s.columns.put(Role.LABEL, "label");
+    s.columns.put(Role.PREDICTION, "prediction");
+    s.columns.put(Role.WEIGHT, "weight");
+    s.slices = List.of("segment");
+    s.losses = List.of("mse", "mae", "huber", "log_cosh");
+    s.metrics = List.of("r2", "explained_variance");
+    Evaluation.Result r = Evaluation.run(t, s);
+    var m = EvaluationReport.model(r, "t", 0);
+    return EvaluationReport.json(Map.of("l", m.get("losses"), "m", m.get("metrics"), "s", m.get("slices"), "rows", m.get("rows")))
+        .replaceAll("\\s+", "");
+  }
+
+  private static final class Map {
+    static java.util.Map<String, Object> of(Object... kv) {
+      java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+      for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
+      return m;
+    }
+  }
+}
