@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * sparkeval on a real Spark standalone cluster: a Master and two Workers (1 core, 1g each) as
- * separate JVMs, jobs submitted through ./submit.sh with SPARK_HOME set, and reports that equal
- * a local-mode run bit for bit. Runs in `mvn verify` (integration-test phase, after the jar is built).
+ * separate JVMs, evaluate, sql and train submitted through ./submit.sh with SPARK_HOME set, and
+ * results that equal a local-mode run bit for bit. Runs in `mvn verify` (integration-test phase, after the jar is built).
  */
 class StandaloneClusterIT {
   static final Path BASE = Path.of(System.getProperty("sparkeval.basedir", ".")).toAbsolutePath();
@@ -64,6 +64,15 @@ class StandaloneClusterIT {
         assertBits(slice.get("metrics").get("r2").asDouble(), cells[3]);
       }
 
+      // Training: the same partitioning and seed give the same weights, curves and report bits
+      List<String> train = List.of("train", "--train", BASE.resolve("data/diabetes.csv").toString(), "--label", "progression",
+          "--model", "linear", "--epochs", "3", "--batch-size", "64", "--partitions", "2", "--seed", "1");
+      submit(cluster, "train-local", local, train, "--out", WORK.resolve("train-local").toString());
+      submit(cluster, "train-cluster", onCluster, train, "--out", WORK.resolve("train-cluster").toString());
+      assertEquals(values(WORK.resolve("train-local/report.json")), values(WORK.resolve("train-cluster/report.json")));
+      assertEquals(values(WORK.resolve("train-local/model.json")), values(WORK.resolve("train-cluster/model.json")));
+      assertEquals(withoutLastColumn(WORK.resolve("train-local/history.csv")), withoutLastColumn(WORK.resolve("train-cluster/history.csv")));
+
       // Any Spark program gets the functions from --conf spark.sql.extensions and the jar
       Path probe = probeJar(WORK.resolve("probe.jar"));
       List<String> probeRun = new ArrayList<>(List.of(cluster.home().resolve("bin/spark-submit").toString()));
@@ -74,9 +83,14 @@ class StandaloneClusterIT {
       String line = Files.readAllLines(cluster.log("probe")).stream().filter(l -> l.startsWith("mse=")).findFirst().orElseThrow();
       assertBits(localReport.get("losses").get("mse").asDouble(), line.substring(4));
 
-      assertEquals(List.of("probe", "sparkeval", "sparkeval"), cluster.completedApps().stream().sorted().toList(),
+      assertEquals(List.of("probe", "sparkeval", "sparkeval", "sparkeval"), cluster.completedApps().stream().sorted().toList(),
           "every cluster run ran as an application of the Master");
     }
+  }
+
+  /** history.csv without its last column (seconds per epoch). */
+  static List<String> withoutLastColumn(Path csv) throws Exception {
+    return Files.readAllLines(csv).stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList();
   }
 
   /** A jar holding only the probe class: the program that knows nothing of sparkeval. */
@@ -111,11 +125,23 @@ class StandaloneClusterIT {
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
   }
 
-  /** The report without what may differ between runs (timing, output paths). */
+  /** A report (or model) without what may differ between runs: timings. */
   static JsonNode values(Path report) throws Exception {
-    ObjectNode n = (ObjectNode) new ObjectMapper().readTree(report.toFile());
-    n.remove("seconds");
+    JsonNode n = new ObjectMapper().readTree(report.toFile());
+    dropSeconds(n);
     return n;
+  }
+
+  /** Removes timings ("seconds", "..._ms"); the rest must match to the bit (JSON numbers keep every digit). */
+  static void dropSeconds(JsonNode n) {
+    if (n instanceof ObjectNode o) {
+      List<String> timings = new ArrayList<>();
+      o.fieldNames().forEachRemaining(f -> {
+        if (f.equals("seconds") || f.endsWith("_ms")) timings.add(f);
+      });
+      o.remove(timings);
+    }
+    n.forEach(StandaloneClusterIT::dropSeconds);
   }
 
   /** Labels over many magnitudes, so that plain double sums would depend on the partitioning. */
