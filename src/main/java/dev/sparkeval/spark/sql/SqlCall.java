@@ -26,8 +26,10 @@ import org.apache.spark.sql.types.Decimal;
 /**
  * One SQL call {@code NAME(label, prediction [, weight] [, params...])} resolved against the
  * types of its arguments: the task, the spec in the evaluate command's spelling, and the plan
- * that folds rows exactly as {@code evaluate} does. Argument 3 is the weight when it is not a
- * constant; constants are parameters, in the entry's order, or {@code 'key=value,...'} strings.
+ * that folds rows exactly as {@code evaluate} does. The argument after the columns is the weight
+ * when it is not a constant; constants are parameters, in the entry's order, or
+ * {@code 'key=value,...'} strings. triplet takes (anchor, positive, negative) and
+ * cosine_embedding (label, prediction, target) as their columns.
  * Besides the entry's parameters a string may set {@code task}, {@code logits},
  * {@code threshold} and {@code class_weights} (separated by ';').
  */
@@ -46,40 +48,55 @@ final class SqlCall {
     this.plan = plan;
   }
 
+  /**
+   * The column arguments of a function, in order: label and prediction, except for the losses that
+   * read other columns (as evaluate's --target, --anchor, --positive and --negative options).
+   */
+  static List<Role> columns(String name) {
+    return switch (name) {
+      case "triplet" -> List.of(Role.ANCHOR, Role.POSITIVE, Role.NEGATIVE);
+      case "cosine_embedding" -> List.of(Role.LABEL, Role.PREDICTION, Role.TARGET);
+      default -> List.of(Role.LABEL, Role.PREDICTION);
+    };
+  }
+
   static String usage(String name) {
-    return name + "(label, prediction [, weight] [, param values or 'key=value,...'])";
+    return name + "(" + String.join(", ", columns(name).stream().map(Role::id).toList())
+        + " [, weight] [, param values or 'key=value,...'])";
   }
 
   /** Resolves a call whose arguments are resolved; bad calls throw a UsageException naming the fault. */
   static SqlCall resolve(String name, List<Expression> args) {
-    if (args.size() < 2) throw new UsageException(name + " needs at least a label and a prediction: " + usage(name));
-    boolean weighted = args.size() > 2 && !args.get(2).foldable();
+    List<Role> cols = columns(name);
+    int k = cols.size();
+    if (args.size() < k) throw new UsageException(name + " needs at least " + k + " column arguments: " + usage(name));
+    boolean weighted = args.size() > k && !args.get(k).foldable();
     List<String> positional = new ArrayList<>();
     Map<String, String> keyed = new LinkedHashMap<>();
-    for (int i = weighted ? 3 : 2; i < args.size(); i++) {
+    for (int i = weighted ? k + 1 : k; i < args.size(); i++) {
       Expression a = args.get(i);
       if (!a.foldable()) {
         throw new UsageException(name + ": argument " + (i + 1) + " (" + a.sql() + ") must be a constant parameter value;"
-            + " only argument 3 may be a column (the weight): " + usage(name));
+            + " only argument " + (k + 1) + " may be a column (the weight): " + usage(name));
       }
       Object v = a.eval(null);
       if (v == null) throw new UsageException(name + ": argument " + (i + 1) + " is NULL; expected a parameter value");
       String text = v instanceof Decimal d ? d.toJavaBigDecimal().toPlainString() : v.toString().trim();
       if (text.contains("=")) {
-        Spec.parse(name + ":" + text).params().forEach((k, val) -> {
-          if (keyed.put(k.toLowerCase(Locale.ROOT), val) != null) throw new UsageException(name + ": parameter '" + k + "' is given twice");
+        Spec.parse(name + ":" + text).params().forEach((key, val) -> {
+          if (keyed.put(key.toLowerCase(Locale.ROOT), val) != null) throw new UsageException(name + ": parameter '" + key + "' is given twice");
         });
       } else {
         positional.add(text);
       }
     }
-    DataType label = args.get(0).dataType();
-    DataType prediction = args.get(1).dataType();
-    if (weighted && Binding.kindOf(args.get(2).dataType(), Role.Shape.SCALAR) == null) {
-      throw new UsageException(name + ": the weight " + args.get(2).sql() + " has type " + args.get(2).dataType().simpleString()
+    Map<Role, DataType> types = new LinkedHashMap<>();
+    for (int i = 0; i < k; i++) types.put(cols.get(i), args.get(i).dataType());
+    if (weighted && Binding.kindOf(args.get(k).dataType(), Role.Shape.SCALAR) == null) {
+      throw new UsageException(name + ": the weight " + args.get(k).sql() + " has type " + args.get(k).dataType().simpleString()
           + "; expected " + Binding.expected(Role.Shape.SCALAR));
     }
-    Task task = task(name, keyed.containsKey("task") && !hasParam(name, "task") ? keyed.remove("task") : null, label, prediction);
+    Task task = task(name, keyed.containsKey("task") && !hasParam(name, "task") ? keyed.remove("task") : null, types);
     Entry entry = entry(name, task);
     Map<String, String> params = new LinkedHashMap<>();
     for (int i = 0; i < positional.size(); i++) {
@@ -107,9 +124,8 @@ final class SqlCall {
     Tasks.validate(options);
     Plan plan = Plan.build(Catalogs.standard(), options, List.of(), List.of(spec.toString()), List.of(), Tasks.rule(options));
     SqlCall call = new SqlCall(spec.toString(), options, plan);
-    call.add(Role.LABEL, label, Tasks.shapes(task));
-    call.add(Role.PREDICTION, prediction, Tasks.shapes(task));
-    if (weighted) call.add(Role.WEIGHT, args.get(2).dataType(), Tasks.shapes(task));
+    types.forEach((role, type) -> call.add(role, type, Tasks.shapes(task)));
+    if (weighted) call.add(Role.WEIGHT, args.get(k).dataType(), Tasks.shapes(task));
     return call;
   }
 
@@ -128,39 +144,47 @@ final class SqlCall {
    * the argument types, in Task order, except that a scalar label with a vector prediction
    * prefers multiclass (a binary 2-vector evaluates the same way there).
    */
-  static Task task(String name, String explicit, DataType label, DataType prediction) {
+  static Task task(String name, String explicit, Map<Role, DataType> types) {
     Set<Task> tasks = EnumSet.noneOf(Task.class);
     for (Entry e : Catalogs.standard().entries()) if (e.name().equals(name)) tasks.addAll(e.tasks());
     if (tasks.isEmpty()) throw new UsageException("unknown loss or metric '" + name + "'");
     if (explicit != null) {
       Task t = Task.parse(explicit);
       if (!tasks.contains(t)) throw new UsageException("'" + name + "' does not apply to task " + t.id() + "; it is for " + ids(tasks));
-      if (!fits(t, label, prediction)) {
-        throw new UsageException(name + " for task " + t.id() + ": " + shapes(label, prediction) + " do not fit; expected label "
-            + Binding.expected(Tasks.shapes(t).get(Role.LABEL)) + " and prediction " + Binding.expected(Tasks.shapes(t).get(Role.PREDICTION)));
-      }
+      if (!fits(t, types)) throw new UsageException(name + " for task " + t.id() + ": " + misfit(t, types));
       return t;
     }
     List<Task> fitting = new ArrayList<>();
-    for (Task t : tasks) if (fits(t, label, prediction)) fitting.add(t);
+    for (Task t : tasks) if (fits(t, types)) fitting.add(t);
     if (fitting.isEmpty()) {
-      throw new UsageException(name + ": " + shapes(label, prediction) + " fit none of its tasks (" + ids(tasks)
-          + "); regression takes a number label and a number prediction");
+      Task first = tasks.iterator().next();
+      throw new UsageException(name + ": the arguments fit none of its tasks (" + ids(tasks) + "); for " + first.id() + ", "
+          + misfit(first, types));
     }
-    boolean scalarLabel = Binding.kindOf(label, Role.Shape.SCALAR) != null;
-    boolean vectorPrediction = Binding.kindOf(prediction, Role.Shape.VECTOR) != null;
+    DataType label = types.get(Role.LABEL);
+    DataType prediction = types.get(Role.PREDICTION);
+    boolean scalarLabel = label != null && Binding.kindOf(label, Role.Shape.SCALAR) != null;
+    boolean vectorPrediction = prediction != null && Binding.kindOf(prediction, Role.Shape.VECTOR) != null;
     if (scalarLabel && vectorPrediction && fitting.contains(Task.MULTICLASS)) return Task.MULTICLASS;
     return fitting.get(0);
   }
 
-  private static boolean fits(Task t, DataType label, DataType prediction) {
-    Map<Role, Role.Shape> s = Tasks.shapes(t);
-    return Binding.kindOf(label, s.getOrDefault(Role.LABEL, Role.Shape.SCALAR)) != null
-        && Binding.kindOf(prediction, s.getOrDefault(Role.PREDICTION, Role.Shape.SCALAR)) != null;
+  private static Role.Shape shape(Task t, Role r) {
+    return Tasks.shapes(t).getOrDefault(r, Role.Shape.SCALAR); // as Binding reads it for evaluate
   }
 
-  private static String shapes(DataType label, DataType prediction) {
-    return "a label of type " + label.simpleString() + " and a prediction of type " + prediction.simpleString();
+  private static boolean fits(Task t, Map<Role, DataType> types) {
+    for (Map.Entry<Role, DataType> e : types.entrySet()) if (Binding.kindOf(e.getValue(), shape(t, e.getKey())) == null) return false;
+    return true;
+  }
+
+  private static String misfit(Task t, Map<Role, DataType> types) {
+    for (Map.Entry<Role, DataType> e : types.entrySet()) {
+      if (Binding.kindOf(e.getValue(), shape(t, e.getKey())) == null) {
+        return "the " + e.getKey().id() + " has type " + e.getValue().simpleString() + "; expected " + Binding.expected(shape(t, e.getKey()));
+      }
+    }
+    return "the arguments fit";
   }
 
   private static String ids(Set<Task> tasks) {

@@ -59,7 +59,7 @@ public final class SqlFunctions {
   }
 
   static ExpressionInfo info(String name, List<Entry> entries) {
-    StringBuilder usage = new StringBuilder("_FUNC_(label, prediction [, weight] [, params...]) - ");
+    StringBuilder usage = new StringBuilder("_FUNC_" + SqlCall.usage(name).substring(name.length()) + " - ");
     usage.append(entries.get(0).doc()).append(". Tasks: ")
         .append(entries.stream().flatMap(e -> e.tasks().stream()).distinct().sorted().map(Task::id).collect(Collectors.joining(", ")));
     List<Param> params = entries.get(0).params();

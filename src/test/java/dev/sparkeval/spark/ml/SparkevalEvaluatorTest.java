@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.classification.LogisticRegression;
+import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
 import org.apache.spark.ml.evaluation.MulticlassClassificationEvaluator;
 import org.apache.spark.ml.evaluation.RegressionEvaluator;
 import org.apache.spark.ml.feature.StandardScaler;
@@ -81,6 +82,43 @@ class SparkevalEvaluatorTest {
     assertArrayEquals(new String[] {"mae"}, back.getMetrics());
     assertEquals(ev.uid(), back.uid());
     assertEquals(ev.evaluate(model.transform(data)), back.evaluate(loaded.transform(data)), 0.0);
+  }
+
+  @Test
+  void tunesLogisticRegressionOnExactAucLikeMllibAndOnLogLossInTrainValidationSplit() {
+    Dataset<Row> data = csv("breast_cancer.csv", "label");
+    LogisticRegression lr = new LogisticRegression().setMaxIter(30);
+    ParamMap[] grid = new ParamGridBuilder().addGrid(lr.regParam(), new double[] {0.001, 0.1, 10.0}).build();
+    SparkevalEvaluator ev = new SparkevalEvaluator().setTask("binary").setMetric("auc_roc").setMetrics("log_loss", "accuracy");
+    assertTrue(ev.isLargerBetter());
+    assertEquals("probability", ev.getPredictionCol());
+    CrossValidator cv = new CrossValidator().setEstimator(pipeline(lr)).setEvaluator(ev).setEstimatorParamMaps(grid)
+        .setNumFolds(3).setSeed(11);
+    CrossValidatorModel ours = cv.fit(data);
+    // MLlib ranks the same probabilities when pointed at them, without binning
+    CrossValidatorModel mllib = cv.copy(new ParamMap()).setEvaluator(new BinaryClassificationEvaluator()
+        .setRawPredictionCol("probability").setMetricName("areaUnderROC").setNumBins(0)).fit(data);
+    for (int i = 0; i < grid.length; i++) assertEquals(mllib.avgMetrics()[i], ours.avgMetrics()[i], 1e-12, "grid point " + i);
+    assertEquals(argmax(mllib.avgMetrics()), argmax(ours.avgMetrics()));
+
+    SparkevalEvaluator logLoss = ev.copy(new ParamMap()).setMetric("log_loss");
+    assertFalse(logLoss.isLargerBetter());
+    TrainValidationSplitModel tvs = new TrainValidationSplit().setEstimator(pipeline(lr)).setEvaluator(logLoss)
+        .setEstimatorParamMaps(grid).setTrainRatio(0.75).setSeed(2).fit(data);
+    assertEquals(argmin(tvs.validationMetrics()), indexOf(grid, tvs.bestModel()));
+    Map<String, Double> all = ev.evaluateAll(tvs.transform(data));
+    assertEquals(List.of("auc_roc", "log_loss", "accuracy"), List.copyOf(all.keySet()));
+    assertTrue(all.get("auc_roc") > 0.95 && all.get("accuracy") > 0.9, all.toString());
+  }
+
+  /** The grid point whose regParam the fitted pipeline's model has. */
+  static int indexOf(ParamMap[] grid, org.apache.spark.ml.Model<?> best) {
+    org.apache.spark.ml.PipelineModel p = (org.apache.spark.ml.PipelineModel) best;
+    double reg = ((org.apache.spark.ml.classification.LogisticRegressionModel) p.stages()[1]).getRegParam();
+    for (int i = 0; i < grid.length; i++) {
+      for (org.apache.spark.ml.param.ParamPair<?> pp : grid[i].toList()) if (pp.value().equals(reg)) return i;
+    }
+    throw new AssertionError("regParam " + reg + " is not in the grid");
   }
 
   @Test

@@ -140,10 +140,10 @@ class SqlFunctionsTest {
     assertMessage("SELECT huber(label, prediction, -1) FROM preds", "delta must be in (0, inf)");
     assertMessage("SELECT huber(label, prediction, 'delt=1') FROM preds", "has no parameter 'delt'");
     assertMessage("SELECT mse(label, prediction, 1.0) FROM preds", "takes 0 parameter value(s)");
-    assertMessage("SELECT mse(label, segment) FROM preds", "fit none of its tasks");
+    assertMessage("SELECT mse(label, segment) FROM preds", "fit none of its tasks (regression); for regression, the prediction has type string");
     assertMessage("SELECT mse(label, prediction, segment) FROM preds", "segment has type string; expected a number");
     assertMessage("SELECT huber(label, prediction, w, n) FROM preds", "must be a constant parameter value");
-    assertMessage("SELECT mse(label) FROM preds", "needs at least a label and a prediction");
+    assertMessage("SELECT mse(label) FROM preds", "needs at least 2 column arguments: mse(label, prediction [, weight]");
     assertMessage("SELECT mse(label, prediction, 'task=binary') FROM preds", "does not apply to task binary");
   }
 
