@@ -142,6 +142,10 @@ public final class Training {
     c.fingerprint.put("--seed", Long.toString(c.seed));
     c.fingerprint.put("--early-stopping", String.valueOf(c.earlyStopping));
     c.fingerprint.put("rows", st.rows + " training, " + vs.rows + " validation");
+    c.fingerprint.put("--label", s.label);
+    c.fingerprint.put("--features", fc.vectorColumn() != null ? fc.vectorColumn() : String.join(",", fc.columns()));
+    c.fingerprint.put("--no-standardize", Boolean.toString(!s.standardize));
+    c.fingerprint.put("partitions", Integer.toString(trainStd.getNumPartitions()));
     SparkBatches batches = new SparkBatches(trainStd, valStd, c.seed, c.batchSize, net, obj).barrier(barrier);
     Trainer.Result r;
     try {
