@@ -63,6 +63,7 @@ public final class DemoCommand implements Command {
     AtomicFiles.write(evalDir, Map.of("report.json", EvaluationReport.json(report)));
     Summary.print(ctx.out(), r, seconds);
     ctx.out().println("report: " + evalDir.resolve("report.json"));
+    ClassificationDemo.run(ctx, dataDir, outDir);
     return 0;
   }
 }

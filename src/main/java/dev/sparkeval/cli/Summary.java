@@ -26,7 +26,8 @@ final class Summary {
     out.println("  " + title);
     for (Map.Entry<String, Value> e : values.entrySet()) {
       Value v = e.getValue();
-      out.printf("    %-28s %s%n", e.getKey(), v.defined() ? format(v.value()) : "undefined (" + v.undefined() + ")");
+      String bound = Double.isNaN(v.errorBound()) ? "" : "  (certified error <= " + format(v.errorBound()) + ")";
+      out.printf("    %-28s %s%s%n", e.getKey(), v.defined() ? format(v.value()) : "undefined (" + v.undefined() + ")", bound);
     }
   }
 

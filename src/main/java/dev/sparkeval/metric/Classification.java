@@ -28,8 +28,8 @@ public final class Classification {
   private static final Set<Task> BIN_MC = Set.of(Task.BINARY, Task.MULTICLASS);
   private static final Set<Task> BIN_ML = Set.of(Task.BINARY, Task.MULTILABEL);
   private static final Set<Task> ALL = Set.of(Task.BINARY, Task.MULTICLASS, Task.MULTILABEL);
-  private static final Param AVERAGE = new Param("average", "binary",
-      "binary (class 1), micro, macro, weighted; samples for multilabel");
+  private static final Param AVERAGE = new Param("average", "auto",
+      "binary (class 1), micro, macro, weighted, samples (multilabel); auto: binary / macro (multiclass) / micro (multilabel)");
   private static final Param ZERO_DIVISION = new Param("zero_division", "0", "the value of a 0/0 (0 or 1); noted in 'undefined'");
 
   private Classification() {}
@@ -56,7 +56,8 @@ public final class Classification {
   }
 
   static PrfMeasure prf(Task t, Params p, EvalOptions o, PrfMeasure.Kind kind, double beta) {
-    String avg = p.choice("average", List.of("binary", "micro", "macro", "weighted", "samples"));
+    String avg = p.choice("average", List.of("auto", "binary", "micro", "macro", "weighted", "samples"));
+    if (avg.equals("auto")) avg = t == Task.BINARY ? "binary" : t == Task.MULTICLASS ? "macro" : "micro";
     return new PrfMeasure(t, kind, beta, avg, zd(p), o.threshold());
   }
 

@@ -8,10 +8,11 @@ import java.math.BigDecimal;
 /** Exact positive and negative weight of a group of rows: unit weights counted, others summed exactly. */
 public final class PosNeg implements Serializable {
   private static final long serialVersionUID = 1L;
-  private long pos, neg;
+  private long pos, neg, rows;
   private ExactSum posW, negW;
 
   public void add(boolean positive, double w) {
+    rows++;
     if (w == 1.0) {
       if (positive) pos++;
       else neg++;
@@ -25,6 +26,7 @@ public final class PosNeg implements Serializable {
   }
 
   public void merge(PosNeg o) {
+    rows += o.rows;
     pos += o.pos;
     neg += o.neg;
     if (o.posW != null) {
@@ -54,11 +56,15 @@ public final class PosNeg implements Serializable {
 
   private static double rounded(long n, ExactSum w) {
     if (w == null) return n;
+    if (n == 0) return w.value();
     ExactSum t = new ExactSum();
     t.merge(w);
     t.add(n); // counts stay below 2^53, so the long is exact as a double
     return t.value();
   }
+
+  /** Rows added, whatever their weight (for balancing the sort job). */
+  public long rows() { return rows; }
 
   public boolean empty() { return pos == 0 && neg == 0 && posW == null && negW == null; }
 

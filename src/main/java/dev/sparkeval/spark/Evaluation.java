@@ -56,9 +56,14 @@ public final class Evaluation {
     Binding binding = new Binding(table, s.columns, Tasks.shapes(s.task), s.slices);
     Dataset<Row> projected = binding.project(table);
     if (s.partitions > 0) projected = projected.repartition(s.partitions);
+    boolean ranks = RankJob.defer(plan.prototype());
     Partial p = Engine.run(projected, binding.reader(), plan.rule(), new Partial(plan.prototype(), s.maxSlices));
     check(p, s);
-    Plan.Outcome overall = plan.finish(p.overall());
+    StatSet all = p.overall();
+    if (ranks) { // exact AUC: one sort job, completing the overall and per-slice states
+      RankJob.complete(projected, binding.reader(), plan.rule(), all, binding.slices().isEmpty() ? Map.of() : p.slices());
+    }
+    Plan.Outcome overall = plan.finish(all);
     List<SliceResult> slices = new ArrayList<>();
     if (!binding.slices().isEmpty()) {
       List<Map.Entry<List<String>, StatSet>> entries = new ArrayList<>(p.slices().entrySet());

@@ -14,7 +14,7 @@ public final class Generators {
   private Generators() {}
 
   public static boolean supports(Task t) {
-    return t == Task.REGRESSION;
+    return t == Task.REGRESSION || t.isClassification();
   }
 
   public static List<Example> rows(Task t, Random r, int n, boolean weighted) {
@@ -22,6 +22,9 @@ public final class Generators {
     for (int i = 0; i < n; i++) {
       Example e = switch (t) {
         case REGRESSION -> regression(r);
+        case BINARY -> binary(r);
+        case MULTICLASS -> multiclass(r);
+        case MULTILABEL -> multilabel(r);
         default -> throw new IllegalArgumentException("no row generator for task " + t.id());
       };
       e.weight = weighted ? (r.nextInt(5) == 0 ? 0.0 : r.nextDouble() * 3) : 1.0;
@@ -34,6 +37,41 @@ public final class Generators {
     Example e = new Example();
     e.label = r.nextInt(10) == 0 ? r.nextGaussian() * 1e6 : 100 + r.nextGaussian() * 10;
     e.prediction = e.label + r.nextGaussian() * (r.nextBoolean() ? 0.1 : 30);
+    return e;
+  }
+
+  /** Probabilities on a coarse grid (ties across rows), labels correlated with them. */
+  static Example binary(Random r) {
+    Example e = new Example();
+    e.prediction = Math.round(r.nextDouble() * 40) / 40.0;
+    e.label = r.nextDouble() < 0.2 + 0.6 * e.prediction ? 1 : 0;
+    return e;
+  }
+
+  static final int CLASSES = 4;
+
+  static Example multiclass(Random r) {
+    Example e = new Example();
+    e.label = r.nextInt(CLASSES);
+    double[] p = new double[CLASSES];
+    double s = 0;
+    for (int c = 0; c < CLASSES; c++) {
+      p[c] = 1 + r.nextInt(8) + (c == e.label ? 4 : 0);
+      s += p[c];
+    }
+    for (int c = 0; c < CLASSES; c++) p[c] /= s;
+    e.predictionVec = p;
+    return e;
+  }
+
+  static Example multilabel(Random r) {
+    Example e = new Example();
+    e.labelVec = new double[CLASSES];
+    e.predictionVec = new double[CLASSES];
+    for (int l = 0; l < CLASSES; l++) {
+      e.labelVec[l] = r.nextDouble() < 0.3 + 0.1 * l ? 1 : 0;
+      e.predictionVec[l] = Math.round((0.3 * e.labelVec[l] + 0.7 * r.nextDouble()) * 20) / 20.0;
+    }
     return e;
   }
 }

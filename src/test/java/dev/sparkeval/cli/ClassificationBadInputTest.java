@@ -1,0 +1,95 @@
+package dev.sparkeval.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparkeval.testkit.Cli;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad classification input: exit 2 with one line naming the row and the expected range; AUC of one class is undefined. */
+class ClassificationBadInputTest {
+  @TempDir static Path dir;
+
+  static String write(String name, String text) throws Exception {
+    Path p = dir.resolve(name);
+    Files.writeString(p, text);
+    return p.toString();
+  }
+
+  static void bad(List<String> fragments, String... args) {
+    Path out = dir.resolve("out-" + System.nanoTime());
+    List<String> a = new ArrayList<>(List.of(args));
+    a.addAll(List.of("--out", out.toString()));
+    Cli.Run run = Cli.run(a.toArray(new String[0]));
+    assertEquals(2, run.code(), "exit code; stderr: " + run.err() + " stdout: " + run.out());
+    String err = run.err().strip();
+    assertEquals(1, err.lines().count(), "one line: " + err);
+    for (String f : fragments) assertTrue(err.contains(f), "'" + f + "' in: " + err);
+    assertFalse(Files.exists(out.resolve("report.json")), "nothing written on failure");
+  }
+
+  @Test
+  void binaryLabelAndProbabilityOutOfRange() throws Exception {
+    String f = write("lab.csv", "label,probability\n1,0.5\n2,0.5\n");
+    bad(List.of("row 1", "label is 2.0", "binary labels must be 0 or 1"), "evaluate", "--input", f, "--task", "binary");
+    String g = write("prob.csv", "label,probability\n1,0.5\n0,1.25\n");
+    bad(List.of("row 1", "prediction is 1.25", "must be in [0, 1]", "--logits"), "evaluate", "--input", g, "--task", "binary");
+    String h = write("vec3.jsonl", "{\"label\": 1, \"probability\": [0.2, 0.3, 0.5]}\n");
+    bad(List.of("3 elements", "2-element vector"), "evaluate", "--input", h, "--task", "binary");
+  }
+
+  @Test
+  void multiclassLabelRangeSumsAndLengths() throws Exception {
+    String f = write("mc.jsonl", "{\"label\": 0, \"probability\": [0.2, 0.3, 0.5]}\n{\"label\": 3, \"probability\": [0.2, 0.3, 0.5]}\n");
+    bad(List.of("row 1", "label is 3.0", "class indices 0..2"), "evaluate", "--input", f, "--task", "multiclass");
+    String g = write("sum.jsonl", "{\"label\": 0, \"probability\": [0.2, 0.3, 0.6]}\n");
+    bad(List.of("row 0", "sums to 1.1", "within 1e-6"), "evaluate", "--input", g, "--task", "multiclass");
+    String h = write("len.jsonl", "{\"label\": 0, \"probability\": [0.2, 0.3, 0.5]}\n{\"label\": 0, \"probability\": [0.2, 0.3, 0.4, 0.1]}\n");
+    bad(List.of("row 1", "4 elements but earlier rows have 3"), "evaluate", "--input", h, "--task", "multiclass", "--partitions", "1");
+    bad(List.of("--class-weights gives 2 weights", "3 classes"),
+        "evaluate", "--input", f, "--task", "multiclass", "--class-weights", "1,2");
+    bad(List.of("average=binary does not apply to task multiclass", "average=macro"),
+        "evaluate", "--input", f, "--task", "multiclass", "--metric", "f1:average=binary");
+  }
+
+  @Test
+  void multilabelShapes() throws Exception {
+    String f = write("ml.jsonl", "{\"label\": [1, 0], \"probability\": [0.2, 0.3, 0.5]}\n");
+    bad(List.of("label vector has 2 elements but prediction has 3"), "evaluate", "--input", f, "--task", "multilabel");
+    String g = write("ml2.jsonl", "{\"label\": [1, 2], \"probability\": [0.2, 0.3]}\n");
+    bad(List.of("label element 1 is 2.0", "must be 0 or 1"), "evaluate", "--input", g, "--task", "multilabel");
+  }
+
+  @Test
+  void optionsThatDoNotApply() throws Exception {
+    String f = write("ok.csv", "label,probability\n1,0.5\n0,0.25\n");
+    bad(List.of("pos_weight needs --logits"), "evaluate", "--input", f, "--task", "binary", "--loss", "bce:pos_weight=2");
+    bad(List.of("--class-weights does not apply to task binary"), "evaluate", "--input", f, "--task", "binary",
+        "--class-weights", "1,2");
+  }
+
+  @Test
+  void aucOfOneClassIsUndefinedWithTheReason() throws Exception {
+    String f = write("one.csv", "label,probability\n0,0.5\n0,0.25\n0,0.4\n");
+    Path out = dir.resolve("one");
+    Cli.Run run = Cli.run("evaluate", "--input", f, "--task", "binary", "--metric", "auc_roc", "--metric", "precision",
+        "--metric", "auc_roc:bins=10", "--out", out.toString());
+    assertEquals(0, run.code(), run.err());
+    JsonNode r = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+    assertTrue(r.get("metrics").get("auc_roc").isNull());
+    assertTrue(r.get("undefined").get("auc_roc").asText().contains("only one class"), r.toString());
+    assertTrue(r.get("undefined").get("auc_roc:bins=10").asText().contains("no positive"), r.toString());
+    // precision 0/0 -> zero_division: the value is 0 and the reason is listed
+    assertEquals(0.0, r.get("metrics").get("precision").asDouble());
+    assertTrue(r.get("undefined").get("precision").asText().contains("zero_division=0"), r.toString());
+    assertEquals("[[3,0],[0,0]]", r.get("confusion_matrix").get("counts").toString());
+  }
+}
