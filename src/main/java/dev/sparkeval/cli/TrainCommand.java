@@ -64,6 +64,9 @@ public final class TrainCommand implements Command {
   boolean fullTrainLoss;
   @Option(name = "--partitions", metaVar = "N", usage = "repartition the input first")
   int partitions;
+  @Option(name = "--iteration-mode", metaVar = "job|barrier", usage = "job: one Spark job per iteration (default); barrier: one"
+      + " barrier job per epoch whose tasks exchange partial sums (needs a free slot per partition)")
+  String iterationMode = "job";
   @Option(name = "--out", metaVar = "DIR", usage = "output folder (default out/train)")
   String out = "out/train";
 
@@ -87,6 +90,7 @@ public final class TrainCommand implements Command {
     s.learningRate = learningRate;
     s.standardize = !noStandardize;
     s.partitions = partitions;
+    s.iterationMode = iterationMode;
     s.config.epochs = epochs;
     s.config.batchSize = batchSize;
     s.config.seed = seed;
