@@ -112,11 +112,24 @@ public final class Bench {
     t.unpersist();
   }
 
-  /** MLlib's runMiniBatchSGD at a 0.1% batch: milliseconds per step. */
-  public void mllibIteration(int features, double fraction) {
+  /** One mini-batch step both ways: sparkeval's (batch = fraction of the rows) and MLlib's runMiniBatchSGD. */
+  public void iteration(int features, double fraction) {
     out.println("mini-batch step, logistic, " + features + " features, batch fraction " + fraction);
-    Dataset<Row> t = Synthetic.trainingSet(spark, rows, features, partitions, 5);
+    Dataset<Row> t = Synthetic.trainingSet(spark, rows, features, partitions, 5).cache();
+    t.count();
+    List<String> cols = new java.util.ArrayList<>();
+    for (int j = 0; j < features; j++) cols.add("f" + j);
+    long batch = Math.max(1, Math.round(rows * fraction));
+    dev.sparkeval.spark.StepTiming.Result st = dev.sparkeval.spark.StepTiming.measure(t, cols, "label", batch, 40, 5);
+    result.put("batch_size", batch);
+    result.put("iteration_ms", st.iterationMs());
+    result.put("empty_job_ms", st.emptyJobMs());
+    result.put("barrier_iteration_ms", st.barrierIterationMs());
+    result.put("epoch_order_ms", st.epochOrderMs());
+    out.printf("  %-22s %9.2f ms  (a bare Spark job: %.2f ms; barrier mode: %.2f ms)%n", "iteration_ms", st.iterationMs(),
+        st.emptyJobMs(), st.barrierIterationMs());
     var points = MllibSgd.points(t, features);
+    t.unpersist();
     int iters = 10;
     double s = time("mllib_sgd_10_steps_s", () -> MllibSgd.run(points, features, iters, fraction));
     result.put("mllib_iteration_ms", s / iters * 1000);

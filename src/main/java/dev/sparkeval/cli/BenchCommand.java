@@ -29,7 +29,7 @@ public final class BenchCommand implements Command {
     Outputs.checkWritable(dir);
     Bench b = new Bench(ctx.spark(), rows, partitions, reps, ctx.out());
     b.binary(bins);
-    b.mllibIteration(20, 0.001);
+    b.iteration(20, 0.001);
     b.regression();
     Map<String, Double> ratios = b.ratios();
     ctx.out().println("ratios");
