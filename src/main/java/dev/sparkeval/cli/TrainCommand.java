@@ -119,6 +119,7 @@ public final class TrainCommand implements Command {
     ctx.out().println("best epoch " + o.result().bestEpoch() + ", stopped at epoch " + o.result().stoppedEpoch()
         + (o.result().restored() ? ", best weights restored" : ""));
     ctx.out().println("model: " + outDir.resolve("model.json") + "  report: " + outDir.resolve("report.json"));
+    ctx.out().println("html report: " + outDir.resolve("report.html"));
     return 0;
   }
 
