@@ -152,8 +152,11 @@ public final class LocalCluster implements AutoCloseable {
 
   /** The executor JVMs that the Workers launched and that are alive now. */
   public List<ProcessHandle> executors() {
-    return processes.stream().flatMap(Process::descendants).filter(ProcessHandle::isAlive)
-        .filter(h -> h.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend")).toList();
+    String jars = home.resolve("jars").toString(); // executors of this cluster run from its jars/
+    return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).filter(h -> {
+      String c = h.info().commandLine().orElse("");
+      return c.contains("CoarseGrainedExecutorBackend") && c.contains(jars);
+    }).toList();
   }
 
   public Path log(String name) {
