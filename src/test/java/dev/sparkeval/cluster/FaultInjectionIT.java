@@ -30,6 +30,7 @@ class FaultInjectionIT {
   static List<String> cmd(LocalCluster c, List<String> spark, List<String> command) {
     List<String> out = new ArrayList<>(List.of("bash", BASE.resolve("submit.sh").toString()));
     out.addAll(spark);
+    out.addAll(List.of("--conf", "spark.log.level=INFO")); // the scheduler's account of the loss goes to the log
     out.addAll(command);
     return out;
   }
