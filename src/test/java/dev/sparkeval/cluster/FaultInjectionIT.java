@@ -36,18 +36,21 @@ class FaultInjectionIT {
   }
 
   /** Starts the command, waits until it has executors and has run for a while, kills one executor, waits for the end. */
-  static void runAndKillAnExecutor(LocalCluster cluster, String name, List<String> cmd, long afterMs) throws Exception {
+  /** Starts the command, waits for {@code marker} in its log (the work under way), then kills one of its executors. */
+  static void runAndKillAnExecutor(LocalCluster cluster, String name, List<String> cmd, String marker, long afterMs)
+      throws Exception {
     // executors of earlier applications may still be shutting down: only this run's are fair game
     java.util.Set<Long> before = new java.util.HashSet<>();
     for (ProcessHandle h : cluster.executors()) before.add(h.pid());
     Process job = cluster.startJob(name, cmd);
     long deadline = System.currentTimeMillis() + 180_000;
     List<ProcessHandle> mine = List.of();
-    while (mine.isEmpty() && job.isAlive() && System.currentTimeMillis() < deadline) {
+    while (job.isAlive() && System.currentTimeMillis() < deadline
+        && !(Files.exists(cluster.log(name)) && Files.readString(cluster.log(name)).contains(marker))) {
       Thread.sleep(50);
-      mine = cluster.executors().stream().filter(h -> !before.contains(h.pid())).toList();
     }
     Thread.sleep(afterMs);
+    mine = cluster.executors().stream().filter(h -> !before.contains(h.pid())).toList();
     assertTrue(job.isAlive(), name + " ended before the fault could be injected:\n" + tail(cluster.log(name)));
     assertTrue(!mine.isEmpty() && mine.get(0).isAlive(), "an executor of this run to kill");
     mine.get(0).destroyForcibly();
@@ -73,7 +76,7 @@ class FaultInjectionIT {
 
       // a table big enough that one evaluate takes several seconds on two one-core executors
       String table = WORK.resolve("big.parquet").toString();
-      submit(cluster, "generate", local, List.of("generate", "--task", "regression", "--rows", "6000000",
+      submit(cluster, "generate", local, List.of("generate", "--task", "regression", "--rows", "4000000",
           "--partitions", "12", "--out", table));
       List<String> evaluate = List.of("evaluate", "--input", table, "--task", "regression", "--weight", "weight",
           "--slice", "segment", "--loss", "mse", "--loss", "mae", "--loss", "huber", "--loss", "log_cosh",
@@ -81,7 +84,7 @@ class FaultInjectionIT {
       submit(cluster, "evaluate-undisturbed", onCluster, evaluate, "--out", WORK.resolve("undisturbed").toString());
       List<String> disturbed = new ArrayList<>(evaluate);
       disturbed.addAll(List.of("--out", WORK.resolve("disturbed").toString()));
-      runAndKillAnExecutor(cluster, "evaluate-disturbed", cmd(cluster, onCluster, disturbed), 3000);
+      runAndKillAnExecutor(cluster, "evaluate-disturbed", cmd(cluster, onCluster, disturbed), "Starting job: reduce at Engine", 2000);
       assertEquals(values(WORK.resolve("undisturbed/report.json")), values(WORK.resolve("disturbed/report.json")),
           "an evaluate that lost an executor equals an undisturbed one");
 
@@ -94,7 +97,7 @@ class FaultInjectionIT {
       submit(cluster, "train-undisturbed", onCluster, train, "--out", WORK.resolve("train-undisturbed").toString());
       List<String> trainDisturbed = new ArrayList<>(train);
       trainDisturbed.addAll(List.of("--out", WORK.resolve("train-disturbed").toString()));
-      runAndKillAnExecutor(cluster, "train-disturbed", cmd(cluster, onCluster, trainDisturbed), 4000);
+      runAndKillAnExecutor(cluster, "train-disturbed", cmd(cluster, onCluster, trainDisturbed), "Epoch 1/3", 300);
       assertEquals(withoutLastColumn(WORK.resolve("train-undisturbed/history.csv")),
           withoutLastColumn(WORK.resolve("train-disturbed/history.csv")), "history after an executor loss");
       assertEquals(values(WORK.resolve("train-undisturbed/model.json")), values(WORK.resolve("train-disturbed/model.json")));
