@@ -10,6 +10,6 @@ CP_FILE=target/test-classpath.txt
   mvn -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE"
 OPENS="$(sed -n 's:.*<spark.java.opens>\(.*\)</spark.java.opens>.*:\1:p' pom.xml)"
 # shellcheck disable=SC2086
-exec java $OPENS -Xmx${BENCH_HEAP:-6g} -Dspark.master="${BENCH_MASTER:-local[*]}" \
+exec java $OPENS ${BENCH_JAVA_OPTS:-} -Xmx${BENCH_HEAP:-6g} -Dspark.master="${BENCH_MASTER:-local[*]}" \
   -Dlog4j2.configurationFile=file:conf/log4j2.properties \
   -cp "target/test-classes:target/classes:$(cat "$CP_FILE")" dev.sparkeval.bench.TripletBench "$@"

@@ -112,16 +112,56 @@ public final class Bench {
     t.unpersist();
   }
 
-  /** MLlib's runMiniBatchSGD at a 0.1% batch: milliseconds per step. */
-  public void mllibIteration(int features, double fraction) {
+  /** One mini-batch step both ways: sparkeval's (batch = fraction of the rows) and MLlib's runMiniBatchSGD. */
+  public void iteration(int features, double fraction) {
     out.println("mini-batch step, logistic, " + features + " features, batch fraction " + fraction);
-    Dataset<Row> t = Synthetic.trainingSet(spark, rows, features, partitions, 5);
+    Dataset<Row> t = Synthetic.trainingSet(spark, rows, features, partitions, 5).cache();
+    t.count();
+    List<String> cols = new java.util.ArrayList<>();
+    for (int j = 0; j < features; j++) cols.add("f" + j);
+    long batch = Math.max(1, Math.round(rows * fraction));
+    dev.sparkeval.spark.StepTiming.Result st = dev.sparkeval.spark.StepTiming.measure(t, cols, "label", batch, 40, 5);
+    result.put("batch_size", batch);
+    result.put("iteration_ms", st.iterationMs());
+    result.put("empty_job_ms", st.emptyJobMs());
+    result.put("barrier_iteration_ms", st.barrierIterationMs());
+    result.put("epoch_order_ms", st.epochOrderMs());
+    out.printf("  %-22s %9.2f ms  (a bare Spark job: %.2f ms; barrier mode: %.2f ms)%n", "iteration_ms", st.iterationMs(),
+        st.emptyJobMs(), st.barrierIterationMs());
     var points = MllibSgd.points(t, features);
+    t.unpersist();
     int iters = 10;
     double s = time("mllib_sgd_10_steps_s", () -> MllibSgd.run(points, features, iters, fraction));
     result.put("mllib_iteration_ms", s / iters * 1000);
     out.printf("  %-22s %9.2f ms%n", "mllib_iteration_ms", s / iters * 1000);
     points.unpersist();
+  }
+
+  /** The fused suite and the scan at several sizes: the fitted cost per row and how straight the line is. */
+  public String scaling(List<Long> sizes, int bins) {
+    out.println("scaling");
+    List<Scaling.Point> fitPoints = new java.util.ArrayList<>();
+    List<double[]> points = new java.util.ArrayList<>();
+    List<Object> rowsOut = new java.util.ArrayList<>();
+    for (long n : sizes) {
+      Bench b = new Bench(spark, n, partitions, reps, out);
+      Dataset<Row> t = b.binaryTable();
+      double scanS = b.time("scan_s", () -> t.agg(org.apache.spark.sql.functions.sum("probability")).collect());
+      Evaluation.Settings fused = settings(Task.BINARY, "probability", List.of("bce", "focal"),
+          List.of("accuracy", "precision", "recall", "f1", "mcc", "auc_roc:bins=" + bins, "auc_pr:bins=" + bins,
+              "log_loss", "brier"));
+      double suiteS = b.time("fused_suite_s", () -> Evaluation.run(t, fused));
+      t.unpersist(true);
+      fitPoints.add(new Scaling.Point(n, suiteS));
+      points.add(new double[] {n, suiteS, scanS});
+      rowsOut.add(Map.of("rows", n, "fused_suite_s", suiteS, "scan_s", scanS));
+    }
+    Map<String, Object> fit = Scaling.fit(fitPoints);
+    result.put("scaling", rowsOut);
+    result.put("scaling_fit", fit);
+    out.printf("  fit: %.4f s per million rows + %.4f s, largest deviation %.1f%%%n",
+        fit.get("seconds_per_million_rows"), fit.get("intercept_s"), 100 * (double) fit.get("max_relative_deviation"));
+    return dev.sparkeval.report.ScalingChart.svg(points, fit);
   }
 
   /** Ratios that CONTRACT.md and the performance issue track, for the keys present. */

@@ -27,7 +27,7 @@ final class MllibSide {
     auc(t, "areaUnderPR");
     for (String m : MULTICLASS_ON_BINARY) {
       MulticlassClassificationEvaluator e = new MulticlassClassificationEvaluator().setLabelCol("label")
-          .setPredictionCol("prediction").setProbabilityCol("probability").setMetricName(m);
+          .setPredictionCol("prediction").setProbabilityCol("probvec").setMetricName(m);
       if (m.endsWith("ByLabel")) e.setMetricLabel(1.0);
       e.evaluate(t);
     }

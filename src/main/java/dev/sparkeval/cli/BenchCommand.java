@@ -18,6 +18,8 @@ public final class BenchCommand implements Command {
   int reps = 5;
   @Option(name = "--bins", metaVar = "N", usage = "score bins of the one-pass AUC in the fused suite (default 4096)")
   int bins = 4096;
+  @Option(name = "--scaling", metaVar = "M1,M2,...", usage = "also time the suite at these sizes, in millions of rows (e.g. 1,2,4,8,16); writes scaling.svg")
+  String scaling;
   @Option(name = "--out", metaVar = "DIR", usage = "where bench.json goes (default out/bench)")
   String out = "out/bench";
 
@@ -25,16 +27,32 @@ public final class BenchCommand implements Command {
     if (rows < 1000) throw new UsageException("--rows must be >= 1000, got " + rows);
     if (partitions < 1) throw new UsageException("--partitions must be >= 1, got " + partitions);
     if (reps < 1) throw new UsageException("--reps must be >= 1, got " + reps);
+    if (bins < 2) throw new UsageException("--bins must be >= 2, got " + bins);
     Path dir = Path.of(out);
     Outputs.checkWritable(dir);
     Bench b = new Bench(ctx.spark(), rows, partitions, reps, ctx.out());
     b.binary(bins);
-    b.mllibIteration(20, 0.001);
+    b.iteration(20, 0.001);
     b.regression();
+    String svg = null;
+    if (scaling != null) {
+      java.util.List<Long> sizes = new java.util.ArrayList<>();
+      for (String m : scaling.split(",")) {
+        try {
+          sizes.add(Math.round(Double.parseDouble(m.trim()) * 1e6));
+        } catch (NumberFormatException e) {
+          throw new UsageException("--scaling takes millions of rows separated by commas, as in 1,2,4; got '" + m + "'");
+        }
+      }
+      svg = b.scaling(sizes, bins);
+    }
     Map<String, Double> ratios = b.ratios();
     ctx.out().println("ratios");
     ratios.forEach((k, v) -> ctx.out().printf("  %-32s %8.2f%n", k, v));
-    AtomicFiles.write(dir, Map.of("bench.json", EvaluationReport.json(b.result())));
+    Map<String, String> files = new java.util.LinkedHashMap<>();
+    files.put("bench.json", EvaluationReport.json(b.result()));
+    if (svg != null) files.put("scaling.svg", svg);
+    AtomicFiles.write(dir, files);
     ctx.out().println("bench: " + dir.resolve("bench.json"));
     return 0;
   }

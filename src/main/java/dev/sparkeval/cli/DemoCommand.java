@@ -70,6 +70,19 @@ public final class DemoCommand implements Command {
     ctx.out().println("report: " + evalDir.resolve("report.json"));
     ctx.out().println("html report: " + evalDir.resolve("report.html"));
     ClassificationDemo.run(ctx, dataDir, outDir);
+    train(ctx, dataDir, outDir);
     return 0;
+  }
+
+  /** The training story: a logistic model on breast cancer, validation curves, early stopping, restore-best. */
+  private static void train(Context ctx, Path dataDir, Path outDir) throws Exception {
+    ctx.out().println();
+    ctx.out().println("demo: training a logistic model on breast_cancer.csv (mini-batch adam, early stopping)");
+    TrainCommand t = new TrainCommand();
+    new org.kohsuke.args4j.CmdLineParser(t).parseArgument("--train", dataDir.resolve("breast_cancer.csv").toString(),
+        "--model", "logistic", "--loss", "bce", "--optimizer", "adam", "--learning-rate", "0.01", "--batch-size", "32",
+        "--epochs", "60", "--l2", "0.0022", "--early-stopping", "patience=5,min_delta=0.001", "--metric", "accuracy",
+        "--metric", "auc_roc", "--seed", "42", "--out", outDir.resolve("train-breast-cancer").toString());
+    t.run(ctx);
   }
 }

@@ -59,6 +59,8 @@ public final class EvaluateCommand implements Command {
   int partitions;
   @Option(name = "--max-slices", metaVar = "N", usage = "most distinct slices allowed (default 10000)")
   int maxSlices = 10_000;
+  @Option(name = "--max-classes", metaVar = "K", usage = "most classes a multiclass/multilabel evaluation accepts (default 2000)")
+  int maxClasses = 2_000;
   @Option(name = "--bootstrap", metaVar = "N", usage = "N-replicate Poisson bootstrap in the same pass: 95% intervals (default off)")
   int bootstrap;
   @Option(name = "--seed", metaVar = "N", usage = "seed of the bootstrap draws (default 42)")
@@ -125,6 +127,8 @@ public final class EvaluateCommand implements Command {
     if (maxSlices < 1) throw new UsageException("--max-slices must be >= 1, got " + maxSlices);
     s.partitions = partitions;
     s.maxSlices = maxSlices;
+    if (maxClasses < 2) throw new UsageException("--max-classes must be >= 2, got " + maxClasses);
+    s.maxClasses = maxClasses;
     if (bootstrap < 0 || bootstrap == 1 || bootstrap > 10_000) {
       throw new UsageException("--bootstrap must be between 2 and 10000 replicates (or 0 for off), got " + bootstrap);
     }

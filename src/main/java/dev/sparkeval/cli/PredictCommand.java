@@ -22,13 +22,13 @@ public final class PredictCommand implements Command {
   String table;
   @Option(name = "--format", metaVar = "F", usage = "input format: parquet, csv, json or orc (default: from the extension)")
   String format;
-  @Option(name = "--out", metaVar = "PATH", usage = "output table, written as parquet (default out/predict/predictions.parquet)")
+  @Option(name = "--out", metaVar = "PATH", usage = "output table, written as parquet")
   String out = "out/predict/predictions.parquet";
-  @Option(name = "--prediction-col", metaVar = "COL", usage = "default prediction")
+  @Option(name = "--prediction-col", metaVar = "COL", usage = "name of the appended prediction column")
   String predictionCol = "prediction";
-  @Option(name = "--probability-col", metaVar = "COL", usage = "default probability (classification)")
+  @Option(name = "--probability-col", metaVar = "COL", usage = "name of the appended probability vector (classification)")
   String probabilityCol = "probability";
-  @Option(name = "--raw-prediction-col", metaVar = "COL", usage = "default rawPrediction (classification)")
+  @Option(name = "--raw-prediction-col", metaVar = "COL", usage = "name of the appended raw prediction vector (classification)")
   String rawCol = "rawPrediction";
 
   @Override public int run(Context ctx) {

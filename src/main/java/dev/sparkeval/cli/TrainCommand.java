@@ -20,15 +20,15 @@ public final class TrainCommand implements Command {
   String train;
   @Option(name = "--validation", metaVar = "PATH", usage = "validation table (default: a seeded --validation-fraction of --train)")
   String validation;
-  @Option(name = "--validation-fraction", metaVar = "F", usage = "share of --train held out for validation when no --validation (default 0.2)")
+  @Option(name = "--validation-fraction", metaVar = "F", usage = "share of --train held out for validation when no --validation")
   double validationFraction = 0.2;
   @Option(name = "--format", metaVar = "F", usage = "parquet, csv, json or orc (default: from the extension)")
   String format;
   @Option(name = "--features", metaVar = "COL,COL,...", usage = "numeric feature columns, or one vector column (default: a 'features' vector, else every numeric column but the label)")
   String features;
-  @Option(name = "--label", metaVar = "COL", usage = "label column (default label)")
+  @Option(name = "--label", metaVar = "COL", usage = "label column")
   String label = "label";
-  @Option(name = "--model", metaVar = "SPEC", usage = "linear, logistic, softmax or mlp:hidden=64x32,activation=relu|tanh|sigmoid (default linear)")
+  @Option(name = "--model", metaVar = "SPEC", usage = "linear, logistic, softmax or mlp:hidden=64x32,activation=relu|tanh|sigmoid")
   String model = "linear";
   @Option(name = "--task", metaVar = "T", usage = "for mlp with focal: binary or multiclass (other models imply their task)")
   String task;
@@ -38,15 +38,15 @@ public final class TrainCommand implements Command {
   List<String> metrics = new ArrayList<>();
   @Option(name = "--class-weights", metaVar = "W0,W1,...", usage = "per-class weights for the losses that take them")
   String classWeights;
-  @Option(name = "--optimizer", metaVar = "SPEC", usage = "sgd, momentum:beta=0.9 or adam:beta1=0.9,beta2=0.999,eps=1e-8 (default sgd)")
+  @Option(name = "--optimizer", metaVar = "SPEC", usage = "sgd, momentum:beta=0.9 or adam:beta1=0.9,beta2=0.999,eps=1e-8")
   String optimizer = "sgd";
-  @Option(name = "--learning-rate", metaVar = "X", usage = "step size, > 0 (default 0.01)")
+  @Option(name = "--learning-rate", metaVar = "X", usage = "step size, > 0")
   double learningRate = 0.01;
-  @Option(name = "--batch-size", metaVar = "N", usage = "rows per iteration (default 32)")
+  @Option(name = "--batch-size", metaVar = "N", usage = "rows per iteration")
   long batchSize = 32;
-  @Option(name = "--epochs", metaVar = "N", usage = "passes over the training rows (default 20)")
+  @Option(name = "--epochs", metaVar = "N", usage = "passes over the training rows")
   int epochs = 20;
-  @Option(name = "--l2", metaVar = "X", usage = "L2 penalty on the weights (not the biases): adds X/2 |W|^2 to the loss (default 0)")
+  @Option(name = "--l2", metaVar = "X", usage = "L2 penalty on the weights (not the biases): adds X/2 |W|^2 to the loss")
   double l2;
   @Option(name = "--early-stopping", metaVar = "patience=N,min_delta=X", usage = "stop when val_loss has not improved for N epochs; restores the best weights")
   String earlyStopping;
@@ -56,7 +56,7 @@ public final class TrainCommand implements Command {
   String checkpoint;
   @Option(name = "--resume", usage = "continue from --checkpoint DIR; the result is identical to an uninterrupted run")
   boolean resume;
-  @Option(name = "--seed", metaVar = "N", usage = "seed for the shuffle, the validation split and the initial weights (default 42)")
+  @Option(name = "--seed", metaVar = "N", usage = "seed for the shuffle, the validation split and the initial weights")
   long seed = 42;
   @Option(name = "--no-standardize", usage = "train on the raw features (default: standardized; the saved model reads raw features either way)")
   boolean noStandardize;
@@ -64,7 +64,10 @@ public final class TrainCommand implements Command {
   boolean fullTrainLoss;
   @Option(name = "--partitions", metaVar = "N", usage = "repartition the input first")
   int partitions;
-  @Option(name = "--out", metaVar = "DIR", usage = "output folder (default out/train)")
+  @Option(name = "--iteration-mode", metaVar = "job|barrier", usage = "job: one Spark job per iteration; barrier: one"
+      + " barrier job per epoch whose tasks exchange partial sums (needs a free slot per partition)")
+  String iterationMode = "job";
+  @Option(name = "--out", metaVar = "DIR", usage = "output folder")
   String out = "out/train";
 
   @Override public int run(Context ctx) throws Exception {
@@ -87,6 +90,7 @@ public final class TrainCommand implements Command {
     s.learningRate = learningRate;
     s.standardize = !noStandardize;
     s.partitions = partitions;
+    s.iterationMode = iterationMode;
     s.config.epochs = epochs;
     s.config.batchSize = batchSize;
     s.config.seed = seed;
@@ -115,6 +119,7 @@ public final class TrainCommand implements Command {
     ctx.out().println("best epoch " + o.result().bestEpoch() + ", stopped at epoch " + o.result().stoppedEpoch()
         + (o.result().restored() ? ", best weights restored" : ""));
     ctx.out().println("model: " + outDir.resolve("model.json") + "  report: " + outDir.resolve("report.json"));
+    ctx.out().println("html report: " + outDir.resolve("report.html"));
     return 0;
   }
 

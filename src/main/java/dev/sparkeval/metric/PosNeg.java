@@ -56,6 +56,7 @@ public final class PosNeg implements Serializable {
 
   private static double rounded(long n, ExactSum w) {
     if (w == null) return n;
+    if (n == 0) return w.value();
     ExactSum t = new ExactSum();
     t.merge(w);
     t.add(n); // counts stay below 2^53, so the long is exact as a double

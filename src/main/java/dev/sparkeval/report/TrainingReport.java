@@ -22,12 +22,15 @@ public final class TrainingReport {
   public static void write(Path dir, Training.Outcome o, Map<String, Object> setup, String input, String validation,
                            double seconds) throws IOException {
     Map<String, String> files = new LinkedHashMap<>();
-    List<Object> h = new ArrayList<>();
+    List<Map<String, Object>> h = new ArrayList<>();
     for (Epoch e : o.result().history()) h.add(e.toMap());
+    Map<String, Object> report = model(o, setup, input, validation, seconds);
     files.put("history.json", json(h));
     files.put("history.csv", csv(o.result().history()));
     files.put("model.json", o.model().json());
-    files.put("report.json", json(model(o, setup, input, validation, seconds)));
+    files.put("report.json", json(report));
+    files.put("metrics.csv", MetricsCsv.of(report));
+    files.put("report.html", HtmlReport.html(report, h, HtmlReport.Options.DEFAULT));
     AtomicFiles.write(dir, files);
   }
 

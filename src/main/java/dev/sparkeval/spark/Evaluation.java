@@ -47,6 +47,7 @@ public final class Evaluation {
     public boolean skipBadRows;
     public int partitions;
     public int maxSlices = 10_000;
+    public int maxClasses = 2_000;
     /** Poisson bootstrap replicates (0: off) and their seed. */
     public int bootstrap;
     public long seed = 42;
@@ -218,6 +219,7 @@ public final class Evaluation {
     if (s.bootstrap > 0) plan = plan.withBootstrap(s.bootstrap, s.seed);
     Binding binding = new Binding(table, Roles.bind(plan, s.columns), Tasks.shapes(s.task), s.slices);
     Dataset<Row> projected = binding.project(table);
+    checkWidth(projected, binding, s);
     if (s.partitions > 0) projected = projected.repartition(s.partitions);
     boolean ranks = RankJob.defer(plan.prototype());
     Partial p = Engine.run(projected, binding.reader(), plan.rule(), new Partial(plan.prototype(), plan.overallPrototype(), s.maxSlices));
@@ -238,6 +240,24 @@ public final class Evaluation {
       }
     }
     return new Result(plan, binding, p.rows(), p.rows() - p.skippedTotal(), p.skipped(), overall, slices);
+  }
+
+  /**
+   * Fails fast, before the pass, when the prediction vectors are wider than --max-classes: the
+   * confusion state grows with the square of the number of classes.
+   */
+  private static void checkWidth(Dataset<Row> projected, Binding binding, Settings s) {
+    if (s.task != Task.MULTICLASS && s.task != Task.MULTILABEL) return;
+    if (binding.kind(Role.PREDICTION) == RowReader.Kind.SCALAR) return;
+    int col = new ArrayList<>(binding.columns().keySet()).indexOf(Role.PREDICTION);
+    List<Row> first = projected.limit(1).collectAsList();
+    if (first.isEmpty() || first.get(0).isNullAt(col)) return;
+    Object v = first.get(0).get(col);
+    int width = v instanceof org.apache.spark.ml.linalg.Vector vec ? vec.size() : ((scala.collection.Seq<?>) v).size();
+    if (width > s.maxClasses) {
+      throw new UsageException("the prediction vectors have " + width + " classes, more than --max-classes " + s.maxClasses
+          + "; a " + s.task.id() + " evaluation keeps a state per class (pair), so raise --max-classes only with the memory for it");
+    }
   }
 
   private static List<String> nullsAsText(List<String> key) {

@@ -3,7 +3,12 @@ package dev.sparkeval.spark;
 import dev.sparkeval.core.UsageException;
 import dev.sparkeval.train.Block;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import org.apache.spark.HashPartitioner;
+import org.apache.spark.api.java.JavaPairRDD;
+import scala.Tuple2;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
@@ -66,6 +71,29 @@ public final class RowBlocks {
     blocks.count();
     built.unpersist(false);
     return blocks;
+  }
+
+  /**
+   * At most {@code slots} blocks: contiguous groups of blocks merged in partition order, moved by a
+   * shuffle rather than coalesce, because a barrier stage needs every RDD in it to have the
+   * stage's partition count.
+   */
+  public static JavaRDD<Block> atMost(JavaRDD<Block> blocks, int slots, int d) {
+    int n = blocks.getNumPartitions();
+    if (n <= slots) return blocks;
+    JavaPairRDD<Integer, Tuple2<Integer, Block>> keyed = blocks.mapPartitionsWithIndex((i, it) -> {
+      List<Tuple2<Integer, Tuple2<Integer, Block>>> out = new ArrayList<>();
+      while (it.hasNext()) out.add(new Tuple2<>((int) ((long) i * slots / n), new Tuple2<>(i, it.next())));
+      return out.iterator();
+    }, true).mapToPair(t -> t);
+    return keyed.partitionBy(new HashPartitioner(slots)).mapPartitions(it -> {
+      List<Tuple2<Integer, Block>> parts = new ArrayList<>();
+      while (it.hasNext()) parts.add(it.next()._2());
+      parts.sort(Comparator.comparing(Tuple2::_1)); // shuffle reads arrive in any order
+      List<Block> ordered = new ArrayList<>();
+      for (Tuple2<Integer, Block> p : parts) ordered.add(p._2());
+      return List.of(Block.concat(ordered.iterator(), d)).iterator();
+    }, true);
   }
 
   /** Rows per block, in partition order. */

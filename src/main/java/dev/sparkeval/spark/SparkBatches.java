@@ -8,6 +8,7 @@ import dev.sparkeval.train.Network;
 import dev.sparkeval.train.Objective;
 import dev.sparkeval.train.Shuffle;
 import dev.sparkeval.train.StepSums;
+import dev.sparkeval.train.Stepper;
 import java.io.Serializable;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
@@ -21,8 +22,8 @@ import org.apache.spark.storage.StorageLevel;
  * sum per partition, merged on the driver in partition order.
  */
 public final class SparkBatches implements Batches {
-  /** A block with the sorted keys of the current epoch. */
-  record Ordered(Block block, long[] keys) implements Serializable {}
+  /** A block with the sorted keys of the current epoch (and the model, for barrier tasks). */
+  record Ordered(Block block, long[] keys, Network net, Objective obj) implements Serializable {}
 
   private final JavaRDD<Block> train;
   private final JavaRDD<Block> validation;
@@ -34,6 +35,7 @@ public final class SparkBatches implements Batches {
   private final Network net;
   private final Objective obj;
   private JavaRDD<Ordered> epoch;
+  private boolean barrier;
 
   public SparkBatches(JavaRDD<Block> train, JavaRDD<Block> validation, long seed, long batchSize, Network net, Objective obj) {
     this.train = train;
@@ -60,13 +62,28 @@ public final class SparkBatches implements Batches {
     Shuffle shuffle = new Shuffle(seed, e, rows);
     long[] off = offsets;
     long b = batchSize;
+    Network n = net;
+    Objective o = obj;
     JavaRDD<Ordered> next = train.mapPartitionsWithIndex((index, it) -> {
       Block blk = it.next();
-      return List.of(new Ordered(blk, blk.order(shuffle, off[index], b))).iterator();
+      return List.of(new Ordered(blk, blk.order(shuffle, off[index], b), n, o)).iterator();
     }, true).persist(StorageLevel.MEMORY_AND_DISK());
     next.count();
     if (epoch != null) epoch.unpersist(false);
     epoch = next;
+  }
+
+  /**
+   * Barrier mode: one job per epoch, the partitions exchanging partial sums every iteration.
+   * Needs a free task slot per partition (the caller coalesces to the cluster's parallelism).
+   */
+  public SparkBatches barrier(boolean on) {
+    this.barrier = on;
+    return this;
+  }
+
+  @Override public Stepper.EpochRun trainEpoch(long iterations, Stepper stepper, double[] w) {
+    return barrier ? BarrierEpoch.run(epoch, iterations, stepper, w) : null;
   }
 
   @Override public StepSums step(long batch, double[] w) {
@@ -86,6 +103,10 @@ public final class SparkBatches implements Batches {
     StatSet total = prototype.fresh();
     for (StatSet p : parts) total.merge(p);
     return total;
+  }
+
+  JavaRDD<Ordered> ordered() {
+    return epoch;
   }
 
   /** Releases the cached epoch order. */

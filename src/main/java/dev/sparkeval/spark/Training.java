@@ -53,6 +53,8 @@ public final class Training {
     public double[] classWeights;
     public boolean standardize = true;
     public int partitions;
+    /** "job": one Spark job per iteration; "barrier": one barrier job per epoch, partials exchanged by allGather. */
+    public String iterationMode = "job";
     public TrainConfig config = new TrainConfig();
   }
 
@@ -116,6 +118,14 @@ public final class Training {
     }
     double[] mean = s.standardize ? st.mean() : new double[d];
     double[] std = s.standardize ? st.std() : ones(d);
+    if (!s.iterationMode.equals("job") && !s.iterationMode.equals("barrier")) {
+      throw new UsageException("--iteration-mode must be job or barrier, got '" + s.iterationMode + "'");
+    }
+    boolean barrier = s.iterationMode.equals("barrier");
+    int slots = s.train.sparkSession().sparkContext().defaultParallelism();
+    if (barrier && train.getNumPartitions() > slots) { // a barrier stage needs every task running at once
+      train = RowBlocks.atMost(train, slots, d);
+    }
     JavaRDD<Block> trainStd = train.map(b -> b.standardized(mean, std)).persist(StorageLevel.MEMORY_AND_DISK());
     JavaRDD<Block> valStd = val.map(b -> b.standardized(mean, std)).persist(StorageLevel.MEMORY_AND_DISK());
     trainStd.count();
@@ -132,7 +142,11 @@ public final class Training {
     c.fingerprint.put("--seed", Long.toString(c.seed));
     c.fingerprint.put("--early-stopping", String.valueOf(c.earlyStopping));
     c.fingerprint.put("rows", st.rows + " training, " + vs.rows + " validation");
-    SparkBatches batches = new SparkBatches(trainStd, valStd, c.seed, c.batchSize, net, obj);
+    c.fingerprint.put("--label", s.label);
+    c.fingerprint.put("--features", fc.vectorColumn() != null ? fc.vectorColumn() : String.join(",", fc.columns()));
+    c.fingerprint.put("--no-standardize", Boolean.toString(!s.standardize));
+    c.fingerprint.put("partitions", Integer.toString(trainStd.getNumPartitions()));
+    SparkBatches batches = new SparkBatches(trainStd, valStd, c.seed, c.batchSize, net, obj).barrier(barrier);
     Trainer.Result r;
     try {
       r = new Trainer(net, obj, opt, c, plan, trainPlan).run(batches, onEpoch);

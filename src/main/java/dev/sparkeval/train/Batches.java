@@ -21,6 +21,14 @@ public interface Batches {
   /** The merged sums of batch b of the current epoch at weights w. */
   StepSums step(long batch, double[] w);
 
+  /**
+   * Runs a whole epoch of updates where the rows live (barrier mode), or returns null: then the
+   * loop calls {@link #step} once per iteration and updates on the driver.
+   */
+  default Stepper.EpochRun trainEpoch(long iterations, Stepper stepper, double[] w) {
+    return null;
+  }
+
   /** The fused evaluation state of every row of a part at weights w. */
   StatSet evaluate(Part part, double[] w, StatSet prototype, RowRule rule);
 }

@@ -25,6 +25,26 @@ public final class Block implements Serializable {
     this.y = y;
   }
 
+  /** The rows of several blocks, in order (to merge partitions). */
+  public static Block concat(java.util.Iterator<Block> blocks, int d) {
+    java.util.List<Block> all = new java.util.ArrayList<>();
+    int n = 0;
+    while (blocks.hasNext()) {
+      Block b = blocks.next();
+      all.add(b);
+      n += b.n;
+    }
+    double[] x = new double[n * d];
+    double[] y = new double[n];
+    int at = 0;
+    for (Block b : all) {
+      System.arraycopy(b.x, 0, x, at * d, b.n * d);
+      System.arraycopy(b.y, 0, y, at, b.n);
+      at += b.n;
+    }
+    return new Block(n, d, x, y);
+  }
+
   /** The rows for which keep(offset + i) is true, in order. */
   public Block select(long offset, java.util.function.LongPredicate keep) {
     int m = 0;

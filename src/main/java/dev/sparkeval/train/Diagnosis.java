@@ -29,11 +29,17 @@ public final class Diagnosis {
     Epoch b = h.get(best), last = h.get(h.size() - 1);
     double bv = val(b), lv = val(last);
     if (Double.isNaN(bv)) return new Verdict("unknown", "validation loss is undefined; no diagnosis", null, flagged);
-    if (best < h.size() - 1 && lv > bv + RISE * Math.abs(bv) && last.trainLoss() < b.trainLoss()) {
+    // Overfitting: validation loss stays clearly above its best over the last epochs (not one noisy epoch)
+    // while training loss keeps falling clearly below its value at the best epoch.
+    int tail = Math.max(1, Math.min(5, h.size() / 10));
+    double recent = 0;
+    for (int i = h.size() - tail; i < h.size(); i++) recent += val(h.get(i)) / tail;
+    boolean trainFell = (b.trainLoss() - last.trainLoss()) > FALL * Math.abs(b.trainLoss());
+    if (best < h.size() - 2 && recent > bv + RISE * Math.abs(bv) && lv > bv + RISE * Math.abs(bv) && trainFell) {
       int from = b.epoch() + 1;
-      return new Verdict("overfitting", String.format(Locale.ROOT, "overfitting from epoch %d: training loss kept falling (%.4g at epoch %d"
-          + " to %.4g) while validation loss rose from its best %.4g at epoch %d to %.4g", from, b.trainLoss(), b.epoch(),
-          last.trainLoss(), bv, b.epoch(), lv), from, flagged);
+      return new Verdict("overfitting", String.format(Locale.ROOT, "overfitting from epoch %d: training loss kept falling"
+          + " (%.4g at epoch %d to %.4g) while validation loss rose from its best %.4g at epoch %d to %.4g", from,
+          b.trainLoss(), b.epoch(), last.trainLoss(), bv, b.epoch(), lv), from, flagged);
     }
     int back = Math.max(1, h.size() / 4);
     Epoch earlier = h.get(Math.max(0, h.size() - 1 - back));

@@ -13,7 +13,8 @@ import java.util.Map;
  * torch.optim.Adam with bias correction). The state (step count, buffers) is plain data so that
  * checkpoints can save and restore it exactly.
  */
-public final class Optimizer {
+public final class Optimizer implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   public enum Kind { SGD, MOMENTUM, ADAM }
 
   private final Kind kind;
@@ -93,7 +94,7 @@ public final class Optimizer {
   }
 
   /** Saved state: the step count and the buffers (null before the first step). */
-  public record State(long steps, double[] m, double[] v) {}
+  public record State(long steps, double[] m, double[] v) implements java.io.Serializable {}
 
   public State state() {
     return new State(steps, m == null ? null : m.clone(), v == null ? null : v.clone());

@@ -68,24 +68,26 @@ public final class Trainer {
       stop = ck.stopped();
     }
     long stepNanos = 0, steps = 0;
-    double[] g = new double[net.size()];
+    Stepper stepper = new Stepper(net, obj, opt, cfg.l2);
     for (int e = first; e <= cfg.epochs && !stop; e++) {
       long t0 = System.nanoTime();
       data.epoch(e);
       ExactSum weighted = new ExactSum();
-      for (long b = 0; b < iters; b++) {
-        long s0 = System.nanoTime();
-        StepSums s = data.step(b, w);
-        double loss = obj.reduction().loss(s.loss, s.denominator);
-        if (Double.isNaN(loss) && s.denominator.value() == 0) continue; // every row of the batch is ignored: nothing to learn
-        double scale = obj.reduction().scale(loss, s.denominator);
-        for (int i = 0; i < g.length; i++) g[i] = s.grad[i] * scale;
-        net.addL2(w, cfg.l2, g);
-        opt.step(w, g);
-        weighted.addProduct(loss, s.rows);
-        stepNanos += System.nanoTime() - s0;
-        steps++;
+      long s0 = System.nanoTime();
+      Stepper.EpochRun run = data.trainEpoch(iters, stepper, w);
+      if (run != null) {
+        w = run.weights();
+        opt.restore(run.optimizer());
+        for (int b = 0; b < iters; b++) if (!Double.isNaN(run.losses()[b])) weighted.addProduct(run.losses()[b], run.rows()[b]);
+      } else {
+        for (long b = 0; b < iters; b++) {
+          StepSums s = data.step(b, w);
+          double loss = stepper.apply(s, w);
+          if (!Double.isNaN(loss) || s.denominator.value() != 0) weighted.addProduct(loss, s.rows);
+        }
       }
+      stepNanos += System.nanoTime() - s0;
+      steps += iters;
       double trainLoss = Exact.ratio(weighted, count(n));
       if (!Double.isFinite(trainLoss) || !allFinite(w)) {
         throw new UsageException("training diverged in epoch " + e + " (the loss became " + trainLoss

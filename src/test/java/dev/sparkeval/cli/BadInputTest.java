@@ -67,6 +67,16 @@ class BadInputTest {
   }
 
   @Test
+  void infiniteValues() throws Exception {
+    String f = dir.resolve("inf.parquet").toString();
+    dev.sparkeval.testkit.SparkTests.spark().range(3)
+        .withColumn("label", org.apache.spark.sql.functions.when(org.apache.spark.sql.functions.col("id").equalTo(2),
+            Double.POSITIVE_INFINITY).otherwise(1.0))
+        .withColumn("prediction", org.apache.spark.sql.functions.lit(1.5)).coalesce(1).write().parquet(f);
+    bad(List.of("row 2", "label is Infinity", "expected a finite number"), "evaluate", "--input", f, "--task", "regression");
+  }
+
+  @Test
   void skipExcludesAndCountsBadRowsByReason() throws Exception {
     String f = write("mixed.csv", "label,prediction,w\n1.0,1.5,1\n2.0,NaN,1\n3.0,,1\n4.0,4.5,-1\n5.0,5.0,1\n");
     Path out = dir.resolve("skip");

@@ -31,6 +31,27 @@ class ResourceLimitsTest {
   }
 
   @Test
+  void tenThousandClassesFailFastBeforeThePass() {
+    String t = dir.resolve("wide-classes.parquet").toString();
+    SparkTests.spark().range(50).withColumn("label", functions.lit(1.0))
+        .withColumn("probability", functions.array_repeat(functions.lit(1e-4), 10_000)).write().parquet(t);
+    Cli.Run run = Cli.run("evaluate", "--input", t, "--task", "multiclass", "--metric", "accuracy",
+        "--out", dir.resolve("k").toString());
+    assertEquals(2, run.code(), run.err());
+    assertTrue(run.err().contains("10000 classes, more than --max-classes 2000"), run.err());
+  }
+
+  @Test
+  void aThousandClassesEvaluate() {
+    String t = dir.resolve("thousand.parquet").toString();
+    SparkTests.spark().range(2000).withColumn("label", functions.col("id").mod(1000).cast("double"))
+        .withColumn("probability", functions.array_repeat(functions.lit(1e-3), 1000)).write().parquet(t);
+    Cli.Run run = Cli.run("evaluate", "--input", t, "--task", "multiclass", "--metric", "accuracy", "--metric", "f1:average=macro",
+        "--out", dir.resolve("k1000").toString());
+    assertEquals(0, run.code(), run.err());
+  }
+
+  @Test
   void verboseAddsTheStackTraceAndOnlyThen() throws Exception {
     Path f = dir.resolve("v.csv");
     Files.writeString(f, "label,prediction\n1,2\n");

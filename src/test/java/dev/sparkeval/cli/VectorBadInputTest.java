@@ -38,7 +38,6 @@ class VectorBadInputTest {
     Cli.Run run = Cli.run(a.toArray(new String[0]));
     assertEquals(2, run.code(), "exit code; stderr: " + run.err() + " stdout: " + run.out());
     String err = run.err().strip();
-    System.out.println("MSG " + err);
     assertEquals(1, err.lines().count(), "one line: " + err);
     for (String f : fragments) assertTrue(err.contains(f), "'" + f + "' in: " + err);
     assertFalse(Files.exists(out.resolve("report.json")), "nothing written on failure");
@@ -75,6 +74,9 @@ class VectorBadInputTest {
     String across = json("across.json", "{\"label\": [0.5, 0.5], \"prediction\": [0.5, 0.5]}",
         "{\"label\": [0.2, 0.3, 0.5], \"prediction\": [0.2, 0.3, 0.5]}");
     bad(List.of("row 1", "vectors have 3 entries but the first row of this partition has 2"), args(across, "distribution"));
+    String nulls = json("nulls.json", "{\"label\": [0.5, 0.5], \"prediction\": [0.5, 0.5]}",
+        "{\"label\": [0.5, null], \"prediction\": [0.5, 0.5]}");
+    bad(List.of("row 1", "label is NaN"), args(nulls, "distribution"));
     String empty = json("empty.json", "{\"label\": [1.0], \"prediction\": [1.0]}", "{\"label\": [], \"prediction\": []}");
     bad(List.of("row 1", "label is an empty vector", "at least one entry"), args(empty, "embedding"));
   }

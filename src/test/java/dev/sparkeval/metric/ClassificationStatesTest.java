@@ -55,4 +55,27 @@ class ClassificationStatesTest {
     assertEquals(0.0, r.value());
     assertTrue(r.note().contains("recall of class 1 is 0/0") && r.note().contains("zero_division=0"), r.note());
   }
+
+  @Test
+  void binnedAucEqualsExactWhenEveryBinHoldsOneDistinctScore() {
+    java.util.Random r = new java.util.Random(4);
+    List<Example> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      Example e = new Example();
+      e.prediction = r.nextInt(21) / 20.0 + 0.01; // inside bins of width 1/20, one distinct value each
+      e.prediction = Math.min(e.prediction, 1.0);
+      e.label = r.nextDouble() < e.prediction ? 1 : 0;
+      e.weight = r.nextDouble() * 2;
+      rows.add(e);
+    }
+    EvalOptions o = new EvalOptions(Task.BINARY, false, 0.5, null, true);
+    Plan plan = Eval.plan(o, List.of("auc_roc", "auc_roc:bins=20", "auc_pr", "auc_pr:bins=20", "auc_roc:bins=3", "auc_pr:bins=3"));
+    StatSet s = Eval.fold(plan, rows);
+    for (String m : List.of("auc_roc", "auc_pr")) {
+      Value exact = Eval.value(plan, s, m), fine = Eval.value(plan, s, m + ":bins=20"), coarse = Eval.value(plan, s, m + ":bins=3");
+      assertEquals(exact.value(), fine.value(), 1e-12, m);
+      assertTrue(Math.abs(coarse.value() - exact.value()) <= coarse.errorBound(), m + " within its bound");
+      assertTrue(coarse.errorBound() < 0.5 && Double.isNaN(exact.errorBound()), m);
+    }
+  }
 }

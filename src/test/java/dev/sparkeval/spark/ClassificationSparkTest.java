@@ -132,6 +132,11 @@ class ClassificationSparkTest {
       }
       Evaluation.Result r = Evaluation.run(df, settings(task, metrics, weighted, 3, false));
       assertEquals(bits(plain(df, settings(task, metrics, weighted, 1, false))), bits(r.overall().metrics()), "plain Java");
+      for (Evaluation.SliceResult sr : Evaluation.run(df, settings(task, metrics, weighted, 2, true)).slices()) {
+        Dataset<Row> part = df.filter(df.col("segment").equalTo(sr.slice().get("segment")));
+        assertEquals(bits(plain(part, settings(task, metrics, weighted, 1, false))), bits(sr.outcome().metrics()),
+            "slice " + sr.slice() + " against plain Java");
+      }
       Map<String, Value> m = r.overall().metrics();
       for (String spec : metrics) {
         if (!spec.contains(":bins=")) continue;

@@ -141,6 +141,24 @@ public final class LocalCluster implements AutoCloseable {
     return p.exitValue();
   }
 
+  /** Starts a command (with the cluster's environment) without waiting; output to a log; stopped by close(). */
+  public Process startJob(String name, List<String> cmd) throws IOException {
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(logs.resolve(name + ".log").toFile());
+    pb.environment().putAll(env());
+    Process p = pb.start();
+    processes.add(p);
+    return p;
+  }
+
+  /** The executor JVMs that the Workers launched and that are alive now. */
+  public List<ProcessHandle> executors() {
+    String jars = home.resolve("jars").toString(); // executors of this cluster run from its jars/
+    return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).filter(h -> {
+      String c = h.info().commandLine().orElse("");
+      return c.contains("CoarseGrainedExecutorBackend") && c.contains(jars);
+    }).toList();
+  }
+
   public Path log(String name) {
     return logs.resolve(name + ".log");
   }

@@ -200,6 +200,22 @@ class TrainerTest {
   }
 
   @Test
+  void fullTrainLossIsTheLossOfTheEpochsWeightsOverEveryTrainingRow() {
+    TrainConfig c = config(3);
+    c.fullTrainLoss = true;
+    Network net = ModelSpec.parse("linear").network(D, 1);
+    Objective obj = new PointObjective(new SquaredError(), Reduction.MEAN);
+    LocalBatches data = new LocalBatches(TRAIN, VAL, c.seed, c.batchSize, net, obj);
+    Plan p = plan();
+    Trainer.Result r = new Trainer(net, obj, Optimizer.parse("sgd", 0.02), c, p, p).run(data, e -> { });
+    Epoch last = r.history().get(2);
+    double expected = p.finish(data.evaluate(Batches.Part.TRAIN, r.lastWeights(), p.prototype(), p.rule()))
+        .losses().get("mse").value();
+    assertEquals(expected, last.trainLossFull(), 0.0);
+    assertNotEquals(last.trainLoss(), last.trainLossFull(), "the batch mean is taken along the epoch, at moving weights");
+  }
+
+  @Test
   void divergenceIsReported() {
     Network net = ModelSpec.parse("linear").network(D, 1);
     Objective obj = new PointObjective(new SquaredError(), Reduction.MEAN);

@@ -1,0 +1,81 @@
+package dev.sparkeval.spark;
+
+import dev.sparkeval.core.Task;
+import dev.sparkeval.train.Block;
+import dev.sparkeval.train.ModelSpec;
+import dev.sparkeval.train.Network;
+import dev.sparkeval.train.Objective;
+import dev.sparkeval.train.Objectives;
+import dev.sparkeval.train.Optimizer;
+import dev.sparkeval.train.Stepper;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Times single training iterations the way the loop runs them (logistic model, bce, cached
+ * blocks, the batch read as a contiguous run of each block), a bare Spark job over the same
+ * cached partitions (the scheduling floor that one job per iteration pays), and iterations inside
+ * one barrier job (partials exchanged by allGather). Partitions are coalesced to the default
+ * parallelism so that the barrier stage can run. For {@code bench}.
+ */
+public final class StepTiming {
+  private StepTiming() {}
+
+  /** Medians in milliseconds. */
+  public record Result(long rows, int partitions, long batchSize, int steps, double iterationMs, double emptyJobMs,
+                       double barrierIterationMs, double epochOrderMs) {}
+
+  public static Result measure(Dataset<Row> table, List<String> features, String label, long batchSize, int steps, long seed) {
+    FeatureColumns fc = FeatureColumns.resolve(table, features, label);
+    int d = fc.dimension(fc.project(table, List.of()));
+    JavaRDD<Block> built = RowBlocks.build(table, fc, label, d, "training");
+    int slots = table.sparkSession().sparkContext().defaultParallelism();
+    JavaRDD<Block> blocks = built; // at most one partition per slot, so that barrier mode can run too
+    if (built.getNumPartitions() > slots) {
+      blocks = RowBlocks.atMost(built, slots, d).persist(StorageLevel.MEMORY_AND_DISK());
+      blocks.count();
+      built.unpersist(false);
+    }
+    ModelSpec model = ModelSpec.parse("logistic");
+    Objective obj = Objectives.resolve("bce", model, Task.BINARY, null);
+    Network net = model.network(d, 1);
+    SparkBatches b = new SparkBatches(blocks, blocks, seed, batchSize, net, obj);
+    try {
+      long t0 = System.nanoTime();
+      b.epoch(1);
+      double orderMs = (System.nanoTime() - t0) / 1e6;
+      long iters = (b.rows() + batchSize - 1) / batchSize;
+      double[] w = new double[net.size()];
+      double[] it = new double[steps];
+      double[] empty = new double[steps];
+      for (int warm = 0; warm < 5; warm++) b.step(warm % iters, w);
+      for (int s = 0; s < steps; s++) {
+        long a = System.nanoTime();
+        b.step(s % iters, w);
+        it[s] = (System.nanoTime() - a) / 1e6;
+        a = System.nanoTime();
+        blocks.map(x -> 0).collect();
+        empty[s] = (System.nanoTime() - a) / 1e6;
+      }
+      Stepper stepper = new Stepper(net, obj, Optimizer.parse("sgd", 0.1), 0);
+      BarrierEpoch.run(b.ordered(), Math.min(5, iters), stepper, w); // warm-up
+      long a = System.nanoTime();
+      BarrierEpoch.run(b.ordered(), Math.min(steps, iters), stepper, w);
+      double barrierMs = (System.nanoTime() - a) / 1e6 / Math.min(steps, iters);
+      return new Result(b.rows(), blocks.getNumPartitions(), batchSize, steps, median(it), median(empty), barrierMs, orderMs);
+    } finally {
+      b.close();
+      blocks.unpersist(false);
+    }
+  }
+
+  static double median(double[] v) {
+    double[] s = v.clone();
+    Arrays.sort(s);
+    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  }
+}
