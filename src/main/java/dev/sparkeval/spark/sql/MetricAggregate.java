@@ -6,15 +6,7 @@ import dev.sparkeval.core.StatSet;
 import dev.sparkeval.core.UsageException;
 import dev.sparkeval.core.Value;
 import dev.sparkeval.spark.RowReader;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
 import org.apache.spark.sql.catalyst.InternalRow;
@@ -149,38 +141,11 @@ public final class MetricAggregate extends TypedImperativeAggregate<StatSet> imp
   }
 
   @Override public byte[] serialize(StatSet buffer) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(buffer);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
+    return StateBytes.write(buffer);
   }
 
   @Override public StatSet deserialize(byte[] bytes) {
-    try (ObjectInputStream in = new LoaderStream(new ByteArrayInputStream(bytes))) {
-      return (StatSet) in.readObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Resolves classes with this jar's loader: on executors the application jar is not on the system class path. */
-  private static final class LoaderStream extends ObjectInputStream {
-    LoaderStream(InputStream in) throws IOException {
-      super(in);
-    }
-
-    @Override protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-      try {
-        return Class.forName(desc.getName(), false, MetricAggregate.class.getClassLoader());
-      } catch (ClassNotFoundException e) {
-        return super.resolveClass(desc);
-      }
-    }
+    return StateBytes.read(bytes);
   }
 
   @Override public DataType dataType() {

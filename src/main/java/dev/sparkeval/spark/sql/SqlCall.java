@@ -119,8 +119,8 @@ final class SqlCall {
       spec.append(sep).append(kv.getKey()).append('=').append(kv.getValue());
       sep = ",";
     }
-    EvalOptions options = new EvalOptions(task, bool(name, opts.get("logits")), threshold(name, opts.get("threshold")),
-        weights(name, opts.get("class_weights")), weighted);
+    EvalOptions options = new EvalOptions(task, SqlOptions.bool(name, opts.get("logits")),
+        SqlOptions.threshold(name, opts.get("threshold")), SqlOptions.weights(name, opts.get("class_weights")), weighted);
     Tasks.validate(options);
     Plan plan = Plan.build(Catalogs.standard(), options, List.of(), List.of(spec.toString()), List.of(), Tasks.rule(options));
     SqlCall call = new SqlCall(spec.toString(), options, plan);
@@ -201,39 +201,5 @@ final class SqlCall {
       if (e.name().equals(name) && e.params().stream().anyMatch(p -> p.name().equals(param))) return true;
     }
     return false;
-  }
-
-  private static boolean bool(String name, String v) {
-    if (v == null) return false;
-    if (v.equalsIgnoreCase("true")) return true;
-    if (v.equalsIgnoreCase("false")) return false;
-    throw new UsageException(name + ": logits must be true or false, got '" + v + "'");
-  }
-
-  private static double threshold(String name, String v) {
-    if (v == null) return 0.5;
-    double t;
-    try {
-      t = Double.parseDouble(v);
-    } catch (NumberFormatException e) {
-      throw new UsageException(name + ": threshold must be a number, got '" + v + "'");
-    }
-    if (!(t > 0 && t < 1)) throw new UsageException(name + ": threshold must be strictly between 0 and 1, got " + v);
-    return t;
-  }
-
-  private static double[] weights(String name, String v) {
-    if (v == null) return null;
-    String[] parts = v.split("[;\\s]+");
-    double[] w = new double[parts.length];
-    for (int i = 0; i < w.length; i++) {
-      try {
-        w[i] = Double.parseDouble(parts[i]);
-      } catch (NumberFormatException e) {
-        throw new UsageException(name + ": class_weights must read W0;W1;..., as in 'class_weights=1;2.5', got '" + v + "'");
-      }
-      if (!Double.isFinite(w[i]) || w[i] < 0) throw new UsageException(name + ": class weight " + i + " is " + parts[i] + "; class weights must be finite and >= 0");
-    }
-    return w;
   }
 }
