@@ -91,11 +91,11 @@ public final class Bootstrap implements ReportPart {
     h = step(h, e.weight);
     h = step(h, e.target);
     h = step(h, e.logit);
-    h = steps(h, e.labelVec, e.labelLen);
-    h = steps(h, e.predictionVec, e.predictionLen);
-    h = steps(h, e.anchor, e.anchorLen);
-    h = steps(h, e.positive, e.positiveLen);
-    h = steps(h, e.negative, e.negativeLen);
+    h = steps(h, e.labelVec);
+    h = steps(h, e.predictionVec);
+    h = steps(h, e.anchor);
+    h = steps(h, e.positive);
+    h = steps(h, e.negative);
     return h;
   }
 
@@ -103,10 +103,10 @@ public final class Bootstrap implements ReportPart {
     return mix(h ^ Double.doubleToLongBits(v)) + 0x9E3779B97F4A7C15L;
   }
 
-  private static long steps(long h, double[] v, int len) {
+  private static long steps(long h, double[] v) {
     if (v == null) return step(h, -0.0);
-    h = step(h, len);
-    for (int i = 0; i < len && i < v.length; i++) h = step(h, v[i]);
+    h = step(h, v.length);
+    for (double x : v) h = step(h, x);
     return h;
   }
 }

@@ -20,8 +20,8 @@ public final class Example {
   public double logit;
   public double[] logitVec;
 
-  /** Length of the filled part of each vector (arrays are reused and may be longer). */
-  public int labelLen, predictionLen, anchorLen, positiveLen, negativeLen;
+  // Vectors are always exactly as long as the row's vector (the reader reuses an array only
+  // when the length repeats), so v.length is the row's dimension.
 
   /**
    * Vector tasks: the vector length of the first row checked with this holder (one holder per

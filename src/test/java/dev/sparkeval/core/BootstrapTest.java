@@ -1,6 +1,7 @@
 package dev.sparkeval.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sparkeval.testkit.Eval;
@@ -83,6 +84,19 @@ class BootstrapTest {
       assertEquals(whole, interval(plan, b));
     }
     assertTrue(whole.get(0) < whole.get(1));
+  }
+
+  @Test
+  void rowsThatDifferOnlyInTheirVectorsGetDifferentDraws() {
+    Example a = new Example();
+    a.label = 1;
+    a.predictionVec = new double[] {0.2, 0.8};
+    Example b = new Example();
+    b.label = 1;
+    b.predictionVec = new double[] {0.3, 0.7};
+    assertNotEquals(Bootstrap.rowHash(a), Bootstrap.rowHash(b), "vector contents must enter the row's draws");
+    b.predictionVec = new double[] {0.2, 0.8};
+    assertEquals(Bootstrap.rowHash(a), Bootstrap.rowHash(b), "the same row, the same draws");
   }
 
   @Test
