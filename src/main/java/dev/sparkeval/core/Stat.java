@@ -22,6 +22,14 @@ public abstract class Stat implements Serializable {
   /** Folds {@code other} (same key) into this state. */
   public abstract void merge(Stat other);
 
+  /**
+   * True for states completed by a sort job after the pass (exact AUC): they cannot be
+   * bootstrapped in the same pass, so their measures get no interval.
+   */
+  public boolean needsSortJob() {
+    return false;
+  }
+
   protected final <T extends Stat> T same(Stat other, Class<T> type) {
     if (!type.isInstance(other) || !other.key().equals(key())) {
       throw new IllegalArgumentException("cannot merge state " + other.key() + " into " + key());

@@ -32,6 +32,8 @@ public final class RankStat extends Stat {
     this.logits = logits && task != Task.MULTICLASS; // multiclass one-vs-rest ranks probabilities, as sklearn requires
   }
 
+  @Override public boolean needsSortJob() { return true; }
+
   @Override public String key() { return "rank:" + task.id() + (logits ? ":logits" : ""); }
 
   @Override public Stat fresh() {
