@@ -107,6 +107,8 @@ class FaultInjectionIT {
       longTrain.set(longTrain.indexOf("--epochs") + 1, "8");
       submit(cluster, "train-straight", local, longTrain, "--out", WORK.resolve("straight").toString());
       Path ckpt = WORK.resolve("ckpt");
+      deleteTree(ckpt); // a checkpoint left by an earlier run would be resumed from
+      deleteTree(WORK.resolve("resumed"));
       List<String> withCkpt = new ArrayList<>(longTrain);
       withCkpt.addAll(List.of("--checkpoint", ckpt.toString(), "--out", WORK.resolve("resumed").toString()));
       Process driver = cluster.startJob("train-killed", cmd(cluster, local, withCkpt));
@@ -124,6 +126,13 @@ class FaultInjectionIT {
       assertEquals(withoutLastColumn(WORK.resolve("straight/history.csv")), withoutLastColumn(WORK.resolve("resumed/history.csv")),
           "resumed history equals a straight run");
       assertEquals(values(WORK.resolve("straight/model.json")), values(WORK.resolve("resumed/model.json")));
+    }
+  }
+
+  static void deleteTree(Path dir) throws java.io.IOException {
+    if (!Files.exists(dir)) return;
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
     }
   }
 
