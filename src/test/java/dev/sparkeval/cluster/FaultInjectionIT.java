@@ -65,6 +65,7 @@ class FaultInjectionIT {
   void executorLossAndDriverLossChangeNoBit() throws Exception {
     Path jar = BASE.resolve("target/sparkeval.jar");
     assertTrue(Files.isRegularFile(jar), "the application jar is built by mvn package before this test: " + jar);
+    deleteTree(WORK); // every report compared below must come from this run
     Files.createDirectories(WORK);
     try (LocalCluster cluster = new LocalCluster(WORK.resolve("spark-home"), BASE.resolve("target/spark-runtime-classpath.txt"),
         BASE.resolve("conf"))) {
