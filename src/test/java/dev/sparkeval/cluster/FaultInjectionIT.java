@@ -85,7 +85,7 @@ class FaultInjectionIT {
       submit(cluster, "evaluate-undisturbed", onCluster, evaluate, "--out", WORK.resolve("undisturbed").toString());
       List<String> disturbed = new ArrayList<>(evaluate);
       disturbed.addAll(List.of("--out", WORK.resolve("disturbed").toString()));
-      runAndKillAnExecutor(cluster, "evaluate-disturbed", cmd(cluster, onCluster, disturbed), "Starting job: reduce at Engine", 2000);
+      runAndKillAnExecutor(cluster, "evaluate-disturbed", cmd(cluster, onCluster, disturbed), "Starting job: reduce at Engine", 1000);
       assertEquals(values(WORK.resolve("undisturbed/report.json")), values(WORK.resolve("disturbed/report.json")),
           "an evaluate that lost an executor equals an undisturbed one");
 
