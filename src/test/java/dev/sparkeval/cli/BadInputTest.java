@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparkeval.testkit.BadInput;
 import dev.sparkeval.testkit.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,17 +34,7 @@ class BadInputTest {
 
   /** Runs, expects exit 2 with a one-line message containing every fragment, and no report written. */
   static Cli.Run bad(List<String> fragments, String... args) {
-    Path out = dir.resolve("out-" + System.nanoTime());
-    List<String> a = new ArrayList<>(List.of(args));
-    a.addAll(List.of("--out", out.toString()));
-    Cli.Run run = Cli.run(a.toArray(new String[0]));
-    assertEquals(2, run.code(), "exit code; stderr: " + run.err() + " stdout: " + run.out());
-    String err = run.err().strip();
-    assertEquals(1, err.lines().count(), "one line: " + err);
-    assertTrue(err.startsWith("error: "), err);
-    for (String f : fragments) assertTrue(err.contains(f), "'" + f + "' in: " + err);
-    assertFalse(Files.exists(out.resolve("report.json")), "nothing written on failure");
-    return run;
+    return BadInput.expect(dir, fragments, List.of(args));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sparkeval.testkit.BadInput;
 import dev.sparkeval.testkit.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,17 +18,9 @@ class TrainBadInputTest {
   @TempDir static Path dir;
 
   static void bad(List<String> fragments, String... args) {
-    Path out = dir.resolve("out-" + System.nanoTime());
-    List<String> a = new ArrayList<>(List.of("train", "--train", "data/diabetes.csv", "--label", "progression"));
+    List<String> a = new java.util.ArrayList<>(List.of("train", "--train", "data/diabetes.csv", "--label", "progression"));
     a.addAll(List.of(args));
-    a.addAll(List.of("--out", out.toString()));
-    Cli.Run run = Cli.run(a.toArray(new String[0]));
-    assertEquals(2, run.code(), "exit code; stderr: " + run.err() + " stdout: " + run.out());
-    String err = run.err().strip();
-    assertEquals(1, err.lines().count(), "one line: " + err);
-    assertTrue(err.startsWith("error: "), err);
-    for (String f : fragments) assertTrue(err.contains(f), "'" + f + "' in: " + err);
-    assertFalse(Files.exists(out.resolve("report.json")), "nothing written on failure");
+    BadInput.expect(dir, fragments, a);
   }
 
   @Test

@@ -1,0 +1,30 @@
+package dev.sparkeval.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The bad-input contract in one place: exit 2, one line "error: ..." holding every fragment, nothing written. */
+public final class BadInput {
+  private BadInput() {}
+
+  /** Runs the command line with a fresh --out under dir and checks the contract; returns the run. */
+  public static Cli.Run expect(Path dir, List<String> fragments, List<String> args) {
+    Path out = dir.resolve("out-" + System.nanoTime());
+    List<String> a = new ArrayList<>(args);
+    a.addAll(List.of("--out", out.toString()));
+    Cli.Run run = Cli.run(a.toArray(new String[0]));
+    assertEquals(2, run.code(), "exit code; stderr: " + run.err() + " stdout: " + run.out());
+    String err = run.err().strip();
+    assertEquals(1, err.lines().count(), "one line: " + err);
+    assertTrue(err.startsWith("error: "), err);
+    for (String f : fragments) assertTrue(err.contains(f), "'" + f + "' in: " + err);
+    assertFalse(Files.exists(out.resolve("report.json")), "nothing written on failure");
+    return run;
+  }
+}
