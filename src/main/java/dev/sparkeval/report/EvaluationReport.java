@@ -111,12 +111,4 @@ public final class EvaluationReport {
       throw new IllegalStateException("report is not serialisable", e);
     }
   }
-
-  /** Finished outcome for callers that only need the overall numbers. */
-  public static Map<String, Object> overall(Plan.Outcome o) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("losses", values(o.losses(), null, null));
-    m.put("metrics", values(o.metrics(), null, null));
-    return m;
-  }
 }
