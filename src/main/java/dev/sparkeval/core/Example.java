@@ -28,4 +28,18 @@ public final class Example {
    * partition), -1 before it. The task's row rule makes rows of another length bad rows.
    */
   public int dimension = -1;
+
+  private double logArg = Double.NaN, logValue = Double.NaN;
+
+  /**
+   * Math.log(x), remembered for the last argument: bce, focal and log_loss of a binary row take
+   * the log of the same probability, so a row pays for one log instead of five.
+   */
+  public double log(double x) {
+    if (x != logArg) { // NaN never matches, so it is always recomputed (to NaN)
+      logValue = Math.log(x);
+      logArg = x;
+    }
+    return logValue;
+  }
 }

@@ -1,5 +1,7 @@
 package dev.sparkeval.loss;
 
+import dev.sparkeval.core.Example;
+
 /**
  * torch.nn.BCELoss on a probability p: -(y log p + (1 - y) log(1 - p)), each log clamped at
  * -100 as PyTorch does (log(1 - p) taken literally, as torch 1.13's kernel does).
@@ -11,6 +13,20 @@ public final class Bce implements PointLoss {
 
   @Override public double value(double y, double p) {
     return (y - 1) * Math.max(Math.log(1 - p), -100) - y * Math.max(Math.log(p), -100);
+  }
+
+  /**
+   * The same value for a row, through the row's remembered log. With a hard label one of the
+   * two terms is zero times a finite clamp, so only the other log is taken; the sum is the same.
+   */
+  @Override public double apply(Example e) {
+    return term(e, e.label, e.prediction);
+  }
+
+  static double term(Example e, double y, double p) {
+    if (y == 1.0) return -Math.max(e.log(p), -100);
+    if (y == 0.0) return -Math.max(e.log(1 - p), -100);
+    return (y - 1) * Math.max(e.log(1 - p), -100) - y * Math.max(e.log(p), -100);
   }
 
   /** d/dp, with PyTorch's 1e-12 floor on p (1 - p) in the denominator. */

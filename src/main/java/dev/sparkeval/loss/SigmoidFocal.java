@@ -46,6 +46,9 @@ public final class SigmoidFocal implements PointLoss {
   }
 
   @Override public double apply(Example e) {
-    return value(e.label, logits ? e.logit : e.prediction);
+    if (logits) return value(e.label, e.logit);
+    double y = e.label, p = e.prediction;
+    double pt = p * y + (1 - p) * (1 - y);
+    return alphaT(y) * (Bce.term(e, y, p) * Sigmoid.pow(1 - pt, gamma)); // value(y, p), sharing the row's log
   }
 }

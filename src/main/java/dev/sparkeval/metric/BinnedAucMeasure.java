@@ -38,10 +38,12 @@ public final class BinnedAucMeasure implements Measure {
 
   private double[] perClass(ScoreHistogram h) {
     double p = 0, n = 0;
+    PosNeg[] cells = new PosNeg[h.bins()];
     for (int b = 0; b < h.bins(); b++) {
-      if (h.cell(b) != null) {
-        p += h.cell(b).pos();
-        n += h.cell(b).neg();
+      cells[b] = h.cell(b);
+      if (cells[b] != null) {
+        p += cells[b].pos();
+        n += cells[b].neg();
       }
     }
     if (p == 0) return new double[] {Double.NaN, 0, 0, 0};
@@ -49,7 +51,7 @@ public final class BinnedAucMeasure implements Measure {
     ExactSum est = new ExactSum(), slack = new ExactSum(), hi = new ExactSum(), lo = new ExactSum();
     double t = 0, f = 0;
     for (int b = h.bins() - 1; b >= 0; b--) {
-      PosNeg cell = h.cell(b);
+      PosNeg cell = cells[b];
       if (cell == null) continue;
       double pb = cell.pos(), nb = cell.neg();
       if (roc) {

@@ -22,7 +22,7 @@ final class ClassFunctions {
     @Override public double apply(Example e) {
       if (!multiclass) { // binary: columns [1 - p, p]
         double p = clip(e.prediction), q = 1 - p, s = q + p;
-        return -Math.log((e.label == 1.0 ? p : q) / s);
+        return -e.log((e.label == 1.0 ? p : q) / s); // the log bce and focal took, when s is 1
       }
       double[] v = e.predictionVec;
       double s = 0;

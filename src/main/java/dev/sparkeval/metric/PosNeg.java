@@ -11,6 +11,15 @@ public final class PosNeg implements Serializable {
   private long pos, neg, rows;
   private ExactSum posW, negW;
 
+  /** Unit-weight rows: pos positives and neg negatives. */
+  public static PosNeg counted(long pos, long neg) {
+    PosNeg c = new PosNeg();
+    c.pos = pos;
+    c.neg = neg;
+    c.rows = pos + neg;
+    return c;
+  }
+
   public void add(boolean positive, double w) {
     rows++;
     if (w == 1.0) {

@@ -116,7 +116,10 @@ public final class RankStat extends Stat {
   /** Total positive and negative weight of class c. */
   public PosNeg total(int c) {
     PosNeg t = new PosNeg();
-    for (int b = 0; b < LAYOUT_BINS; b++) if (layout[c].cell(b) != null) t.merge(layout[c].cell(b));
+    for (int b = 0; b < LAYOUT_BINS; b++) {
+      PosNeg cell = layout[c].cell(b);
+      if (cell != null) t.merge(cell);
+    }
     return t;
   }
 

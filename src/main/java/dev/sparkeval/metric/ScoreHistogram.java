@@ -13,12 +13,12 @@ public final class ScoreHistogram implements Serializable {
 
   private final int bins;
   private final boolean logitScale;
-  private final PosNeg[] cells;
+  private long[] counts;      // unit-weight rows: [2b] positives, [2b + 1] negatives of bin b; null before the first
+  private PosNeg[] weighted;  // rows of other weights, per bin; null until one arrives
 
   public ScoreHistogram(int bins, boolean logitScale) {
     this.bins = bins;
     this.logitScale = logitScale;
-    this.cells = new PosNeg[bins];
   }
 
   public int bins() { return bins; }
@@ -37,20 +37,41 @@ public final class ScoreHistogram implements Serializable {
     return EceStat.bin(p, bins);
   }
 
+  // Counts sit in one flat array (no object per bin): the per-row add is an index and an increment.
   public void add(double score, boolean scoreIsLogit, boolean positive, double w) {
     int b = bin(score, scoreIsLogit);
-    if (cells[b] == null) cells[b] = new PosNeg();
-    cells[b].add(positive, w);
-  }
-
-  public void merge(ScoreHistogram o) {
-    for (int b = 0; b < bins; b++) {
-      if (o.cells[b] == null) continue;
-      if (cells[b] == null) cells[b] = new PosNeg();
-      cells[b].merge(o.cells[b]);
+    if (w == 1.0) {
+      if (counts == null) counts = new long[2 * bins];
+      counts[2 * b + (positive ? 0 : 1)]++;
+    } else {
+      if (weighted == null) weighted = new PosNeg[bins];
+      if (weighted[b] == null) weighted[b] = new PosNeg();
+      weighted[b].add(positive, w);
     }
   }
 
-  /** The cell of bin b, or null when no row fell there. */
-  public PosNeg cell(int b) { return cells[b]; }
+  public void merge(ScoreHistogram o) {
+    if (o.counts != null) {
+      if (counts == null) counts = new long[2 * bins];
+      for (int i = 0; i < counts.length; i++) counts[i] += o.counts[i];
+    }
+    if (o.weighted != null) {
+      if (weighted == null) weighted = new PosNeg[bins];
+      for (int b = 0; b < bins; b++) {
+        if (o.weighted[b] == null) continue;
+        if (weighted[b] == null) weighted[b] = new PosNeg();
+        weighted[b].merge(o.weighted[b]);
+      }
+    }
+  }
+
+  /** The rows of bin b (a new object), or null when no row fell there. */
+  public PosNeg cell(int b) {
+    long pos = counts == null ? 0 : counts[2 * b], neg = counts == null ? 0 : counts[2 * b + 1];
+    PosNeg w = weighted == null ? null : weighted[b];
+    if (pos == 0 && neg == 0 && w == null) return null;
+    PosNeg c = PosNeg.counted(pos, neg);
+    if (w != null) c.merge(w);
+    return c;
+  }
 }

@@ -22,8 +22,8 @@ import org.apache.spark.storage.StorageLevel;
  * sum per partition, merged on the driver in partition order.
  */
 public final class SparkBatches implements Batches {
-  /** A block with the sorted keys of the current epoch (and the model, for barrier tasks). */
-  record Ordered(Block block, long[] keys, Network net, Objective obj) implements Serializable {}
+  /** Block number index with the sorted keys of the current epoch (and the model, for barrier tasks). */
+  record Ordered(int index, Block block, long[] keys, Network net, Objective obj) implements Serializable {}
 
   private final JavaRDD<Block> train;
   private final JavaRDD<Block> validation;
@@ -35,6 +35,7 @@ public final class SparkBatches implements Batches {
   private final Network net;
   private final Objective obj;
   private JavaRDD<Ordered> epoch;
+  private JavaRDD<Ordered> steps;
   private boolean barrier;
 
   public SparkBatches(JavaRDD<Block> train, JavaRDD<Block> validation, long seed, long batchSize, Network net, Objective obj) {
@@ -66,11 +67,12 @@ public final class SparkBatches implements Batches {
     Objective o = obj;
     JavaRDD<Ordered> next = train.mapPartitionsWithIndex((index, it) -> {
       Block blk = it.next();
-      return List.of(new Ordered(blk, blk.order(shuffle, off[index], b), n, o)).iterator();
+      return List.of(new Ordered(index, blk, blk.order(shuffle, off[index], b), n, o)).iterator();
     }, true).persist(StorageLevel.MEMORY_AND_DISK());
     next.count();
     if (epoch != null) epoch.unpersist(false);
     epoch = next;
+    steps = StepJob.view(epoch);
   }
 
   /**
@@ -87,9 +89,16 @@ public final class SparkBatches implements Batches {
   }
 
   @Override public StepSums step(long batch, double[] w) {
-    Network n = net;
-    Objective o = obj;
-    List<StepSums> parts = epoch.map(ob -> ob.block().step(ob.keys(), batch, n, o, w)).collect();
+    StepSums[] parts;
+    try {
+      parts = StepJob.run(steps, epoch.getNumPartitions(), batch, net, obj, w);
+    } catch (Exception lost) {
+      // The step view reads cached blocks by id and cannot recompute them. If an executor took
+      // some with it, recompute them through the epoch's lineage and take the same step again.
+      epoch.count();
+      steps = StepJob.view(epoch);
+      parts = StepJob.run(steps, epoch.getNumPartitions(), batch, net, obj, w);
+    }
     StepSums total = new StepSums(net.size());
     for (StepSums p : parts) total.merge(p);
     return total;
@@ -109,9 +118,15 @@ public final class SparkBatches implements Batches {
     return epoch;
   }
 
+  /** What a step job runs on (for timing the bare job the same way). */
+  JavaRDD<Ordered> stepView() {
+    return steps;
+  }
+
   /** Releases the cached epoch order. */
   public void close() {
     if (epoch != null) epoch.unpersist(false);
     epoch = null;
+    steps = null;
   }
 }
