@@ -21,7 +21,7 @@ public final class Engine {
   public static Partial run(Dataset<Row> projected, RowReader reader, RowRule rule, Partial prototype) {
     JavaRDD<InternalRow> rows = projected.queryExecution().toRdd().toJavaRDD();
     if (rows.getNumPartitions() == 0) return prototype.fresh();
-    return rows.mapPartitionsWithIndex((index, it) -> {
+    JavaRDD<Partial> partials = rows.mapPartitionsWithIndex((index, it) -> {
       Partial p = prototype.fresh();
       Example e = new Example();
       StatSet fixed = reader.sliced() ? null : p.slice(Partial.NO_SLICE);
@@ -44,6 +44,13 @@ public final class Engine {
         offset++;
       }
       return List.of(p).iterator();
-    }, false).reduce(Partial::merge);
+    }, false);
+    // Every task costs milliseconds of Spark's own work (the plan shipped and read, the state
+    // allocated, serialised and sent back), so the pass runs one task per slot, each folding
+    // several partitions in turn. Partitions keep their own index (bad rows are reported by
+    // partition and row), and merges are exact, so the grouping changes no result.
+    int slots = Math.max(1, rows.context().defaultParallelism());
+    if (partials.getNumPartitions() > slots) partials = partials.coalesce(slots);
+    return partials.reduce(Partial::merge);
   }
 }

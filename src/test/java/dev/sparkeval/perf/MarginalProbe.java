@@ -21,6 +21,16 @@ public final class MarginalProbe {
     SparkSession spark = SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false").getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
     long rows = Long.parseLong(a[0]);
+    if (System.getenv("TASKS") != null) {
+      spark.sparkContext().addSparkListener(new org.apache.spark.scheduler.SparkListener() {
+        @Override public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd t) {
+          var m = t.taskMetrics();
+          System.err.printf("TASK stage %d deser %d ms run %d ms resultSer %d ms result %d B gc %d ms launch->end %d ms%n", t.stageId(),
+              m.executorDeserializeTime(), m.executorRunTime(), m.resultSerializationTime(), m.resultSize(), m.jvmGCTime(),
+              t.taskInfo().finishTime() - t.taskInfo().launchTime());
+        }
+      });
+    }
     int reps = Integer.parseInt(a[1]);
     Dataset<Row> t = Synthetic.predictions(spark, Task.BINARY, rows, 8, 11, 0).repartition(8).cache();
     t.count();
