@@ -17,10 +17,11 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * Times single training iterations the way the loop runs them (logistic model, bce, cached
- * blocks, the batch read as a contiguous run of each block), a bare Spark job over the same
- * cached partitions (the scheduling floor that one job per iteration pays), and iterations inside
- * one barrier job (partials exchanged by allGather). Partitions are coalesced to the default
- * parallelism so that the barrier stage can run. For {@code bench}.
+ * blocks, the batch read as a contiguous run of each block, one job per step on the table's own
+ * partitions), a bare job submitted the same way over the same blocks (the scheduling floor one
+ * job per iteration pays), and iterations inside one barrier job (partials exchanged by
+ * allGather; partitions coalesced to the default parallelism so that the barrier stage can run).
+ * For {@code bench}.
  */
 public final class StepTiming {
   private StepTiming() {}

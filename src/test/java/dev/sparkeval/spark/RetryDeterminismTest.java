@@ -42,7 +42,7 @@ class RetryDeterminismTest {
     }
     assertTrue(p.waitFor(5, TimeUnit.MINUTES));
     assertEquals(0, p.exitValue(), all.toString());
-    assertTrue(Integer.parseInt(out.get("FAILED_TASKS")) >= 3, "faults were injected: " + out.get("FAILED_TASKS"));
+    assertTrue(Integer.parseInt(out.get("FAILED_TASKS")) >= 2, "faults were injected: " + out.get("FAILED_TASKS"));
     assertEquals(out.get("CLEAN"), out.get("DISTURBED"));
   }
 }
