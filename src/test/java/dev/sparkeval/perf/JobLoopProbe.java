@@ -7,8 +7,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import scala.reflect.ClassTag$;
 
-/** Manual probe (not a test): N empty runJob calls over P cached partitions, for a profiler. Args: P N */
-public final class JobLoop {
+/** Manual probe (not a test): N empty runJob calls over P cached partitions, for a profiler; a third argument submits a (TaskContext, Iterator) function (no closure-cleaner parse). Args: P N [x] */
+public final class JobLoopProbe {
   public static void main(String[] a) {
     SparkSession spark = SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false").getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
