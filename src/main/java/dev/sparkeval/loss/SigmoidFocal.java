@@ -29,7 +29,11 @@ public final class SigmoidFocal implements PointLoss {
   /** s is the logit (logits mode) or the probability. */
   @Override public double value(double y, double s) {
     double p = logits ? Decisions.sigmoid(s) : s;
-    double ce = logits ? BCE_LOGITS.value(y, s) : BCE.value(y, s);
+    return focal(y, p, logits ? BCE_LOGITS.value(y, s) : BCE.value(y, s));
+  }
+
+  /** The loss of probability p given its cross-entropy ce. */
+  private double focal(double y, double p, double ce) {
     double pt = p * y + (1 - p) * (1 - y);
     return alphaT(y) * (ce * Sigmoid.pow(1 - pt, gamma));
   }
@@ -47,8 +51,6 @@ public final class SigmoidFocal implements PointLoss {
 
   @Override public double apply(Example e) {
     if (logits) return value(e.label, e.logit);
-    double y = e.label, p = e.prediction;
-    double pt = p * y + (1 - p) * (1 - y);
-    return alphaT(y) * (Bce.term(e, y, p) * Sigmoid.pow(1 - pt, gamma)); // value(y, p), sharing the row's log
+    return focal(e.label, e.prediction, Bce.term(e, e.label, e.prediction)); // value(), sharing the row's log
   }
 }
