@@ -78,4 +78,47 @@ class ClassificationStatesTest {
       assertTrue(coarse.errorBound() < 0.5 && Double.isNaN(exact.errorBound()), m);
     }
   }
+
+  /** Power-of-two bin counts (the fast path of the bin function) with unit and other weights in the same bins. */
+  @Test
+  void binnedAucWithPowerOfTwoBinsAndMixedWeightsEqualsExact() {
+    java.util.Random r = new java.util.Random(5);
+    List<Example> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      Example e = new Example();
+      e.prediction = (r.nextInt(16) + 0.5) / 16; // the middle of a bin of width 1/16
+      e.label = r.nextDouble() < e.prediction ? 1 : 0;
+      e.weight = i % 2 == 0 ? 1.0 : r.nextDouble() * 2;
+      rows.add(e);
+    }
+    EvalOptions o = new EvalOptions(Task.BINARY, false, 0.5, null, true);
+    Plan plan = Eval.plan(o, List.of("auc_roc", "auc_roc:bins=16", "auc_pr", "auc_pr:bins=16"));
+    StatSet s = Eval.fold(plan, rows);
+    for (String m : List.of("auc_roc", "auc_pr")) {
+      assertEquals(Eval.value(plan, s, m).value(), Eval.value(plan, s, m + ":bins=16").value(), 1e-12, m);
+    }
+  }
+
+  /**
+   * The bin of c is the last b whose boundary b / bins (as a double) is <= c, found here by
+   * search; for power-of-two bin counts that boundary is exact, so the bin is floor(c * bins).
+   */
+  @Test
+  void binIsTheLastBoundaryAtOrBelow() {
+    java.util.Random r = new java.util.Random(6);
+    double[] edges = {0, 1, Math.ulp(0.0), 1 - Math.ulp(1.0), 0.5, 0.1, 0.2, 0.3, 0.7, 0.9};
+    for (int bins : new int[] {16, 4096, 15, 200, 1000}) {
+      for (int i = 0; i < 3000; i++) {
+        double c = i < edges.length ? edges[i] : r.nextDouble();
+        int expected = 0;
+        while (expected + 1 < bins && (expected + 1) / (double) bins <= c) expected++;
+        assertEquals(expected, EceStat.bin(c, bins), c + " in " + bins + " bins");
+        if ((bins & (bins - 1)) == 0) {
+          int floor = new java.math.BigDecimal(c).multiply(java.math.BigDecimal.valueOf(bins))
+              .setScale(0, java.math.RoundingMode.FLOOR).intValueExact();
+          assertEquals(Math.min(floor, bins - 1), expected, c + " in " + bins + " bins");
+        }
+      }
+    }
+  }
 }
