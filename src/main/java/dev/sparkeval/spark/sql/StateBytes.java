@@ -1,6 +1,5 @@
 package dev.sparkeval.spark.sql;
 
-import dev.sparkeval.core.StatSet;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,11 +9,11 @@ import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 import java.io.UncheckedIOException;
 
-/** Aggregation buffers as bytes (Spark spills and shuffles them): Java serialization of the state set. */
+/** Aggregation buffers as bytes (Spark spills, shuffles and stores them in streaming state): Java serialization. */
 final class StateBytes {
   private StateBytes() {}
 
-  static byte[] write(StatSet state) {
+  static byte[] write(SqlState state) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(state);
@@ -24,9 +23,9 @@ final class StateBytes {
     return bytes.toByteArray();
   }
 
-  static StatSet read(byte[] bytes) {
+  static SqlState read(byte[] bytes) {
     try (ObjectInputStream in = new LoaderStream(new ByteArrayInputStream(bytes))) {
-      return (StatSet) in.readObject();
+      return (SqlState) in.readObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (ClassNotFoundException e) {
