@@ -46,7 +46,28 @@ public final class Main {
   static SparkSession session() {
     SparkSession.Builder b = SparkSession.builder().appName("sparkeval");
     if (System.getProperty("spark.master") == null) b = b.master("local[*]"); // not started by spark-submit
+    // The in-memory catalog's tables last one run: keep its folder out of the working directory.
+    if (System.getProperty("spark.sql.warehouse.dir") == null && !"hive".equals(System.getProperty("spark.sql.catalogImplementation"))) {
+      b = b.config("spark.sql.warehouse.dir", temporaryFolder("sparkeval-warehouse").toUri().toString());
+    }
     return b.getOrCreate();
+  }
+
+  /** A fresh folder under the system's temporary folder, removed with its contents when the JVM exits. */
+  static java.nio.file.Path temporaryFolder(String prefix) {
+    try {
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(prefix);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try (java.util.stream.Stream<java.nio.file.Path> all = java.nio.file.Files.walk(dir)) {
+          all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+          // best effort: the folder is under the temporary folder anyway
+        }
+      }));
+      return dir;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Runs one command line; used by main and by the tests (which pass their own session). */
@@ -86,6 +107,10 @@ public final class Main {
         @Override public SparkSession spark() {
           if (session == null) session = spark.get();
           return session;
+        }
+
+        @Override public boolean verbose() {
+          return verbose;
         }
       };
       return cmd.run(ctx);

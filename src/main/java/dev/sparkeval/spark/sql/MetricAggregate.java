@@ -49,7 +49,15 @@ public final class MetricAggregate extends StateAggregate {
 
   String display() {
     if (display != null) return display;
-    return childrenResolved() ? sql(false) : name + "(...)";
+    if (!childrenResolved()) return name + "(...)";
+    List<String> args = new ArrayList<>();
+    for (Expression a : args()) args.add(pretty(a));
+    return name + "(" + String.join(", ", args) + ")";
+  }
+
+  /** An expression as Spark names result columns: without table qualifiers, as the user wrote it. */
+  static String pretty(Expression e) {
+    return org.apache.spark.sql.catalyst.util.package$.MODULE$.toPrettySQL(e, false);
   }
 
   String name() {
@@ -61,7 +69,7 @@ public final class MetricAggregate extends StateAggregate {
       try {
         SqlCall c = SqlCall.resolve(name, args());
         List<String> columns = new ArrayList<>();
-        for (int i = 0; i < c.roles.size(); i++) columns.add(args().get(i).sql());
+        for (int i = 0; i < c.roles.size(); i++) columns.add(pretty(args().get(i)));
         fusion = Fusion.of(c, display(), columns, false);
       } catch (UsageException e) {
         failure = e;
