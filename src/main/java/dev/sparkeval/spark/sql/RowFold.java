@@ -2,7 +2,7 @@ package dev.sparkeval.spark.sql;
 
 import dev.sparkeval.core.Example;
 import dev.sparkeval.core.RowRule;
-import dev.sparkeval.spark.RowReader;
+import dev.sparkeval.spark.eval.RowReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.TaskContext;
