@@ -61,6 +61,9 @@ public final class SqlFunctions {
       if (!x.extraOptimizations().exists(r -> r instanceof FuseMetrics)) {
         x.extraOptimizations_$eq(appended(x.extraOptimizations(), new FuseMetrics()));
       }
+      if (!x.extraStrategies().exists(r -> r instanceof FusedStrategy)) {
+        x.extraStrategies_$eq(appended(x.extraStrategies(), new FusedStrategy()));
+      }
     }
     return names;
   }
