@@ -114,11 +114,14 @@ class SqlCommandTest {
   void badQueriesExitTwoWithOneLine() {
     for (String[] args : List.of(new String[] {"sql", "SELEC 1"}, new String[] {"sql", "SELECT mse(a, b) FROM nowhere"},
         new String[] {"sql"}, new String[] {"sql", "--view", "nope", "SELECT 1"},
-        new String[] {"sql", "--view", "p=" + csv, "SELECT mse(label, IF(w < 0.5, NULL, prediction)) FROM p"})) {
+        new String[] {"sql", "--view", "p=" + csv, "SELECT mse(label, IF(w < 0.5, NULL, prediction)) FROM p"},
+        new String[] {"sql", "--max-rows", "3", "--view", "p=" + csv, "SELECT label FROM p"})) {
       Cli.Run run = Cli.run(args);
       assertEquals(2, run.code(), String.join(" ", args) + ": " + run.err());
       assertEquals(1, run.err().strip().lines().count(), run.err());
       assertTrue(run.err().startsWith("error: "), run.err());
     }
+    assertTrue(Cli.run("sql", "--max-rows", "3", "--view", "p=" + csv, "SELECT label FROM p").err()
+        .contains("the result has more than 3 rows; aggregate further, add LIMIT, or raise --max-rows"));
   }
 }

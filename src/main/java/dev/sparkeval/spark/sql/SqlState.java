@@ -91,8 +91,8 @@ final class SqlState implements Serializable {
         stats = o.stats;
         width = o.width;
       } else if (candidate != o.candidate) {
-        throw new UsageException("prediction vectors have " + width + " elements in some partitions and " + o.width
-            + " in others; every row must give the same number of classes");
+        throw new UsageException("prediction vectors have " + Math.min(width, o.width) + " elements in some partitions and "
+            + Math.max(width, o.width) + " in others; every row must give the same number of classes");
       } else {
         stats.merge(o.stats);
       }

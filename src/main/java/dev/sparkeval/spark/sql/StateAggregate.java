@@ -1,5 +1,6 @@
 package dev.sparkeval.spark.sql;
 
+import dev.sparkeval.core.UsageException;
 import java.util.List;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.Expression;
@@ -34,7 +35,11 @@ abstract class StateAggregate extends TypedImperativeAggregate<SqlState> impleme
   }
 
   @Override public SqlState merge(SqlState buffer, SqlState input) {
-    return buffer.merge(input);
+    try {
+      return buffer.merge(input);
+    } catch (UsageException e) { // partitions that cannot merge (vectors of different lengths): name the call
+      throw new UsageException(fusion().calls.get(0) + ": " + e.getMessage(), e);
+    }
   }
 
   @Override public Object eval(SqlState buffer) {

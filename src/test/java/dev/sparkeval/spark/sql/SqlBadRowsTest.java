@@ -99,6 +99,18 @@ class SqlBadRowsTest {
   }
 
   @Test
+  void binaryAndMulticlassVectorsDoNotMix() {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 10; i++) rows.add(RowFactory.create(1.0, new double[] {0.3, 0.7}));
+    for (int i = 0; i < 10; i++) rows.add(RowFactory.create(2.0, new double[] {0.2, 0.3, 0.5}));
+    StructType schema = new StructType().add("label", DataTypes.DoubleType).add("probability", DataTypes.createArrayType(DataTypes.DoubleType));
+    org.apache.spark.api.java.JavaSparkContext jsc = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext());
+    spark.createDataFrame(jsc.parallelize(rows, 2), schema).createOrReplaceTempView("mixed_widths");
+    String m = failure("SELECT accuracy(label, probability) FROM mixed_widths").getMessage();
+    assertEquals("accuracy(label, probability): prediction vectors have 2 elements in some partitions and 3 in others; every row must give the same number of classes", m);
+  }
+
+  @Test
   void badOptionValuesAreRefusedAtAnalysis() {
     Exception e = assertThrows(Exception.class, () -> spark.sql("SELECT mse(label, prediction, 'bad_rows=ignore') FROM bad_preds"));
     assertTrue(e.getMessage().contains("bad_rows must be fail or skip, got 'ignore'"), e.getMessage());
