@@ -19,8 +19,6 @@ import org.apache.spark.sql.SparkSessionExtensions;
 import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.catalyst.rules.Rule;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import scala.jdk.javaapi.CollectionConverters;
@@ -36,17 +34,13 @@ class FusionTest {
   @BeforeAll
   static void setUp() {
     spark = SparkTests.spark();
-    SqlFunctions.register(spark);
-    StructType schema = new StructType().add("label", DataTypes.DoubleType).add("prediction", DataTypes.DoubleType)
-        .add("w", DataTypes.DoubleType).add("segment", DataTypes.StringType);
     Random r = new Random(3);
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < 2000; i++) {
       double y = r.nextGaussian() * 3;
       rows.add(RowFactory.create(y, y + r.nextGaussian(), r.nextDouble(), "s" + (i % 4)));
     }
-    preds = spark.createDataFrame(rows, schema).repartition(3);
-    preds.createOrReplaceTempView("fuse_preds");
+    preds = SqlTables.view("fuse_preds", rows);
   }
 
   /** The fused aggregates of a query's optimized plan. */
@@ -134,6 +128,14 @@ class FusionTest {
   }
 
   @Test
+  void noRowsIsNullOverallAndNoGroups() {
+    Row none = spark.sql("SELECT mse(label, prediction), rows_skipped(label, prediction) FROM fuse_preds WHERE label > 1e9").first();
+    assertTrue(none.isNullAt(0));
+    assertTrue(none.getJavaMap(1).isEmpty());
+    assertEquals(0, spark.sql("SELECT segment, mse(label, prediction) FROM fuse_preds WHERE label > 1e9 GROUP BY segment").count());
+  }
+
+  @Test
   void windowFunctionsFoldTheirOwnState() {
     List<Row> rows = spark.sql("SELECT segment, mae(label, prediction) OVER (PARTITION BY segment) FROM fuse_preds").collectAsList();
     assertEquals(2000, rows.size());
@@ -149,6 +151,8 @@ class FusionTest {
     new dev.sparkeval.spark.SparkevalExtensions().apply(ext);
     List<Rule<LogicalPlan>> rules = CollectionConverters.asJava(ext.buildOptimizerRules(spark));
     assertTrue(rules.stream().anyMatch(r -> r instanceof FuseMetrics), rules.toString());
+    assertTrue(CollectionConverters.asJava(ext.buildPlannerStrategies(spark)).stream().anyMatch(r -> r instanceof FusedStrategy));
+    assertTrue(CollectionConverters.asJava(spark.experimental().extraStrategies()).stream().filter(r -> r instanceof FusedStrategy).count() == 1);
     assertTrue(CollectionConverters.asJava(spark.experimental().extraOptimizations()).stream().filter(r -> r instanceof FuseMetrics).count() == 1,
         "register adds the rule once, however often it is called");
     SqlFunctions.register(spark);

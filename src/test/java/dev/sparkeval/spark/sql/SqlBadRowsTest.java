@@ -31,9 +31,6 @@ class SqlBadRowsTest {
   @BeforeAll
   static void setUp() {
     spark = SparkTests.spark();
-    SqlFunctions.register(spark);
-    StructType schema = new StructType().add("label", DataTypes.DoubleType).add("prediction", DataTypes.DoubleType)
-        .add("w", DataTypes.DoubleType).add("segment", DataTypes.StringType);
     Random r = new Random(8);
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < 600; i++) {
@@ -42,8 +39,7 @@ class SqlBadRowsTest {
       Double w = i % 101 == 9 ? -1.0 : r.nextDouble();
       rows.add(RowFactory.create(y, p, w, i % 2 == 0 ? "a" : "b"));
     }
-    bad = spark.createDataFrame(rows, schema).repartition(3);
-    bad.createOrReplaceTempView("bad_preds");
+    bad = SqlTables.view("bad_preds", rows);
   }
 
   static UsageException failure(String query) {
