@@ -44,6 +44,11 @@ public final class SqlFunctionsProbe {
     cached.count();
     for (String kind : List.of("cached", "parquet")) {
       (kind.equals("cached") ? cached : parquet).createOrReplaceTempView("t");
+      if (System.getProperty("explain") != null) {
+        Dataset<Row> q = spark.sql(SPARKEVAL);
+        q.collect();
+        System.out.println(q.queryExecution().executedPlan());
+      }
       List<Double> ratios = new ArrayList<>();
       for (int rep = -2; rep < reps; rep++) {
         long s0 = System.nanoTime();

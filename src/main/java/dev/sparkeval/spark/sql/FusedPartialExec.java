@@ -16,6 +16,7 @@ import org.apache.spark.sql.execution.ColumnarToRowExec;
 import org.apache.spark.sql.execution.InputAdapter;
 import org.apache.spark.sql.execution.SparkPlan;
 import org.apache.spark.sql.execution.WholeStageCodegenExec;
+import org.apache.spark.sql.execution.adaptive.TableCacheQueryStageExec;
 import org.apache.spark.sql.catalyst.types.DataTypeUtils$;
 import org.apache.spark.sql.columnar.CachedBatchSerializer;
 import org.apache.spark.sql.execution.columnar.InMemoryRelation;
@@ -95,6 +96,7 @@ public final class FusedPartialExec extends SparkPlan {
    * out as vectors (the default one does for numbers, whatever the other columns of the cache).
    */
   static RDD<ColumnarBatch> batches(SparkPlan p) {
+    if (p instanceof TableCacheQueryStageExec stage) p = stage.plan(); // adaptive execution's stage over the cache scan
     if (p instanceof InMemoryTableScanExec scan && scan.predicates().isEmpty()) {
       InMemoryRelation rel = scan.relation();
       CachedBatchSerializer serializer = rel.cacheBuilder().serializer();

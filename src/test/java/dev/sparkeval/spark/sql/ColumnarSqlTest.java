@@ -16,7 +16,10 @@ import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
+import org.apache.spark.sql.execution.SparkPlan;
+import org.apache.spark.sql.execution.adaptive.AdaptiveSparkPlanExec;
+import org.apache.spark.sql.execution.adaptive.QueryStageExec;
+import scala.jdk.javaapi.CollectionConverters;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The planner strategy: fused aggregates over the in-memory cache and vectorized parquet fold
  * column batches, over JSON they fold rows, and every path gives evaluate's bits, overall, per
- * group (also past the bound on groups held at once) and for bad rows.
+ * group (also past the bound on groups held at once) and for bad rows. Plans are checked as they
+ * ran, under adaptive execution (which wraps the cache scan in a query stage).
  */
 class ColumnarSqlTest {
   @TempDir static Path dir;
@@ -37,7 +41,6 @@ class ColumnarSqlTest {
   static void setUp() {
     spark = SparkTests.spark();
     SqlFunctions.register(spark);
-    spark.conf().set("spark.sql.adaptive.enabled", "false"); // the plan below is then the one that runs
     table = spark.sql("SELECT CAST(id % 5000 AS STRING) AS key, CAST(id % 3 AS STRING) AS segment,"
         + " sin(id) * 10 AS label, sin(id) * 10 + cos(id * 7) AS prediction, CAST((id % 10) / 7.0 AS DOUBLE) AS w FROM range(0, 30000, 1, 3)");
     parquet = dir.resolve("t.parquet").toString();
@@ -46,23 +49,28 @@ class ColumnarSqlTest {
     table.write().json(json);
   }
 
-  @AfterAll
-  static void tearDown() {
-    spark.conf().unset("spark.sql.adaptive.enabled");
-  }
-
   static final String SIX = "mse(label, prediction, w), rmse(label, prediction, w), mae(label, prediction, w),"
       + " huber(label, prediction, w), r2(label, prediction, w), mean_error(label, prediction, w)";
   static final List<String> SPECS = List.of("mse", "rmse", "mae", "huber", "r2", "mean_error");
 
+  /** The partial aggregate of the plan that ran (adaptive execution's final plan, into its query stages). */
   static FusedPartialExec partial(Dataset<Row> df) {
+    try {
+      df.collect();
+    } catch (Exception e) {
+      // a query failing on a bad row still ran its plan, which is what is looked at here
+    }
     List<FusedPartialExec> found = new ArrayList<>();
-    df.queryExecution().executedPlan().foreach(p -> {
-      if (p instanceof FusedPartialExec f) found.add(f);
-      return scala.runtime.BoxedUnit.UNIT;
-    });
+    visit(df.queryExecution().executedPlan(), found);
     assertEquals(1, found.size(), df.queryExecution().executedPlan().toString());
     return found.get(0);
+  }
+
+  private static void visit(SparkPlan p, List<FusedPartialExec> found) {
+    if (p instanceof FusedPartialExec f) found.add(f);
+    if (p instanceof AdaptiveSparkPlanExec a) visit(a.executedPlan(), found);
+    else if (p instanceof QueryStageExec q) visit(q.plan(), found);
+    else for (SparkPlan c : CollectionConverters.asJava(p.children())) visit(c, found);
   }
 
   static Object source(Dataset<Row> df) {
