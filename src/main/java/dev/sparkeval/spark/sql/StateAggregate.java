@@ -52,7 +52,7 @@ abstract class StateAggregate extends TypedImperativeAggregate<SqlState> impleme
   }
 
   @Override public SqlState deserialize(byte[] bytes) {
-    return StateBytes.read(bytes);
+    return StateBytes.read(bytes, SqlState.class);
   }
 
   @Override public boolean nullable() {

@@ -1,5 +1,6 @@
 package dev.sparkeval.spark.sql;
 
+import dev.sparkeval.core.StatSet;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -7,13 +8,14 @@ import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 
-/** Aggregation buffers as bytes (Spark spills, shuffles and stores them in streaming state): Java serialization. */
-final class StateBytes {
+/** Aggregation buffers as bytes (Spark spills and shuffles them): Java serialization of the state. */
+public final class StateBytes {
   private StateBytes() {}
 
-  static byte[] write(SqlState state) {
+  public static byte[] write(Serializable state) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(state);
@@ -23,9 +25,13 @@ final class StateBytes {
     return bytes.toByteArray();
   }
 
-  static SqlState read(byte[] bytes) {
+  static StatSet read(byte[] bytes) {
+    return read(bytes, StatSet.class);
+  }
+
+  public static <T> T read(byte[] bytes, Class<T> type) {
     try (ObjectInputStream in = new LoaderStream(new ByteArrayInputStream(bytes))) {
-      return (SqlState) in.readObject();
+      return type.cast(in.readObject());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (ClassNotFoundException e) {
