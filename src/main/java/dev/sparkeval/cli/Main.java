@@ -2,13 +2,19 @@ package dev.sparkeval.cli;
 
 import dev.sparkeval.core.Suggest;
 import dev.sparkeval.core.UsageException;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.kohsuke.args4j.CmdLineException;
 import org.kohsuke.args4j.CmdLineParser;
@@ -54,19 +60,19 @@ public final class Main {
   }
 
   /** A fresh folder under the system's temporary folder, removed with its contents when the JVM exits. */
-  static java.nio.file.Path temporaryFolder(String prefix) {
+  static Path temporaryFolder(String prefix) {
     try {
-      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(prefix);
+      Path dir = Files.createTempDirectory(prefix);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try (java.util.stream.Stream<java.nio.file.Path> all = java.nio.file.Files.walk(dir)) {
-          all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+        try (Stream<Path> all = Files.walk(dir)) {
+          all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
           // best effort: the folder is under the temporary folder anyway
         }
       }));
       return dir;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
