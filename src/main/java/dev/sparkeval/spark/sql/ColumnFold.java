@@ -47,11 +47,15 @@ final class ColumnFold {
       return;
     }
     ColumnVector[] v = new ColumnVector[ordinals.length];
-    for (int i = 0; i < v.length; i++) v[i] = b.column(ordinals[i]);
+    boolean nulls = false;
+    for (int i = 0; i < v.length; i++) {
+      v[i] = b.column(ordinals[i]);
+      nulls |= v[i].hasNull();
+    }
     StatSet stats = s.stats();
     Example e = example;
     for (int r = 0; r < n; r++) {
-      if (!read(v, r, e) || rule.check(e) != null) {
+      if (!read(v, r, e, nulls) || rule.check(e) != null) {
         rows.add(s, b.getRow(r));
         continue;
       }
@@ -61,10 +65,10 @@ final class ColumnFold {
   }
 
   /** Fills the example from row r; false when a value is null, not finite, or a negative weight. */
-  private boolean read(ColumnVector[] v, int r, Example e) {
+  private boolean read(ColumnVector[] v, int r, Example e, boolean nulls) {
     e.weight = 1.0;
     for (int i = 0; i < v.length; i++) {
-      if (v[i].isNullAt(r)) return false;
+      if (nulls && v[i].isNullAt(r)) return false;
       double x = v[i].getDouble(r);
       if (!Double.isFinite(x)) return false;
       switch (roles[i]) {
