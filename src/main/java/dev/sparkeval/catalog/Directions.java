@@ -23,7 +23,16 @@ public final class Directions {
       Map.entry("log_loss", Direction.SMALLER), Map.entry("brier", Direction.SMALLER), Map.entry("ece", Direction.SMALLER),
       Map.entry("top_k_accuracy", Direction.LARGER), Map.entry("hamming_loss", Direction.SMALLER),
       Map.entry("subset_accuracy", Direction.LARGER), Map.entry("js_divergence", Direction.SMALLER),
-      Map.entry("cosine_similarity", Direction.LARGER), Map.entry("iou", Direction.LARGER));
+      Map.entry("cosine_similarity", Direction.LARGER), Map.entry("iou", Direction.LARGER),
+      Map.entry("max_error", Direction.SMALLER), Map.entry("median_absolute_error", Direction.SMALLER),
+      Map.entry("msle", Direction.SMALLER), Map.entry("rmsle", Direction.SMALLER), Map.entry("tweedie", Direction.SMALLER),
+      Map.entry("poisson_deviance", Direction.SMALLER), Map.entry("gamma_deviance", Direction.SMALLER),
+      Map.entry("d2_tweedie", Direction.LARGER), Map.entry("d2_poisson", Direction.LARGER), Map.entry("d2_gamma", Direction.LARGER),
+      Map.entry("d2_absolute_error", Direction.LARGER), Map.entry("d2_pinball", Direction.LARGER),
+      Map.entry("pearson", Direction.LARGER), Map.entry("spearman", Direction.LARGER), Map.entry("concordance", Direction.LARGER),
+      Map.entry("smape", Direction.SMALLER), Map.entry("wmape", Direction.SMALLER), Map.entry("nrmse", Direction.SMALLER),
+      Map.entry("rse", Direction.SMALLER), Map.entry("hinge", Direction.SMALLER), Map.entry("squared_hinge", Direction.SMALLER),
+      Map.entry("lr_plus", Direction.LARGER), Map.entry("lr_minus", Direction.SMALLER), Map.entry("eer", Direction.SMALLER));
 
   private Directions() {}
 

@@ -7,6 +7,7 @@ import dev.sparkeval.state.OrderKeys;
 import dev.sparkeval.state.OrderStat;
 import dev.sparkeval.state.OrderWalk;
 import dev.sparkeval.state.PosNeg;
+import dev.sparkeval.state.SpearmanStat;
 import dev.sparkeval.state.Walked;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -29,16 +30,20 @@ import scala.Tuple2;
  * The job shuffles (unit, value) -> (side, weight) once per stream, whatever the number of walks
  * over it, sorts each range and runs every {@link Walked} state's walk over the distinct values;
  * each partition returns a few finished walks per group, and no value reaches the driver.
+ * Spearman's ranks need a job of their own ({@link SpearmanJob}).
  */
 public final class OrderJob {
   private OrderJob() {}
 
-  /** Marks the plan's order states as deferred; true if there are any. */
+  /** Marks the plan's order states (and Spearman's) as deferred; true if there are any. */
   public static boolean defer(StatSet prototype) {
     boolean any = false;
     for (Stat s : prototype.stats()) {
       if (s instanceof OrderStat o) {
         o.defer();
+        any = true;
+      } else if (s instanceof SpearmanStat sp) {
+        sp.defer();
         any = true;
       }
     }
@@ -65,7 +70,10 @@ public final class OrderJob {
       sets.add(e.getValue());
     }
     List<OrderStat> streams = new ArrayList<>();
-    for (Stat s : overall.stats()) if (s instanceof OrderStat o) streams.add(o);
+    for (Stat s : overall.stats()) {
+      if (s instanceof OrderStat o) streams.add(o);
+      if (s instanceof SpearmanStat sp) SpearmanJob.complete(projected, reader, rule, sets, sliceIndex, sp);
+    }
     int[][] first = new int[sets.size()][streams.size()];
     int[][] classes = new int[sets.size()][streams.size()];
     OrderUnits units = new OrderUnits();
