@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestFactory;
 class ReferenceFixturesTest {
   static final List<String> FILES =
       List.of("regression", "binary", "multiclass", "multilabel", "distribution", "embedding", "segmentation",
-          "regression_peers");
+          "regression_peers", "binary_peers");
 
   @TestFactory
   Stream<DynamicTest> matchesReference() {
