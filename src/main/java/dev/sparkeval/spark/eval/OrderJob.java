@@ -117,9 +117,9 @@ public final class OrderJob {
           }
         }
       };
-      int partitions = Math.max(1, projected.rdd().getNumPartitions());
+      long[] rows = units.rowsPerUnit();
       List<Result> results = OrderShuffle.sorted(OrderShuffle.records(projected, reader, rule, sliceIndex, emit),
-              OrderShuffle.starts(units.rowsPerUnit(), partitions), jsc.getConf())
+              OrderShuffle.starts(rows, OrderShuffle.ranges(projected, rows)), jsc.getConf())
           .toJavaRDD().mapPartitions(it -> walk(it, table.value())).collect();
       Map<Long, List<Result>> byWalker = new HashMap<>();
       for (Result res : results) byWalker.computeIfAbsent(((long) res.group() << 32) | res.walker(), x -> new ArrayList<>()).add(res);

@@ -63,6 +63,20 @@ final class OrderShuffle {
     }
   }
 
+  /**
+   * Session option: the fewest rows worth a range of their own (fewer cost more in task overhead
+   * than they save in parallel sorting); tests lower it to make many ranges of a small table.
+   */
+  static final String ROWS_PER_RANGE = "spark.sparkeval.sortRowsPerRange";
+
+  /** Sort ranges for a job over this table: one per input partition, but none under the rows per range. */
+  static int ranges(Dataset<Row> projected, long[] unitRows) {
+    long total = 0;
+    for (long r : unitRows) total += r;
+    long per = Math.max(1, Long.parseLong(projected.sparkSession().conf().get(ROWS_PER_RANGE, "100000")));
+    return (int) Math.min(Math.max(1, projected.rdd().getNumPartitions()), Math.max(1, (total + per - 1) / per));
+  }
+
   /** The first unit of each range: about the same number of rows per range. */
   static long[] starts(long[] unitRows, int partitions) {
     long total = 0;

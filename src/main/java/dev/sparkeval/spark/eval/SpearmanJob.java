@@ -58,12 +58,12 @@ final class SpearmanJob {
           out.add(new Tuple2<>(new long[] {unit, bits, 1}, new double[] {e.weight, e.prediction + 0.0}));
         }
       };
-      int partitions = Math.max(1, projected.rdd().getNumPartitions());
+      long[] byY = labels.rowsPerUnit(), byP = predictions.rowsPerUnit();
       RDD<Tuple2<long[], double[]>> first = OrderShuffle.sorted(OrderShuffle.records(projected, reader, rule, sliceIndex, byLabel),
-          OrderShuffle.starts(labels.rowsPerUnit(), partitions), jsc.getConf());
+          OrderShuffle.starts(byY, OrderShuffle.ranges(projected, byY)), jsc.getConf());
       RDD<Tuple2<long[], double[]>> ranked = first.toJavaRDD().mapPartitions(it -> new LabelRanks(it, table.value())).rdd();
       List<Tuple2<Integer, RankMoments>> parts = OrderShuffle.sorted(ranked,
-              OrderShuffle.starts(predictions.rowsPerUnit(), partitions), jsc.getConf())
+              OrderShuffle.starts(byP, OrderShuffle.ranges(projected, byP)), jsc.getConf())
           .toJavaRDD().mapPartitions(it -> moments(it, table.value())).collect();
       Map<Integer, RankMoments> bySet = new HashMap<>();
       for (Tuple2<Integer, RankMoments> t : parts) bySet.computeIfAbsent(t._1(), x -> new RankMoments()).merge(t._2());
