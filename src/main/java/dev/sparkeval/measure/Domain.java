@@ -7,7 +7,6 @@ import dev.sparkeval.core.Stat;
 import dev.sparkeval.core.StatSet;
 import dev.sparkeval.core.Value;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Where a measure is defined: rows whose label or prediction lies outside (msle's values > -1,
@@ -22,10 +21,10 @@ public final class Domain {
       return inclusive ? v >= bound : v > bound;
     }
 
+    /** A reason key for counting: label_not_positive, prediction_negative, label_at_most_minus_1, ... */
     String reason() {
-      String b = bound == 0 ? "" : (bound < 0 ? "minus_" : "") + fmt(Math.abs(bound));
       if (bound == 0) return role.id() + (inclusive ? "_negative" : "_not_positive");
-      return role.id() + (inclusive ? "_below_" : "_at_most_") + b;
+      return role.id() + (inclusive ? "_below_" : "_at_most_") + (bound < 0 ? "minus_" : "") + fmt(Math.abs(bound));
     }
 
     String text() {
@@ -56,7 +55,6 @@ public final class Domain {
     return new Measure() {
       @Override public List<Stat> needs() { return m.needs(); }
       @Override public Value finish(StatSet stats) { return m.finish(stats); }
-      @Override public Set<Role> roles() { return m.roles(); }
       @Override public RowRule rowRule() { return rule; }
     };
   }

@@ -2,7 +2,6 @@ package dev.sparkeval.spark;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sparkeval.core.Role;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.testkit.Fixtures;
 import dev.sparkeval.testkit.SparkTests;
@@ -39,15 +38,10 @@ class MllibAreaUnderPrTest {
   }
 
   static double ours(Dataset<Row> t, boolean weighted, int partitions) {
-    Evaluation.Settings s = new Evaluation.Settings();
-    s.task = Task.BINARY;
-    s.logits = true;
-    s.columns.put(Role.LABEL, "label");
-    s.columns.put(Role.PREDICTION, "rawPrediction");
-    if (weighted) s.columns.put(Role.WEIGHT, "w");
-    s.metrics = List.of("auc_pr:method=trapezoid", "auc_roc");
-    s.partitions = partitions;
-    return Evaluation.run(t, s).overall().metrics().get("auc_pr:method=trapezoid").value();
+    Evaluation.Builder b = Evaluation.settings().task(Task.BINARY).logits(true).label("label").prediction("rawPrediction")
+        .metric("auc_pr:method=trapezoid", "auc_roc").partitions(partitions);
+    if (weighted) b.weight("w");
+    return Evaluation.run(t, b.build()).overall().metrics().get("auc_pr:method=trapezoid").value();
   }
 
   static double mllib(Dataset<Row> t, boolean weighted, int numBins) {

@@ -3,7 +3,6 @@ package dev.sparkeval.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sparkeval.core.Role;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.Value;
 import dev.sparkeval.testkit.SparkTests;
@@ -85,8 +84,7 @@ class OrderStatisticsSparkTest {
 
   static Evaluation.Settings settings(Task task, List<String> metrics, boolean weighted, int partitions, boolean slice) {
     Evaluation.Settings s = ClassificationSparkTest.settings(task, metrics, weighted, partitions, slice);
-    if (task == Task.REGRESSION) s.columns.put(Role.PREDICTION, "prediction");
-    return s;
+    return task == Task.REGRESSION ? Evaluation.settings().settings(s).prediction("prediction").build() : s;
   }
 
   void check(Dataset<Row> df, Task task, List<String> metrics) {
