@@ -46,7 +46,8 @@ public final class RegressionPeers {
 
   /** sklearn mean_tweedie_deviance's domain: predictions > 0 (but for power 0); labels >= 0 up to power 2, > 0 beyond. */
   static Measure tweedieDomain(Measure m, String name, double power) {
-    String why = "Tweedie deviance with power " + power + ", as sklearn's mean_tweedie_deviance";
+    String why = "Tweedie deviance with power " + (power == Math.rint(power) ? Long.toString((long) power) : Double.toString(power))
+        + ", as sklearn's mean_tweedie_deviance";
     if (power == 0) return m;
     if (power < 0) return Domain.checked(m, name, why, Domain.prediction(0, false));
     return Domain.checked(m, name, why, Domain.label(0, power < 2), Domain.prediction(0, false));
