@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkeval.testkit.BadInput;
 import dev.sparkeval.testkit.Cli;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,14 +23,8 @@ class PeerMetricsBadInputTest {
 
   @BeforeAll
   static void files() throws Exception {
-    regression = write("reg.csv", "label,prediction\n1.0,1.5\n-2.0,2.5\n0.0,2.0\n3.0,-0.5\n4.0,3.0\n");
-    binary = write("bin.csv", "label,probability\n1,0.9\n0,0.2\n1,0.6\n0,0.4\n");
-  }
-
-  static String write(String name, String text) throws Exception {
-    Path p = dir.resolve(name);
-    Files.writeString(p, text);
-    return p.toString();
+    regression = BadInput.write(dir, "reg.csv", "label,prediction\n1.0,1.5\n-2.0,2.5\n0.0,2.0\n3.0,-0.5\n4.0,3.0\n");
+    binary = BadInput.write(dir, "bin.csv", "label,probability\n1,0.9\n0,0.2\n1,0.6\n0,0.4\n");
   }
 
   static void bad(List<String> fragments, String... args) {
