@@ -19,6 +19,8 @@ public final class Catalogs {
     List<Entry> all = new ArrayList<>();
     all.addAll(Regression.entries());
     all.addAll(Classification.entries());
+    all.addAll(ClassRates.entries());
+    all.addAll(LabelRanking.entries());
     all.addAll(VectorEntries.entries());
     return new Catalog(all);
   }

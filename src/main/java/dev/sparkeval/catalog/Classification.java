@@ -22,8 +22,10 @@ import dev.sparkeval.measure.BinnedAucMeasure;
 import dev.sparkeval.measure.ClassFunctions;
 import dev.sparkeval.measure.CountsMeasure;
 import dev.sparkeval.measure.MeanMeasure;
+import dev.sparkeval.measure.OvoAucMeasure;
 import dev.sparkeval.measure.PrfMeasure;
 import dev.sparkeval.measure.RatioMeasure;
+import dev.sparkeval.measure.SamplesAucMeasure;
 import dev.sparkeval.state.EceStat;
 import java.util.List;
 import java.util.Set;
@@ -35,10 +37,13 @@ public final class Classification {
   private static final Set<Task> ML = Set.of(Task.MULTILABEL);
   private static final Set<Task> BIN_MC = Set.of(Task.BINARY, Task.MULTICLASS);
   private static final Set<Task> BIN_ML = Set.of(Task.BINARY, Task.MULTILABEL);
+  private static final Set<Task> MC_ML = Set.of(Task.MULTICLASS, Task.MULTILABEL);
   private static final Set<Task> ALL = Set.of(Task.BINARY, Task.MULTICLASS, Task.MULTILABEL);
-  private static final Param AVERAGE = new Param("average", "auto",
+  static final Param AVERAGE = new Param("average", "auto",
       "binary (class 1), micro, macro, weighted, samples (multilabel); auto: binary / macro (multiclass) / micro (multilabel)");
-  private static final Param ZERO_DIVISION = new Param("zero_division", "0", "the value of a 0/0 (0 or 1); noted in 'undefined'");
+  static final Param ZERO_DIVISION = new Param("zero_division", "0", "the value of a 0/0 (0 or 1); noted in 'undefined'");
+  static final Param CLASS = new Param("class", "none",
+      "a class index (multilabel: a label index): that class's value alone, not an average (MLlib's ...ByLabel)");
 
   private Classification() {}
 
@@ -63,10 +68,20 @@ public final class Classification {
     return p.choice("zero_division", List.of("0", "1", "warn")).equals("1") ? 1.0 : 0.0;
   }
 
-  static PrfMeasure prf(Task t, Params p, EvalOptions o, PrfMeasure.Kind kind, double beta) {
+  /** The average parameter with auto resolved: binary for binary, macro for multiclass, {@code multilabel} for multilabel. */
+  static String average(Task t, Params p, String multilabel) {
     String avg = p.choice("average", List.of("auto", "binary", "micro", "macro", "weighted", "samples"));
-    if (avg.equals("auto")) avg = t == Task.BINARY ? "binary" : t == Task.MULTICLASS ? "macro" : "micro";
-    return new PrfMeasure(t, kind, beta, avg, zd(p), o.threshold());
+    return avg.equals("auto") ? (t == Task.BINARY ? "binary" : t == Task.MULTICLASS ? "macro" : multilabel) : avg;
+  }
+
+  /** The class=C parameter: -1 for none (an average), else a class index. */
+  static int cls(Params p) {
+    if (p.str("class").equalsIgnoreCase("none")) return -1;
+    return p.integer("class", 0, Integer.MAX_VALUE);
+  }
+
+  static PrfMeasure prf(Task t, Params p, EvalOptions o, PrfMeasure.Kind kind, double beta) {
+    return new PrfMeasure(t, kind, beta, average(t, p, "micro"), cls(p), zd(p), o.threshold());
   }
 
   static double base(Params p) {
@@ -78,14 +93,44 @@ public final class Classification {
   }
 
   static dev.sparkeval.core.Measure auc(Task t, Params p, EvalOptions o, boolean roc) {
-    String avg = p.choice("average", List.of("macro", "weighted"));
+    String avg = p.choice("average", roc ? List.of("macro", "weighted", "micro", "samples") : List.of("macro", "weighted", "micro"));
+    boolean ovo = roc && p.choice("multi_class", List.of("ovr", "ovo")).equals("ovo");
     int bins = p.integer("bins", 0, 1_000_000);
+    String name = roc ? "auc_roc" : "auc_pr";
+    if (ovo && t != Task.MULTICLASS) throw new UsageException(name + ": multi_class=ovo is for task multiclass");
+    if (ovo && !(avg.equals("macro") || avg.equals("weighted"))) {
+      throw new UsageException(name + ": multi_class=ovo averages the class pairs macro or weighted, not " + avg);
+    }
+    if (avg.equals("samples") && t != Task.MULTILABEL) {
+      throw new UsageException(name + ": average=samples is for task multilabel (each row's AUC over its labels)");
+    }
+    if (bins > 0 && (ovo || avg.equals("micro") || avg.equals("samples"))) {
+      throw new UsageException(name + ": bins applies to one-vs-rest and per-label AUC (average=macro or weighted); "
+          + "drop bins for " + (ovo ? "multi_class=ovo" : "average=" + avg) + ", which is exact");
+    }
+    if (ovo) return new OvoAucMeasure(avg.equals("weighted"));
+    if (avg.equals("samples")) return new SamplesAucMeasure(o.logits());
     return bins == 0 ? new AucMeasure(t, o.logits(), roc, avg) : new BinnedAucMeasure(t, o.logits(), roc, avg, bins);
+  }
+
+  static dev.sparkeval.core.Measure logLoss(Task t, Params p) {
+    boolean mc = t == Task.MULTICLASS;
+    if (p.str("eps").equalsIgnoreCase("auto")) return new MeanMeasure(ClassFunctions.logLoss(mc));
+    return new MeanMeasure(ClassFunctions.clippedLogLoss(mc, p.dbl("eps", 0, true, 0.5, true)));
+  }
+
+  static dev.sparkeval.core.Measure hamming(Task t, Params p, EvalOptions o) {
+    boolean inTruth = p.choice("labels", List.of("all", "in_truth")).equals("in_truth");
+    if (inTruth && t != Task.MULTILABEL) throw new UsageException("hamming_loss: labels=in_truth is for task multilabel");
+    return CountsMeasure.hammingLoss(t, o.threshold(), inTruth);
   }
 
   public static List<Entry> entries() {
     Param bins = new Param("bins", "0", "0: exact (one extra sort job); N > 0: one pass over N probability bins, with a certified error bound");
-    Param aucAverage = new Param("average", "macro", "multiclass (one-vs-rest) and multilabel: macro or weighted");
+    Param aucAverage = new Param("average", "macro", "multiclass and multilabel: macro or weighted over classes, micro"
+        + " (one ranking of every row and class, labels one-hot); samples (multilabel: each row's AUC over its labels)");
+    Param multiClass = new Param("multi_class", "ovr", "multiclass: ovr (each class against the rest) or ovo (Hand and Till,"
+        + " every pair of classes)");
     return List.of(
         loss("bce", BIN_ML, "binary cross-entropy (torch.nn.BCELoss, logs clamped at -100; --logits: BCEWithLogitsLoss); multilabel: mean over all elements",
             (t, p, o) -> perElement(t, bce(p, o), o),
@@ -111,32 +156,41 @@ public final class Classification {
         metric("top_k_accuracy", MC, "the true class is among the k highest scores (sklearn top_k_accuracy_score)",
             (t, p, o) -> new MeanMeasure(ClassFunctions.topK(p.integer("k", 1, Integer.MAX_VALUE))),
             new Param("k", "5", "how many top classes count, >= 1")),
-        metric("precision", ALL, "sklearn precision_score", (t, p, o) -> prf(t, p, o, PrfMeasure.Kind.PRECISION, 1), AVERAGE, ZERO_DIVISION),
-        metric("recall", ALL, "sklearn recall_score", (t, p, o) -> prf(t, p, o, PrfMeasure.Kind.RECALL, 1), AVERAGE, ZERO_DIVISION),
-        metric("f1", ALL, "sklearn f1_score", (t, p, o) -> prf(t, p, o, PrfMeasure.Kind.F, 1), AVERAGE, ZERO_DIVISION),
+        metric("precision", ALL, "sklearn precision_score", (t, p, o) -> prf(t, p, o, PrfMeasure.Kind.PRECISION, 1), AVERAGE, CLASS, ZERO_DIVISION),
+        metric("recall", ALL, "sklearn recall_score", (t, p, o) -> prf(t, p, o, PrfMeasure.Kind.RECALL, 1), AVERAGE, CLASS, ZERO_DIVISION),
+        metric("f1", ALL, "sklearn f1_score", (t, p, o) -> prf(t, p, o, PrfMeasure.Kind.F, 1), AVERAGE, CLASS, ZERO_DIVISION),
         metric("fbeta", ALL, "sklearn fbeta_score", (t, p, o) -> prf(t, p, o, PrfMeasure.Kind.F, p.dbl("beta", 0, true, Double.POSITIVE_INFINITY, true)),
-            new Param("beta", "2", "weight of recall, > 0"), AVERAGE, ZERO_DIVISION),
-        metric("specificity", BIN, "tn / (tn + fp), the recall of class 0",
-            (t, p, o) -> CountsMeasure.specificity(o.threshold(), zd(p)), ZERO_DIVISION),
+            new Param("beta", "2", "weight of recall, > 0"), AVERAGE, CLASS, ZERO_DIVISION),
         metric("balanced_accuracy", BIN_MC, "mean recall over classes (sklearn balanced_accuracy_score)",
             (t, p, o) -> CountsMeasure.balancedAccuracy(t, o.threshold())),
-        metric("mcc", BIN_MC, "Matthews correlation coefficient (sklearn matthews_corrcoef)",
+        metric("mcc", ALL, "Matthews correlation coefficient (sklearn matthews_corrcoef; multilabel: TorchMetrics"
+            + " MultilabelMatthewsCorrCoef, the MCC of the counts pooled over labels)",
             (t, p, o) -> CountsMeasure.mcc(t, o.threshold())),
-        metric("cohen_kappa", BIN_MC, "Cohen's kappa of decisions against labels (sklearn cohen_kappa_score)",
-            (t, p, o) -> CountsMeasure.cohenKappa(t, o.threshold())),
+        metric("cohen_kappa", BIN_MC, "Cohen's kappa of decisions against labels (sklearn cohen_kappa_score, labels 0..K-1)",
+            (t, p, o) -> CountsMeasure.cohenKappa(t, o.threshold(), p.choice("weights", List.of("none", "linear", "quadratic"))),
+            new Param("weights", "none", "disagreement weights: none, linear |i - j| or quadratic (i - j)^2 of the class indices")),
         metric("log_loss", BIN_MC, "sklearn log_loss: probabilities clipped to [eps, 1 - eps] and renormalised",
-            (t, p, o) -> new MeanMeasure(ClassFunctions.logLoss(t == Task.MULTICLASS))),
+            (t, p, o) -> logLoss(t, p),
+            new Param("eps", "auto", "auto: sklearn (machine epsilon, rows renormalised); a number in (0, 0.5): MLlib's"
+                + " logLoss(eps), the true class's probability clipped to [eps, 1 - eps], no renormalising")),
+        metric("hinge", MC, "Crammer-Singer multiclass hinge max(0, 1 - (s_y - max other s)) on the logits with --logits,"
+            + " else the probabilities (sklearn hinge_loss; TorchMetrics MulticlassHingeLoss on probabilities)",
+            (t, p, o) -> new MeanMeasure(ClassFunctions.hinge())),
         metric("brier", BIN, "mean of (p - y)^2 (sklearn brier_score_loss)", (t, p, o) -> new MeanMeasure(new SquaredError())),
         metric("ece", BIN_MC, "expected calibration error over equal-width bins (binary: of p; multiclass: of the top class)",
             (t, p, o) -> new EceStat(p.integer("bins", 1, 100_000), t == Task.MULTICLASS),
             new Param("bins", "15", "number of equal-width confidence bins")),
-        metric("hamming_loss", ML, "fraction of wrong label decisions (sklearn hamming_loss)",
-            (t, p, o) -> CountsMeasure.hammingLoss(o.threshold())),
+        metric("hamming_loss", MC_ML, "fraction of wrong decisions (sklearn hamming_loss): multiclass of rows, multilabel of"
+            + " label decisions", (t, p, o) -> hamming(t, p, o),
+            new Param("labels", "all", "multilabel: all (divide by the K labels, sklearn) or in_truth (by the labels that"
+                + " occur in some row's truth, MLlib's hammingLoss)")),
         metric("subset_accuracy", ML, "fraction of rows with every label right (sklearn accuracy_score on multilabel)",
             (t, p, o) -> new MeanMeasure(ClassFunctions.subsetMatch(o.threshold()))),
         metric("auc_roc", ALL, "area under the ROC curve (sklearn roc_auc_score; multiclass one-vs-rest)",
-            (t, p, o) -> auc(t, p, o, true), aucAverage, bins),
-        metric("auc_pr", BIN_ML, "average precision, the area under the precision-recall curve (sklearn average_precision_score)",
-            (t, p, o) -> auc(t, p, o, false), aucAverage, bins));
+            (t, p, o) -> auc(t, p, o, true), aucAverage, multiClass, bins),
+        metric("auc_pr", ALL, "average precision, the area under the precision-recall curve (sklearn average_precision_score;"
+            + " multiclass one-vs-rest as TorchMetrics MulticlassAveragePrecision)",
+            (t, p, o) -> auc(t, p, o, false),
+            new Param("average", "macro", "multiclass and multilabel: macro or weighted over classes, or micro"), bins));
   }
 }

@@ -23,7 +23,10 @@ public final class Directions {
       Map.entry("log_loss", Direction.SMALLER), Map.entry("brier", Direction.SMALLER), Map.entry("ece", Direction.SMALLER),
       Map.entry("top_k_accuracy", Direction.LARGER), Map.entry("hamming_loss", Direction.SMALLER),
       Map.entry("subset_accuracy", Direction.LARGER), Map.entry("js_divergence", Direction.SMALLER),
-      Map.entry("cosine_similarity", Direction.LARGER), Map.entry("iou", Direction.LARGER));
+      Map.entry("cosine_similarity", Direction.LARGER), Map.entry("iou", Direction.LARGER),
+      Map.entry("fpr", Direction.SMALLER), Map.entry("jaccard", Direction.LARGER), Map.entry("hinge", Direction.SMALLER),
+      Map.entry("coverage_error", Direction.SMALLER), Map.entry("label_ranking_loss", Direction.SMALLER),
+      Map.entry("lrap", Direction.LARGER));
 
   private Directions() {}
 

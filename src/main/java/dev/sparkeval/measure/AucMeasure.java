@@ -14,8 +14,9 @@ import java.util.List;
 
 /**
  * Exact ROC AUC (scikit-learn roc_auc_score: ties count one half; multiclass one-vs-rest,
- * multilabel per label, averaged macro or weighted by positive weight) and average precision
- * (average_precision_score) from a {@link RankStat}.
+ * multilabel per label, averaged macro or weighted by positive weight; micro: one ranking of every
+ * (row, class) element, the labels one-hot) and average precision (average_precision_score)
+ * from a {@link RankStat}.
  */
 public final class AucMeasure implements Measure {
   private final RankStat rank;
@@ -23,7 +24,7 @@ public final class AucMeasure implements Measure {
   private final boolean weighted;
 
   public AucMeasure(Task task, boolean logits, boolean roc, String average) {
-    this.rank = new RankStat(task, logits);
+    this.rank = new RankStat(task, logits, average.equals("micro"), false);
     this.roc = roc;
     this.weighted = average.equals("weighted");
   }
@@ -33,7 +34,7 @@ public final class AucMeasure implements Measure {
   @Override public Value finish(StatSet stats) {
     RankStat s = stats.get(rank);
     if (s.classes() < 0) return Value.undefined("no rows");
-    return average(s.classes(), c -> {
+    return average(s.groups(), c -> {
       PosNeg t = s.total(c);
       BigDecimal p = t.posExact(), n = t.negExact();
       if (p.signum() == 0) return new double[] {Double.NaN, 0, 0, 0};

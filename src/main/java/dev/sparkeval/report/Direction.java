@@ -6,7 +6,8 @@ import java.util.Set;
 final class Direction {
   private static final Set<String> LOWER = Set.of("mse", "sse", "rmse", "mae", "huber", "smooth_l1", "log_cosh",
       "quantile", "bce", "focal", "cross_entropy", "kl_div", "cosine", "cosine_embedding", "triplet", "dice", "tversky",
-      "mape", "log_loss", "brier", "ece", "hamming_loss", "js_divergence");
+      "mape", "log_loss", "brier", "ece", "hamming_loss", "js_divergence", "fpr", "hinge", "coverage_error",
+      "label_ranking_loss");
 
   private Direction() {}
 

@@ -81,6 +81,7 @@ public final class ConfusionStat extends Stat {
         for (int l = 0; l < k; l++) {
           int y = e.labelVec[l] == 1.0 ? 1 : 0, d = e.predictionVec[l] > threshold ? 1 : 0;
           put(4 * l + 2 * y + d, e.weight);
+          seenTrue[l] += y;
         }
       }
     }
@@ -125,5 +126,6 @@ public final class ConfusionStat extends Stat {
     return task == Task.MULTILABEL || seenTrue[c] > 0 || seenPred[c] > 0;
   }
 
+  /** Whether some row is truly of class c (multilabel: has label c), whatever its weight. */
   public boolean presentInTruth(int c) { return seenTrue[c] > 0; }
 }

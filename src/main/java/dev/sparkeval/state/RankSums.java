@@ -11,12 +11,15 @@ import java.io.Serializable;
  *   ap numerator  += P(s) (Pa + P(s)) / (Pa + P(s) + Na + N(s))   (precision at threshold s)
  * AUC = auc numerator / (P N) and AP = ap numerator / P. Products are added exactly; the only
  * roundings are of P(s), N(s), the cumulative weights and each precision, so the result does not
- * depend on how the scores were partitioned.
+ * depend on how the scores were partitioned. With the true class of every row (one-vs-one AUC),
+ * the AUC numerator is also kept per class b: sum of W_b(s) (Pa + P(s) / 2), the numerator of
+ * AUC(this group's class against class b).
  */
 public final class RankSums implements Serializable {
   private static final long serialVersionUID = 1L;
   final ExactSum auc = new ExactSum();
   final ExactSum ap = new ExactSum();
+  private ExactSum[] byClass;
   private PosNeg above;
   private double pa;
 
@@ -27,7 +30,21 @@ public final class RankSums implements Serializable {
   }
 
   public void next(PosNeg cell) {
+    next(cell, null);
+  }
+
+  /** The next distinct score; {@code classes} holds its rows' weight per true class, or is null. */
+  public void next(PosNeg cell, ClassWeights classes) {
     double p = cell.pos(), n = cell.neg();
+    if (classes != null) {
+      if (byClass == null || byClass.length < classes.classes()) grow(classes.classes());
+      for (int b = 0; b < classes.classes(); b++) {
+        double wb = classes.weight(b);
+        if (wb == 0) continue;
+        byClass[b].addProduct(wb, pa);
+        byClass[b].addProduct(wb, p * 0.5);
+      }
+    }
     above.merge(cell);
     double pge = above.pos(), nge = above.neg();
     if (n != 0) {
@@ -38,9 +55,23 @@ public final class RankSums implements Serializable {
     pa = pge;
   }
 
+  private void grow(int n) {
+    ExactSum[] g = new ExactSum[n];
+    for (int b = 0; b < n; b++) g[b] = byClass != null && b < byClass.length ? byClass[b] : new ExactSum();
+    byClass = g;
+  }
+
   public void merge(RankSums o) {
     auc.merge(o.auc);
     ap.merge(o.ap);
+    if (o.byClass == null) return;
+    if (byClass == null || byClass.length < o.byClass.length) grow(o.byClass.length);
+    for (int b = 0; b < o.byClass.length; b++) byClass[b].merge(o.byClass[b]);
+  }
+
+  /** The AUC numerator against rows of true class b (rows tagged with their class only). */
+  public ExactSum aucNumeratorAgainst(int b) {
+    return byClass == null || b >= byClass.length ? new ExactSum() : byClass[b];
   }
 
   public ExactSum aucNumerator() { return auc; }

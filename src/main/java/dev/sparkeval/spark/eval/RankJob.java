@@ -61,7 +61,7 @@ public final class RankJob {
       for (int r = 0; r < protos.size(); r++) {
         RankStat rs = sets.get(si).get(protos.get(r));
         firstGroup[si][r] = groups;
-        classes[si][r] = Math.max(rs.classes(), 0);
+        classes[si][r] = Math.max(rs.groups(), 0); // groups: classes, or one when pooled
         for (int c = 0; c < classes[si][r]; c++, groups++) {
           PosNeg above = new PosNeg();
           for (int b = B - 1; b >= 0; b--) {

@@ -2,6 +2,7 @@ package dev.sparkeval.spark.eval;
 
 import dev.sparkeval.core.Example;
 import dev.sparkeval.core.RowRule;
+import dev.sparkeval.state.ClassWeights;
 import dev.sparkeval.state.PosNeg;
 import dev.sparkeval.state.RankStat;
 import dev.sparkeval.state.RankSums;
@@ -30,7 +31,8 @@ import scala.reflect.ClassTag$;
  * The shuffle and walk of {@link RankJob}: every row becomes (key, value) pairs, key =
  * {unit, score bits ordered descending}, value = {positive, weight}, primitive arrays that Kryo
  * moves cheaply; one ShuffledRDD range-partitions them by unit and sorts each range; each
- * partition then walks its distinct scores and returns exact sums per class.
+ * partition then walks its distinct scores and returns exact sums per class. States ranked by
+ * class (one-vs-one AUC) add the row's true class to the value, and the walk sums per class too.
  */
 final class RankShuffle {
   private RankShuffle() {}
@@ -110,11 +112,13 @@ final class RankShuffle {
           for (int si : slice == null ? new int[] {0} : new int[] {0, slice}) {
             for (int r = 0; r < protos.size(); r++) {
               RankStat rs = protos.get(r);
-              for (int c = 0; c < classes[si][r]; c++) {
-                double s = rs.score(e, c);
-                long unit = (long) (firstGroup[si][r] + c) * bins + (bins - 1 - binner.bin(s, rs.scoresAreLogits()));
-                buffer.add(new Tuple2<>(new long[] {unit, descending(s)}, new double[] {rs.positive(e, c) ? 1 : 0, e.weight}));
-              }
+              if (classes[si][r] == 0) continue;
+              int first = firstGroup[si][r];
+              rs.elements(e, (g, s, pos, y) -> {
+                long unit = (long) (first + g) * bins + (bins - 1 - binner.bin(s, rs.scoresAreLogits()));
+                double[] v = rs.byClass() ? new double[] {pos ? 1 : 0, e.weight, y} : new double[] {pos ? 1 : 0, e.weight};
+                buffer.add(new Tuple2<>(new long[] {unit, descending(s)}, v));
+              });
             }
           }
         }
@@ -134,24 +138,29 @@ final class RankShuffle {
     Map<Integer, RankSums> out = new HashMap<>();
     RankSums sums = null;
     PosNeg cell = null;
+    ClassWeights classes = null; // rows tagged with their true class (one-vs-one AUC)
     long unit = -1, score = 0;
     while (it.hasNext()) {
       Tuple2<long[], double[]> t = it.next();
       long[] k = t._1();
+      double[] v = t._2();
       if (k[0] != unit) {
-        if (cell != null) sums.next(cell);
+        if (cell != null) sums.next(cell, classes);
         unit = k[0];
         sums = out.computeIfAbsent((int) (unit / bins), g -> new RankSums());
         sums.start(offsets.get(unit));
         cell = new PosNeg();
+        classes = v.length > 2 ? new ClassWeights() : null;
       } else if (k[1] != score) {
-        sums.next(cell);
+        sums.next(cell, classes);
         cell = new PosNeg();
+        classes = v.length > 2 ? new ClassWeights() : null;
       }
       score = k[1];
-      cell.add(t._2()[0] == 1, t._2()[1]);
+      cell.add(v[0] == 1, v[1]);
+      if (classes != null) classes.add((int) v[2], v[1]);
     }
-    if (cell != null) sums.next(cell);
+    if (cell != null) sums.next(cell, classes);
     List<Tuple2<Integer, RankSums>> list = new ArrayList<>();
     out.forEach((g, s) -> list.add(new Tuple2<>(g, s)));
     return list.iterator();
