@@ -38,7 +38,7 @@ public final class AucMeasure implements Measure {
       PosNeg t = s.total(c);
       BigDecimal p = t.posExact(), n = t.negExact();
       if (p.signum() == 0) return new double[] {Double.NaN, 0, 0, 0};
-      if (roc && n.signum() == 0) return new double[] {Double.NaN, 1, 0, 0};
+      if (roc && n.signum() == 0) return new double[] {Double.NaN, 1, p.doubleValue(), 0};
       RankSums r = s.sums(c);
       BigDecimal v = roc ? r.aucNumerator().exact().divide(p.multiply(n), Exact.MC)
           : r.apNumerator().exact().divide(p, Exact.MC);
@@ -51,10 +51,15 @@ public final class AucMeasure implements Measure {
     double[] of(int c);
   }
 
+  /**
+   * The macro or weighted mean; weighted leaves out classes without positive weight, as
+   * scikit-learn does (their weight is 0), and is 0 when no class has any.
+   */
   static Value average(int k, PerClass f, boolean roc, boolean weighted, boolean bounded) {
     double sum = 0, bound = 0, wsum = 0;
     for (int c = 0; c < k; c++) {
       double[] r = f.of(c);
+      if (weighted && r[2] == 0) continue;
       if (Double.isNaN(r[0])) {
         String who = k == 1 ? "" : " for class " + c;
         String what = roc ? "ROC AUC" : "average precision";
@@ -66,6 +71,7 @@ public final class AucMeasure implements Measure {
       bound += w * r[3];
       wsum += w;
     }
+    if (wsum == 0) return Value.of(0.0).withNote("no class has a positive row; scikit-learn's weighted average is then 0");
     Value v = Value.of(k == 1 ? sum : sum / wsum);
     return bounded ? v.withBound(k == 1 ? bound : bound / wsum) : v;
   }

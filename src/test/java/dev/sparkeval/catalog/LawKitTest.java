@@ -17,6 +17,7 @@ import dev.sparkeval.testkit.Serial;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -40,6 +41,30 @@ class LawKitTest {
         }
       }
     }
+    return tests.stream();
+  }
+
+  /** Parameter settings that choose another state or finishing path than the entry's defaults. */
+  static final Map<Task, List<String>> VARIANTS = Map.of(
+      Task.BINARY, List.of("fpr", "jaccard:average=macro", "precision:class=0", "cohen_kappa:weights=linear"),
+      Task.MULTICLASS, List.of("auc_roc:multi_class=ovo", "auc_roc:multi_class=ovo,average=weighted", "auc_roc:average=micro",
+          "auc_pr:average=micro", "auc_pr:average=weighted", "cohen_kappa:weights=linear", "cohen_kappa:weights=quadratic",
+          "specificity:average=micro", "fpr:average=weighted", "jaccard:average=weighted", "recall:class=2",
+          "log_loss:eps=1e-15"),
+      Task.MULTILABEL, List.of("auc_roc:average=samples", "auc_roc:average=micro", "auc_pr:average=micro",
+          "jaccard:average=samples", "specificity:average=weighted", "fpr:average=micro", "f1:class=1",
+          "hamming_loss:labels=in_truth"));
+
+  @TestFactory
+  Stream<DynamicTest> parameterVariantsObeyTheLaws() {
+    List<DynamicTest> tests = new ArrayList<>();
+    VARIANTS.forEach((t, specs) -> {
+      for (String spec : specs) {
+        for (boolean weighted : new boolean[] {false, true}) {
+          tests.add(DynamicTest.dynamicTest(spec + " / " + t.id() + (weighted ? " / weighted" : ""), () -> laws(spec, t, weighted)));
+        }
+      }
+    });
     return tests.stream();
   }
 
