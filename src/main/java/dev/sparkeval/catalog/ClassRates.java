@@ -2,6 +2,7 @@ package dev.sparkeval.catalog;
 
 import static dev.sparkeval.core.Entry.metric;
 
+import dev.sparkeval.core.Direction;
 import dev.sparkeval.core.Entry;
 import dev.sparkeval.core.EvalOptions;
 import dev.sparkeval.core.Param;
@@ -34,14 +35,14 @@ final class ClassRates {
     return List.of(
         metric("specificity", ALL, "tn / (tn + fp) per class, one against the rest (TorchMetrics Specificity);"
             + " binary: the recall of class 0",
-            (t, p, o) -> rate(t, p, o, RateMeasure.Kind.SPECIFICITY),
-            average, Classification.CLASS, Classification.ZERO_DIVISION),
+            Direction.LARGER, (t, p, o) -> rate(t, p, o, RateMeasure.Kind.SPECIFICITY),
+            average, Classification.CLASS, Classification.ZERO_DIVISION).refusesTraining(Untrainable.STEP, null),
         metric("fpr", ALL, "false positive rate fp / (fp + tn) per class, one against the rest; weighted is MLlib's"
-            + " weightedFalsePositiveRate", (t, p, o) -> rate(t, p, o, RateMeasure.Kind.FPR),
-            average, Classification.CLASS, Classification.ZERO_DIVISION),
+            + " weightedFalsePositiveRate", Direction.SMALLER, (t, p, o) -> rate(t, p, o, RateMeasure.Kind.FPR),
+            average, Classification.CLASS, Classification.ZERO_DIVISION).refusesTraining(Untrainable.STEP, null),
         metric("jaccard", ALL, "Jaccard index tp / (tp + fp + fn) (sklearn jaccard_score); samples: each row's"
             + " |truth and decision| / |truth or decision|",
-            (t, p, o) -> rate(t, p, o, RateMeasure.Kind.JACCARD), jaccardAverage, Classification.CLASS,
-            Classification.ZERO_DIVISION));
+            Direction.LARGER, (t, p, o) -> rate(t, p, o, RateMeasure.Kind.JACCARD), jaccardAverage, Classification.CLASS,
+            Classification.ZERO_DIVISION).refusesTraining(Untrainable.STEP, null));
   }
 }

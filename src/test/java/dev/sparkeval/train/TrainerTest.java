@@ -12,6 +12,7 @@ import dev.sparkeval.catalog.Tasks;
 import dev.sparkeval.core.EvalOptions;
 import dev.sparkeval.core.Example;
 import dev.sparkeval.core.Plan;
+import dev.sparkeval.core.Reduction;
 import dev.sparkeval.core.RowRule;
 import dev.sparkeval.core.StatSet;
 import dev.sparkeval.core.Task;
