@@ -31,6 +31,10 @@ public final class EvaluateCommand implements Command {
   String prediction;
   @Option(name = "--logits", usage = "the prediction column holds logits, not probabilities")
   boolean logits;
+  @Option(name = "--label-sets", usage = "multilabel: label and prediction hold arrays of label ids (MLlib's layout),"
+      + " not 0/1 vectors and scores")
+  boolean labelSets;
+
   @Option(name = "--weight", metaVar = "COL", usage = "example weights (finite, >= 0)")
   String weight;
   @Option(name = "--target", metaVar = "COL", usage = "+1/-1 similarity target for cosine_embedding")
@@ -113,6 +117,7 @@ public final class EvaluateCommand implements Command {
     s.losses = losses;
     s.metrics = metrics;
     s.logits = logits;
+    s.labelSets = labelSets;
     s.threshold = threshold;
     s.classWeights = classWeights == null ? null : parseWeights(classWeights);
     if (slice != null) {

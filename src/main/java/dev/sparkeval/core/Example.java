@@ -16,6 +16,12 @@ public final class Example {
   public double[] anchor;
   public double[] positive;
   public double[] negative;
+  /**
+   * Classification rows whose classes are discovered as they come: a multiclass prediction given as
+   * a class index (no score vector), or multilabel label sets (arrays of label ids) made 0/1 vectors
+   * as long as the row's largest id needs. Confusion counts grow to the largest class seen.
+   */
+  public boolean growing;
   /** Raw margin(s) when the prediction column holds logits; probabilities are derived into prediction/predictionVec. */
   public double logit;
   public double[] logitVec;

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
 
 /**
  * Evaluates a prediction table: binds columns, runs the one pass, checks bad rows, and finishes
@@ -46,6 +47,8 @@ public final class Evaluation {
     public List<String> metrics = new ArrayList<>();
     public List<String> slices = new ArrayList<>();
     public boolean logits;
+    /** Multilabel: label and prediction hold arrays of label ids (MLlib's layout), not 0/1 vectors and scores. */
+    public boolean labelSets;
     public double threshold = 0.5;
     public double[] classWeights;
     public boolean skipBadRows;
@@ -162,6 +165,12 @@ public final class Evaluation {
       return this;
     }
 
+    /** Multilabel: label and prediction columns hold arrays of label ids (MLlib's MultilabelClassificationEvaluator layout). */
+    public Builder labelSets(boolean sets) {
+      s.labelSets = sets;
+      return this;
+    }
+
     /** The binary decision threshold on the probability (default 0.5). */
     public Builder threshold(double threshold) {
       s.threshold = threshold;
@@ -214,12 +223,20 @@ public final class Evaluation {
   }
 
   public static Result run(Dataset<Row> table, Settings s) {
-    EvalOptions options = new EvalOptions(s.task, s.logits, s.threshold, s.classWeights, s.columns.containsKey(Role.WEIGHT));
+    EvalOptions options = new EvalOptions(s.task, s.logits, s.threshold, s.classWeights, s.columns.containsKey(Role.WEIGHT),
+        s.labelSets);
     Tasks.validate(options);
     if (!(s.threshold > 0 && s.threshold < 1)) {
       throw new UsageException("--threshold must be strictly between 0 and 1, got " + s.threshold);
     }
-    Plan plan = Plan.build(Catalogs.standard(), options, s.losses, s.metrics, Tasks.parts(options), Tasks.rule(options));
+    String decisions = decisions(table, s);
+    List<String> metrics = s.metrics;
+    if (decisions != null && s.losses.isEmpty() && s.metrics.isEmpty()) {
+      metrics = s.task == Task.MULTILABEL ? List.of("hamming_loss", "subset_accuracy", "f1:average=micro")
+          : List.of("accuracy", "f1:average=macro");
+    }
+    Plan plan = Plan.build(Catalogs.standard(), options, s.losses, metrics, Tasks.parts(options), Tasks.rule(options));
+    if (decisions != null) Tasks.decisionsOnly(plan, decisions);
     if (s.bootstrap > 0) plan = plan.withBootstrap(s.bootstrap, s.seed);
     Binding binding = new Binding(table, Roles.bind(plan, s.columns), Tasks.shapes(s.task), s.slices);
     Dataset<Row> projected = binding.project(table);
@@ -244,6 +261,23 @@ public final class Evaluation {
       }
     }
     return new Result(plan, binding, p.rows(), p.rows() - p.skippedTotal(), p.skipped(), overall, slices);
+  }
+
+  /**
+   * Why the predictions are decisions without scores (a multiclass class index, multilabel label
+   * sets), or null when they carry scores.
+   */
+  private static String decisions(Dataset<Row> table, Settings s) {
+    if (s.task == Task.MULTILABEL && s.labelSets) return "with --label-sets the prediction column holds label sets";
+    String col = s.columns.get(Role.PREDICTION);
+    if (s.task != Task.MULTICLASS || col == null) return null;
+    StructField f = Binding.field(table, col, Role.PREDICTION.option());
+    if (Binding.kindOf(f.dataType(), Role.Shape.EITHER) != RowReader.Kind.SCALAR) return null;
+    if (s.logits) {
+      throw new UsageException("--logits needs a vector of scores, but --prediction column '" + f.name()
+          + "' holds one number per row (a class index)");
+    }
+    return "--prediction column '" + f.name() + "' holds class indices (one number per row)";
   }
 
   /**

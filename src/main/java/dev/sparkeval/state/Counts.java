@@ -53,8 +53,8 @@ public final class Counts {
         tp[l] = s.label(l, 1, 1);
         pred[l] = tp[l].add(s.label(l, 0, 1), Exact.MC);
         truth[l] = tp[l].add(s.label(l, 1, 0), Exact.MC);
-        if (l == 0) total = pred[l].add(s.label(l, 1, 0), Exact.MC).add(s.label(l, 0, 0), Exact.MC);
       }
+      total = s.total();
     } else {
       for (int t = 0; t < k; t++) {
         for (int p = 0; p < k; p++) {
