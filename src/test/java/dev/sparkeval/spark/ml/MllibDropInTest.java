@@ -205,4 +205,19 @@ class MllibDropInTest {
     }
     return tests.stream();
   }
+
+  /** The one-line switch: the same CrossValidator with MLlib's evaluator and with ours averages the same metrics, picks the same model. */
+  @org.junit.jupiter.api.Test
+  void crossValidatorSwitchIsOneLine() {
+    Dataset<Row> data = SparkevalEvaluatorTest.csv("wine.csv", "label");
+    org.apache.spark.ml.classification.LogisticRegression lr = new org.apache.spark.ml.classification.LogisticRegression().setMaxIter(30);
+    org.apache.spark.ml.param.ParamMap[] grid = new org.apache.spark.ml.tuning.ParamGridBuilder()
+        .addGrid(lr.regParam(), new double[] {0.0, 0.3, 3.0}).build();
+    org.apache.spark.ml.tuning.CrossValidator cv = new org.apache.spark.ml.tuning.CrossValidator()
+        .setEstimator(SparkevalEvaluatorTest.pipeline(lr)).setEstimatorParamMaps(grid).setNumFolds(2).setSeed(7);
+    double[] mllib = cv.setEvaluator(new MulticlassClassificationEvaluator().setMetricName("weightedRecall")).fit(data).avgMetrics();
+    double[] ours = cv.setEvaluator(new SparkevalEvaluator().setMetricName("weightedRecall")).fit(data).avgMetrics();
+    for (int i = 0; i < grid.length; i++) assertEquals(mllib[i], ours[i], 1e-12 * mllib[i], "grid point " + i);
+    assertTrue(mllib[0] != mllib[2], "the grid points differ, so the choice is real: " + java.util.Arrays.toString(mllib));
+  }
 }
