@@ -220,4 +220,52 @@ class MllibDropInTest {
     for (int i = 0; i < grid.length; i++) assertEquals(mllib[i], ours[i], 1e-12 * mllib[i], "grid point " + i);
     assertTrue(mllib[0] != mllib[2], "the grid points differ, so the choice is real: " + java.util.Arrays.toString(mllib));
   }
+
+  /** The differences the README states, checked against MLlib itself. */
+  @org.junit.jupiter.api.Test
+  void documentedDifferencesHold() {
+    Dataset<Row> reg = regression(5);
+    // MLlib's weighted r2: 1 - SSerr / (M2 (W - 1) / (W - sum w^2 / W)), M2 the weighted sum of squared deviations
+    double sw = 0, sww = 0, swy = 0, swe = 0;
+    for (Row r : reg.collectAsList()) {
+      double w = r.getDouble(2), e = r.getDouble(0) - r.getDouble(1);
+      sw += w;
+      sww += w * w;
+      swy += w * r.getDouble(0);
+      swe += w * e * e;
+    }
+    double mean = swy / sw, m2 = 0;
+    for (Row r : reg.collectAsList()) m2 += r.getDouble(2) * (r.getDouble(0) - mean) * (r.getDouble(0) - mean);
+    double mllibR2 = new RegressionEvaluator().setMetricName("r2").setWeightCol("w").evaluate(reg);
+    assertEquals(1 - swe / (m2 * (sw - 1) / (sw - sww / sw)), mllibR2, 1e-9);
+    assertEquals(1 - swe / m2, new SparkevalEvaluator().setMetricName("r2").setWeightCol("w").evaluate(reg), 1e-12);
+    // a ...ByLabel class absent from the labels: MLlib throws, sparkeval applies zero_division
+    Dataset<Row> mc = multiclass(6);
+    org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+        () -> new MulticlassClassificationEvaluator().setMetricName("precisionByLabel").setMetricLabel(7).evaluate(mc));
+    SparkevalEvaluator absent = new SparkevalEvaluator().setMetricName("precisionByLabel").setMetricLabel(4);
+    assertEquals(0.0, absent.evaluate(mc), "class 4 is never predicted: precision 0/0 takes zero_division");
+  }
+
+  @org.junit.jupiter.api.Test
+  void badMllibSettingsAreOneLine() {
+    Dataset<Row> mc = multiclass(7);
+    List<String[]> cases = List.of(
+        new String[] {"set metric (a sparkeval spec) or metricName (an MLlib name), not both", "f1", "accuracy"},
+        new String[] {"unknown metricName 'weightedPrecison' (did you mean 'weightedPrecision'?)", "weightedPrecison", null},
+        new String[] {"metricName 'ndcgAtK' is MLlib's RankingEvaluator, whose task sparkeval does not have yet", "ndcgAtK", null});
+    for (String[] c : cases) {
+      SparkevalEvaluator e = new SparkevalEvaluator().setMetricName(c[1]);
+      if (c[2] != null) e.setMetric(c[2]);
+      dev.sparkeval.core.UsageException x = org.junit.jupiter.api.Assertions.assertThrows(dev.sparkeval.core.UsageException.class,
+          () -> e.evaluate(mc));
+      assertTrue(x.getMessage().contains(c[0]), x.getMessage());
+    }
+    dev.sparkeval.core.UsageException x = org.junit.jupiter.api.Assertions.assertThrows(dev.sparkeval.core.UsageException.class,
+        () -> new SparkevalEvaluator().setMetricName("recallByLabel").setMetricLabel(1.5).evaluate(mc));
+    assertTrue(x.getMessage().contains("metricLabel must be a class index (0, 1, 2, ...) here, got 1.5"), x.getMessage());
+    x = org.junit.jupiter.api.Assertions.assertThrows(dev.sparkeval.core.UsageException.class,
+        () -> new SparkevalEvaluator().setTask("regression").setMetricName("f1").evaluate(mc));
+    assertTrue(x.getMessage().contains("metricName 'f1' is not a metric of MLlib's evaluator for task regression"), x.getMessage());
+  }
 }
