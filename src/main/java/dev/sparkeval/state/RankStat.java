@@ -3,6 +3,7 @@ package dev.sparkeval.state;
 import dev.sparkeval.core.Example;
 import dev.sparkeval.core.Stat;
 import dev.sparkeval.core.Task;
+import dev.sparkeval.core.UsageException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,8 @@ import java.util.Map;
 public final class RankStat extends Stat {
   private static final long serialVersionUID = 1L;
   public static final int LAYOUT_BINS = 256;
+  /** Most classes ranked by class (one-vs-one AUC keeps K^2 exact sums). */
+  public static final int MAX_BY_CLASS = 256;
   private final Task task;
   private final boolean logits;
   private final boolean pooled;
@@ -77,6 +80,14 @@ public final class RankStat extends Stat {
 
   /** Whether the walk needs each row's true class ({@link Sink}'s trueClass). */
   public boolean byClass() { return byClass; }
+
+  /** Refuses, before the sums are made, more classes than the one-vs-one sums may hold. */
+  public void checkSize() {
+    if (byClass && k > MAX_BY_CLASS) {
+      throw new UsageException("auc_roc:multi_class=ovo keeps an exact sum per pair of classes; " + k + " classes are more than"
+          + " its limit of " + MAX_BY_CLASS + "; use the one-vs-rest auc_roc (or average=micro) instead");
+    }
+  }
   private void size(int n) {
     if (k == n) return;
     if (k >= 0) throw ConfusionStat.mismatch(k, n);
@@ -176,6 +187,7 @@ public final class RankStat extends Stat {
   public RankSums sums(int c) {
     if (done != null) return done[c] == null ? new RankSums() : done[c];
     if (deferred) throw new IllegalStateException("exact AUC state was not completed by the sort job");
+    checkSize();
     List<Double> scores = new ArrayList<>(local.get(c).keySet());
     scores.sort((a, b) -> Double.compare(b, a));
     RankSums r = new RankSums();

@@ -41,6 +41,7 @@ public final class RankSums implements Serializable {
       for (int b = 0; b < classes.classes(); b++) {
         double wb = classes.weight(b);
         if (wb == 0) continue;
+        if (byClass[b] == null) byClass[b] = new ExactSum();
         byClass[b].addProduct(wb, pa);
         byClass[b].addProduct(wb, p * 0.5);
       }
@@ -56,9 +57,7 @@ public final class RankSums implements Serializable {
   }
 
   private void grow(int n) {
-    ExactSum[] g = new ExactSum[n];
-    for (int b = 0; b < n; b++) g[b] = byClass != null && b < byClass.length ? byClass[b] : new ExactSum();
-    byClass = g;
+    byClass = byClass == null ? new ExactSum[n] : java.util.Arrays.copyOf(byClass, n);
   }
 
   public void merge(RankSums o) {
@@ -66,12 +65,16 @@ public final class RankSums implements Serializable {
     ap.merge(o.ap);
     if (o.byClass == null) return;
     if (byClass == null || byClass.length < o.byClass.length) grow(o.byClass.length);
-    for (int b = 0; b < o.byClass.length; b++) byClass[b].merge(o.byClass[b]);
+    for (int b = 0; b < o.byClass.length; b++) {
+      if (o.byClass[b] == null) continue;
+      if (byClass[b] == null) byClass[b] = new ExactSum();
+      byClass[b].merge(o.byClass[b]);
+    }
   }
 
   /** The AUC numerator against rows of true class b (rows tagged with their class only). */
   public ExactSum aucNumeratorAgainst(int b) {
-    return byClass == null || b >= byClass.length ? new ExactSum() : byClass[b];
+    return byClass == null || b >= byClass.length || byClass[b] == null ? new ExactSum() : byClass[b];
   }
 
   public ExactSum aucNumerator() { return auc; }

@@ -60,6 +60,7 @@ public final class RankJob {
     for (int si = 0; si < sets.size(); si++) {
       for (int r = 0; r < protos.size(); r++) {
         RankStat rs = sets.get(si).get(protos.get(r));
+        rs.checkSize();
         firstGroup[si][r] = groups;
         classes[si][r] = Math.max(rs.groups(), 0); // groups: classes, or one when pooled
         for (int c = 0; c < classes[si][r]; c++, groups++) {
