@@ -210,6 +210,6 @@ public final class ConfusionStat extends Stat {
     return task == Task.MULTILABEL || seenTrue[c] > 0 || seenPred[c] > 0;
   }
 
-  /** Whether some row is truly of class c (multilabel: has label c), whatever its weight. */
+  /** Whether some row is truly of class c (multilabel: has label c), whatever its weight (MLlib's hammingLoss labels). */
   public boolean presentInTruth(int c) { return seenTrue[c] > 0; }
 }
