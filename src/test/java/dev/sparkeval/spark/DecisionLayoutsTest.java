@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
 import dev.sparkeval.core.Value;
+import dev.sparkeval.part.ConfusionParts;
 import dev.sparkeval.testkit.SparkTests;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,9 +122,9 @@ class DecisionLayoutsTest {
     Dataset<Row> df = SparkTests.spark().createDataFrame(List.of(RowFactory.create(0.0, 0), RowFactory.create(2.0, 1),
         RowFactory.create(1.0, 1), RowFactory.create(0.0, 5)), schema).repartition(3);
     Evaluation.Result r = Evaluation.of(df).task(Task.MULTICLASS).prediction("prediction").run();
-    @SuppressWarnings("unchecked")
-    Map<String, Object> cm = (Map<String, Object>) r.overall().parts().get("confusion_matrix");
-    assertEquals(List.of(0, 1, 2, 3, 4, 5), cm.get("labels"));
+    ConfusionParts.Matrix cm = (ConfusionParts.Matrix) r.overall().parts().get("confusion_matrix");
+    assertEquals(List.of(0, 1, 2, 3, 4, 5), cm.labels());
+    assertEquals(List.of(1L, 0L, 0L, 0L, 0L, 1L), cm.counts().get(0));
     assertEquals(0.5, r.value("accuracy"));
     assertEquals(List.of("accuracy", "f1:average=macro"), new ArrayList<>(r.overall().metrics().keySet()), "the defaults of decisions");
   }
