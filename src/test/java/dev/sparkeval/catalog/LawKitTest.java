@@ -115,12 +115,16 @@ class LawKitTest {
 
   static void laws(String name, Task task, boolean weighted) {
     assertTrue(Generators.supports(task), "the law kit has no row generator for task " + task.id());
+    Plan plan = Eval.plan(new EvalOptions(task, false, 0.5, null, weighted), List.of(name));
     Random r = new Random(name.hashCode() * 31L + task.ordinal());
-    laws(name, new EvalOptions(task, false, 0.5, null, weighted), Generators.rows(task, r, 300, weighted), r);
+    laws(plan, Generators.rows(task, r, 300, weighted, plan.rule()), r);
   }
 
   static void laws(String name, EvalOptions o, List<Example> rows, Random r) {
-    Plan plan = Eval.plan(o, List.of(name));
+    laws(Eval.plan(o, List.of(name)), rows, r);
+  }
+
+  static void laws(Plan plan, List<Example> rows, Random r) {
     StatSet whole = Eval.fold(plan, rows);
     String expected = finished(plan, whole);
 

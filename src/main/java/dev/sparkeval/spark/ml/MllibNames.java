@@ -1,7 +1,5 @@
 package dev.sparkeval.spark.ml;
 
-import dev.sparkeval.catalog.Catalogs;
-import dev.sparkeval.core.Entry;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
 import java.util.ArrayList;
@@ -81,7 +79,7 @@ public final class MllibNames {
         default -> name;
       });
       case BINARY -> new Mapping("BinaryClassificationEvaluator", task, Column.RAW_PREDICTION, true, false,
-          name.equals("areaUnderROC") ? "auc_roc" : trapezoid());
+          name.equals("areaUnderROC") ? "auc_roc" : "auc_pr:method=trapezoid");
       case MULTICLASS -> new Mapping("MulticlassClassificationEvaluator", task,
           name.equals("logLoss") ? Column.PROBABILITY : Column.PREDICTION, false, false, switch (name) {
             case "f1" -> "f1:average=weighted";
@@ -112,15 +110,6 @@ public final class MllibNames {
         default -> "f1:average=micro";
       });
     };
-  }
-
-  /** MLlib's areaUnderPR is the trapezoidal area of auc_pr:method=trapezoid (branch metrics-rb adds it). */
-  static String trapezoid() {
-    for (Entry e : Catalogs.standard().entries()) {
-      if (e.name().equals("auc_pr") && e.params().stream().anyMatch(p -> p.name().equals("method"))) return "auc_pr:method=trapezoid";
-    }
-    throw new UsageException("metricName 'areaUnderPR' is MLlib's trapezoidal area under the PR curve, which this build does"
-        + " not have (auc_pr:method=trapezoid); use metric auc_pr for average precision");
   }
 
   private static String label(Params p) {

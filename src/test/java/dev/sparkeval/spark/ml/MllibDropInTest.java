@@ -136,18 +136,7 @@ class MllibDropInTest {
   Stream<DynamicTest> binaryNames() {
     Dataset<Row> df = binary(2).cache();
     List<DynamicTest> tests = new ArrayList<>();
-    List<String> names = new ArrayList<>(List.of("areaUnderROC"));
-    try {
-      MllibNames.trapezoid();
-      names.add("areaUnderPR");
-    } catch (dev.sparkeval.core.UsageException e) { // until auc_pr:method=trapezoid (branch metrics-rb) is merged
-      tests.add(DynamicTest.dynamicTest("areaUnderPR refused with the reason", () -> {
-        dev.sparkeval.core.UsageException x = org.junit.jupiter.api.Assertions.assertThrows(dev.sparkeval.core.UsageException.class,
-            () -> new SparkevalEvaluator().setMetricName("areaUnderPR").evaluate(df));
-        assertTrue(x.getMessage().contains("metricName 'areaUnderPR' is MLlib's trapezoidal area under the PR curve"), x.getMessage());
-      }));
-    }
-    for (String name : names) {
+    for (String name : List.of("areaUnderROC", "areaUnderPR")) {
       tests.add(same(name, df, new BinaryClassificationEvaluator().setMetricName(name),
           new SparkevalEvaluator().setMetricName(name)));
       tests.add(same(name + " weighted", df, new BinaryClassificationEvaluator().setMetricName(name).setWeightCol("w"),
