@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
 
 /**
  * Evaluates a prediction table: binds columns, runs the one pass, checks bad rows, and finishes
@@ -48,10 +49,12 @@ public final class Evaluation {
    * ({@code maxSlices} is {@code --max-slices}).
    *
    * @param columns   the column of each role; label and prediction always bound (defaults filled in)
+   * @param labelSets multilabel label and prediction columns hold arrays of label ids (MLlib's layout)
    * @param bootstrap Poisson bootstrap replicates (0: off), drawn with {@code seed}
    */
   public record Settings(Task task, Map<Role, String> columns, List<String> losses, List<String> metrics, List<String> slices,
-                         boolean logits, double threshold, double[] classWeights, boolean skipBadRows, int partitions,
+                         boolean logits, boolean labelSets, double threshold, double[] classWeights, boolean skipBadRows,
+                         int partitions,
                          int maxSlices, int maxClasses, int bootstrap, long seed) {
     public Settings {
       columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
@@ -67,7 +70,7 @@ public final class Evaluation {
 
     /** The options the measures of these settings depend on. */
     public EvalOptions options() {
-      return new EvalOptions(task, logits, threshold, classWeights, columns.containsKey(Role.WEIGHT));
+      return new EvalOptions(task, logits, threshold, classWeights, columns.containsKey(Role.WEIGHT), labelSets);
     }
   }
 
@@ -128,6 +131,7 @@ public final class Evaluation {
     private final List<String> metrics = new ArrayList<>();
     private final List<String> slices = new ArrayList<>();
     private boolean logits;
+    private boolean labelSets;
     private double threshold = 0.5;
     private double[] classWeights;
     private boolean skipBadRows;
@@ -196,6 +200,12 @@ public final class Evaluation {
       return this;
     }
 
+    /** Multilabel: label and prediction columns hold arrays of label ids (MLlib's MultilabelClassificationEvaluator layout). */
+    public Builder labelSets(boolean sets) {
+      this.labelSets = sets;
+      return this;
+    }
+
     /** The binary decision threshold on the probability (default 0.5). */
     public Builder threshold(double threshold) {
       this.threshold = threshold;
@@ -256,6 +266,7 @@ public final class Evaluation {
       slices.clear();
       slices.addAll(s.slices());
       logits = s.logits();
+      labelSets = s.labelSets();
       threshold = s.threshold();
       classWeights = s.classWeights();
       skipBadRows = s.skipBadRows();
@@ -287,7 +298,7 @@ public final class Evaluation {
       Map<Role, String> cols = new LinkedHashMap<>(columns);
       cols.putIfAbsent(Role.LABEL, "label");
       cols.putIfAbsent(Role.PREDICTION, task.defaultPrediction());
-      Settings s = new Settings(task, cols, losses, metrics, slices, logits, threshold, classWeights, skipBadRows,
+      Settings s = new Settings(task, cols, losses, metrics, slices, logits, labelSets, threshold, classWeights, skipBadRows,
           partitions, maxSlices, maxClasses, bootstrap, seed);
       Tasks.validate(s.options());
       return s;
@@ -303,7 +314,14 @@ public final class Evaluation {
   /** Runs the one pass with settings that {@link Builder#build()} made. */
   public static Result run(Dataset<Row> table, Settings s) {
     EvalOptions options = s.options();
-    Plan plan = Plan.build(Catalogs.standard(), options, s.losses(), s.metrics(), Tasks.parts(options), Tasks.rule(options));
+    String decisions = decisions(table, s);
+    List<String> metrics = s.metrics();
+    if (decisions != null && s.losses().isEmpty() && s.metrics().isEmpty()) {
+      metrics = s.task() == Task.MULTILABEL ? List.of("hamming_loss", "subset_accuracy", "f1:average=micro")
+          : List.of("accuracy", "f1:average=macro");
+    }
+    Plan plan = Plan.build(Catalogs.standard(), options, s.losses(), metrics, Tasks.parts(options), Tasks.rule(options));
+    if (decisions != null) Tasks.decisionsOnly(plan, decisions);
     if (s.bootstrap() > 0) plan = plan.withBootstrap(s.bootstrap(), s.seed());
     Binding binding = new Binding(table, Roles.bind(plan, s.columns()), Tasks.shapes(s.task()), s.slices());
     Dataset<Row> projected = binding.project(table);
@@ -328,6 +346,23 @@ public final class Evaluation {
       }
     }
     return new Result(plan, binding, p.rows(), p.rows() - p.skippedTotal(), p.skipped(), overall, slices, s);
+  }
+
+  /**
+   * Why the predictions are decisions without scores (a multiclass class index, multilabel label
+   * sets), or null when they carry scores.
+   */
+  private static String decisions(Dataset<Row> table, Settings s) {
+    if (s.task() == Task.MULTILABEL && s.labelSets()) return "with --label-sets the prediction column holds label sets";
+    String col = s.columns().get(Role.PREDICTION);
+    if (s.task() != Task.MULTICLASS || col == null) return null;
+    StructField f = Binding.field(table, col, Role.PREDICTION.option());
+    if (Binding.kindOf(f.dataType(), Role.Shape.EITHER) != RowReader.Kind.SCALAR) return null;
+    if (s.logits()) {
+      throw new UsageException("--logits needs a vector of scores, but --prediction column '" + f.name()
+          + "' holds one number per row (a class index)");
+    }
+    return "--prediction column '" + f.name() + "' holds class indices (one number per row)";
   }
 
   /**

@@ -21,15 +21,31 @@ public abstract class OrderStat extends Stat {
   private int k = -1;
   private OrderLayout[] layout;
   private List<Map<Double, PosNeg>> local;
+  private List<Map<Double, ClassWeights>> localTags;
 
   /** Channels of a row (1 for a scalar stream; classes for scores). */
   public abstract int channels(Example e);
 
-  /** The value of channel c, with -0.0 folded into 0.0. */
-  public abstract double value(Example e, int c);
+  /** Elements of a row: one per channel, unless a stream puts several in one channel (micro AUC). */
+  public int elements(Example e) { return channels(e); }
 
-  /** The side of channel c: the positive class for scores; true for one-sided streams. */
-  public abstract boolean side(Example e, int c);
+  /** The channel of element j. */
+  public int channelOf(Example e, int j) { return j; }
+
+  /** The value of element j, with -0.0 folded into 0.0. */
+  public abstract double value(Example e, int j);
+
+  /** The side of element j: the positive class for scores; true for one-sided streams. */
+  public abstract boolean side(Example e, int j);
+
+  /** Tagged streams carry a small whole number per element (the row's class) to their walks. */
+  public boolean tagged() { return false; }
+
+  /** The tag of element j (tagged streams). */
+  public int tag(Example e, int j) { return -1; }
+
+  /** Refuses, before the sort job, a stream its walks cannot hold (nothing by default). */
+  public void checkWalkable() {}
 
   /** Walks descend (scores: highest first) instead of ascend. */
   public boolean descending() { return false; }
@@ -61,19 +77,25 @@ public abstract class OrderStat extends Stat {
     k = n;
     layout = new OrderLayout[n];
     local = new ArrayList<>();
+    localTags = tagged() ? new ArrayList<>() : null;
     for (int c = 0; c < n; c++) {
       layout[c] = new OrderLayout();
       local.add(new HashMap<>());
+      if (localTags != null) localTags.add(new HashMap<>());
     }
   }
 
   @Override public void add(Example e) {
     size(channels(e));
-    for (int c = 0; c < k; c++) {
-      double v = value(e, c);
-      boolean s = side(e, c);
+    int n = elements(e);
+    for (int j = 0; j < n; j++) {
+      int c = channelOf(e, j);
+      double v = value(e, j);
+      boolean s = side(e, j);
       layout[c].add(layoutKey(v), s, e.weight);
-      if (!deferred) local.get(c).computeIfAbsent(v, x -> new PosNeg()).add(s, e.weight);
+      if (deferred) continue;
+      local.get(c).computeIfAbsent(v, x -> new PosNeg()).add(s, e.weight);
+      if (localTags != null) localTags.get(c).computeIfAbsent(v, x -> new ClassWeights()).add(tag(e, j), e.weight);
     }
   }
 
@@ -90,6 +112,11 @@ public abstract class OrderStat extends Stat {
         if (m == null) mine.put(e.getKey(), e.getValue().copy());
         else m.merge(e.getValue());
       }
+      if (localTags == null) continue;
+      Map<Double, ClassWeights> tags = localTags.get(c);
+      for (Map.Entry<Double, ClassWeights> e : o.localTags.get(c).entrySet()) {
+        tags.computeIfAbsent(e.getKey(), x -> new ClassWeights()).merge(e.getValue());
+      }
     }
   }
 
@@ -104,7 +131,7 @@ public abstract class OrderStat extends Stat {
     List<Double> values = new ArrayList<>(local.get(c).keySet());
     values.sort(descending() ? (a, b) -> Double.compare(b, a) : Double::compare);
     OrderWalk w = walker.start(new PosNeg());
-    for (Double v : values) w.next(v, local.get(c).get(v));
+    for (Double v : values) w.next(v, local.get(c).get(v), localTags == null ? null : localTags.get(c).get(v));
     return List.of(w);
   }
 }

@@ -12,6 +12,11 @@ import java.io.Serializable;
 public interface OrderWalk extends Serializable {
   void next(double value, PosNeg cell);
 
+  /** The next value of a tagged stream: {@code tags} holds its weight per tag (null for untagged streams). */
+  default void next(double value, PosNeg cell, ClassWeights tags) {
+    next(value, cell);
+  }
+
   /** Builds walks on the executors; made on the driver from the pass's totals, so serializable. */
   @FunctionalInterface
   interface Walker extends Serializable {

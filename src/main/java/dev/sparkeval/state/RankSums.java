@@ -14,13 +14,16 @@ import dev.sparkeval.core.ExactSum;
  *                     highest score); a point without weight has precision 1, as MLlib's)
  * AUC = auc / (P N), AP = ap / P, trapezoidal area = trap / (2 P). Products are added exactly; the
  * only roundings are of P(s), N(s), the cumulative weights and each precision, all functions of
- * exact sums, so the result does not depend on how the scores were partitioned.
+ * exact sums, so the result does not depend on how the scores were partitioned. With the true
+ * class of every row (a tagged stream: one-vs-one AUC), the AUC numerator is also kept per class
+ * b: sum of W_b(s) (Pa + P(s) / 2), the numerator of AUC(this channel's class against class b).
  */
 public final class RankSums implements OrderWalk {
   private static final long serialVersionUID = 1L;
   final ExactSum auc = new ExactSum();
   final ExactSum ap = new ExactSum();
   final ExactSum trap = new ExactSum();
+  private ExactSum[] byClass;
   private PosNeg above;
   private double pa;
   private double prevPrecision = Double.NaN;
@@ -37,7 +40,21 @@ public final class RankSums implements OrderWalk {
   }
 
   @Override public void next(double value, PosNeg cell) {
+    next(value, cell, null);
+  }
+
+  @Override public void next(double value, PosNeg cell, ClassWeights tags) {
     double p = cell.pos(), n = cell.neg();
+    if (tags != null) {
+      if (byClass == null || byClass.length < tags.classes()) grow(tags.classes());
+      for (int b = 0; b < tags.classes(); b++) {
+        double wb = tags.weight(b);
+        if (wb == 0) continue;
+        if (byClass[b] == null) byClass[b] = new ExactSum();
+        byClass[b].addProduct(wb, pa);
+        byClass[b].addProduct(wb, p * 0.5);
+      }
+    }
     above.merge(cell);
     double pge = above.pos(), nge = above.neg();
     if (n != 0) {
@@ -57,6 +74,22 @@ public final class RankSums implements OrderWalk {
     auc.merge(o.auc);
     ap.merge(o.ap);
     trap.merge(o.trap);
+    if (o.byClass == null) return;
+    if (byClass == null || byClass.length < o.byClass.length) grow(o.byClass.length);
+    for (int b = 0; b < o.byClass.length; b++) {
+      if (o.byClass[b] == null) continue;
+      if (byClass[b] == null) byClass[b] = new ExactSum();
+      byClass[b].merge(o.byClass[b]);
+    }
+  }
+
+  private void grow(int n) {
+    byClass = byClass == null ? new ExactSum[n] : java.util.Arrays.copyOf(byClass, n);
+  }
+
+  /** The AUC numerator against rows of true class b (tagged streams only). */
+  public ExactSum aucNumeratorAgainst(int b) {
+    return byClass == null || b >= byClass.length || byClass[b] == null ? new ExactSum() : byClass[b];
   }
 
   public ExactSum aucNumerator() { return auc; }

@@ -3,6 +3,7 @@ package dev.sparkeval.spark.eval;
 import dev.sparkeval.core.RowRule;
 import dev.sparkeval.core.Stat;
 import dev.sparkeval.core.StatSet;
+import dev.sparkeval.state.ClassWeights;
 import dev.sparkeval.state.OrderKeys;
 import dev.sparkeval.state.OrderStat;
 import dev.sparkeval.state.OrderWalk;
@@ -83,6 +84,7 @@ public final class OrderJob {
     for (int si = 0; si < sets.size(); si++) {
       for (int r = 0; r < streams.size(); r++) {
         OrderStat data = sets.get(si).get(streams.get(r));
+        data.checkWalkable();
         List<Walked> walked = new ArrayList<>();
         for (Stat s : sets.get(si).stats()) {
           if (s instanceof Walked w && w.source().key().equals(data.key())) walked.add(w);
@@ -108,11 +110,15 @@ public final class OrderJob {
         for (int si : inSets) {
           for (int r = 0; r < t.streams().size(); r++) {
             OrderStat s = t.streams().get(r);
-            for (int c = 0; c < t.classes()[si][r]; c++) {
-              double v = s.value(e, c);
+            if (t.classes()[si][r] == 0) continue;
+            for (int j = 0, n = s.elements(e); j < n; j++) {
+              int c = s.channelOf(e, j);
+              double v = s.value(e, j);
               int unit = t.units().unit(t.first()[si][r] + c, s.layoutKey(v));
               long bits = s.descending() ? OrderKeys.descending(v) : OrderKeys.ascending(v);
-              out.add(new Tuple2<>(new long[] {unit, bits}, new double[] {s.side(e, c) ? 1 : 0, e.weight}));
+              double side = s.side(e, j) ? 1 : 0;
+              out.add(new Tuple2<>(new long[] {unit, bits},
+                  s.tagged() ? new double[] {side, e.weight, s.tag(e, j)} : new double[] {side, e.weight}));
             }
           }
         }
@@ -143,6 +149,7 @@ public final class OrderJob {
     List<Result> out = new ArrayList<>();
     OrderWalk[] walks = null;
     PosNeg cell = null;
+    ClassWeights tags = null; // tagged streams: the cell's weight per tag
     boolean desc = false;
     int group = -1, unit = -1, firstUnit = -1;
     long bits = 0;
@@ -150,7 +157,7 @@ public final class OrderJob {
       Tuple2<long[], double[]> rec = it.next();
       long[] k = rec._1();
       if (k[0] != unit || k[1] != bits) {
-        if (cell != null) feed(walks, desc ? OrderKeys.fromDescending(bits) : OrderKeys.fromAscending(bits), cell);
+        if (cell != null) feed(walks, desc ? OrderKeys.fromDescending(bits) : OrderKeys.fromAscending(bits), cell, tags);
         if (k[0] != unit) {
           unit = (int) k[0];
           int g = t.units().group(unit);
@@ -166,16 +173,18 @@ public final class OrderJob {
         }
         bits = k[1];
         cell = new PosNeg();
+        tags = rec._2().length > 2 ? new ClassWeights() : null;
       }
       cell.add(rec._2()[0] == 1, rec._2()[1]);
+      if (tags != null) tags.add((int) rec._2()[2], rec._2()[1]);
     }
-    if (cell != null) feed(walks, desc ? OrderKeys.fromDescending(bits) : OrderKeys.fromAscending(bits), cell);
+    if (cell != null) feed(walks, desc ? OrderKeys.fromDescending(bits) : OrderKeys.fromAscending(bits), cell, tags);
     finish(out, group, firstUnit, walks);
     return out.iterator();
   }
 
-  private static void feed(OrderWalk[] walks, double value, PosNeg cell) {
-    for (OrderWalk w : walks) w.next(value, cell);
+  private static void feed(OrderWalk[] walks, double value, PosNeg cell, ClassWeights tags) {
+    for (OrderWalk w : walks) w.next(value, cell, tags);
   }
 
   private static void finish(List<Result> out, int group, int firstUnit, OrderWalk[] walks) {
