@@ -3,6 +3,7 @@ package dev.sparkeval.cli;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
 import dev.sparkeval.report.TrainingReport;
+import dev.sparkeval.spark.EvaluateOptions;
 import dev.sparkeval.spark.Input;
 import dev.sparkeval.spark.Training;
 import dev.sparkeval.train.Epoch;
@@ -16,10 +17,14 @@ import org.kohsuke.args4j.Option;
 
 /** {@code train}: the distributed mini-batch loop, one Keras-style line per epoch, then history, model and report. */
 public final class TrainCommand implements Command {
-  @Option(name = "--train", metaVar = "PATH", required = true, usage = "training table (.parquet, .csv, .json, .orc)")
+  @Option(name = "--train", metaVar = "PATH", usage = "training table (.parquet, .csv, .json, .orc)")
   String train;
+  @Option(name = "--train-table", metaVar = "NAME", usage = "a catalog table or view to train on instead of --train")
+  String trainTable;
   @Option(name = "--validation", metaVar = "PATH", usage = "validation table (default: a seeded --validation-fraction of --train)")
   String validation;
+  @Option(name = "--validation-table", metaVar = "NAME", usage = "a catalog table or view to validate on instead of --validation")
+  String validationTable;
   @Option(name = "--validation-fraction", metaVar = "F", usage = "share of --train held out for validation when no --validation")
   double validationFraction = 0.2;
   @Option(name = "--format", metaVar = "F", usage = "parquet, csv, json or orc (default: from the extension)")
@@ -76,8 +81,9 @@ public final class TrainCommand implements Command {
     Outputs.checkWritable(outDir);
     if (resume && checkpoint == null) throw new UsageException("--resume needs --checkpoint DIR (the folder of the run to continue)");
     Training.Settings s = new Training.Settings();
-    s.train = Input.read(ctx.spark(), train, null, format);
-    s.validation = validation == null ? null : Input.read(ctx.spark(), validation, null, format);
+    s.train = Input.read(ctx.spark(), train, trainTable, format, "--train", "--train-table");
+    boolean validated = validation != null || validationTable != null;
+    s.validation = validated ? Input.read(ctx.spark(), validation, validationTable, format, "--validation", "--validation-table") : null;
     s.validationFraction = validationFraction;
     if (features != null) for (String f : features.split(",")) if (!f.isBlank()) s.features.add(f.trim());
     s.label = label;
@@ -85,7 +91,7 @@ public final class TrainCommand implements Command {
     s.task = task == null ? null : Task.parse(task);
     s.loss = loss;
     s.metrics = metrics.isEmpty() ? null : metrics;
-    s.classWeights = classWeights == null ? null : EvaluateCommand.parseWeights(classWeights);
+    s.classWeights = classWeights == null ? null : EvaluateOptions.parseWeights(classWeights);
     s.optimizer = optimizer;
     s.learningRate = learningRate;
     s.standardize = !noStandardize;
@@ -113,8 +119,10 @@ public final class TrainCommand implements Command {
     setup.put("early_stopping", earlyStopping);
     setup.put("seed", seed);
     setup.put("standardized", !noStandardize);
-    String val = validation != null ? validation : "a " + validationFraction + " fraction of " + train + " (seed " + seed + ")";
-    TrainingReport.write(outDir, o, setup, train, val, seconds);
+    String input = train != null ? train : trainTable;
+    String val = validated ? (validation != null ? validation : validationTable)
+        : "a " + validationFraction + " fraction of " + input + " (seed " + seed + ")";
+    TrainingReport.write(outDir, o, setup, input, val, seconds);
     ctx.out().println(o.diagnosis().text());
     ctx.out().println("best epoch " + o.result().bestEpoch() + ", stopped at epoch " + o.result().stoppedEpoch()
         + (o.result().restored() ? ", best weights restored" : ""));

@@ -16,8 +16,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Evaluates a prediction table: binds columns, runs the one pass, checks bad rows, and finishes
@@ -209,7 +211,14 @@ public final class Evaluation {
     }
   }
 
-  public static Result run(Dataset<Row> table, Settings s) {
+  /** The plan and the column binding of one evaluation, checked before any row is read. */
+  public record Prepared(Plan plan, Binding binding) {}
+
+  /**
+   * Resolves the settings against a table of this schema: options, specs and columns are checked
+   * here, before the pass. {@code empty} is asked only to explain a column type that does not fit.
+   */
+  public static Prepared prepare(StructType schema, BooleanSupplier empty, Settings s) {
     EvalOptions options = new EvalOptions(s.task, s.logits, s.threshold, s.classWeights, s.columns.containsKey(Role.WEIGHT));
     Tasks.validate(options);
     if (!(s.threshold > 0 && s.threshold < 1)) {
@@ -217,7 +226,13 @@ public final class Evaluation {
     }
     Plan plan = Plan.build(Catalogs.standard(), options, s.losses, s.metrics, Tasks.parts(options), Tasks.rule(options));
     if (s.bootstrap > 0) plan = plan.withBootstrap(s.bootstrap, s.seed);
-    Binding binding = new Binding(table, Roles.bind(plan, s.columns), Tasks.shapes(s.task), s.slices);
+    return new Prepared(plan, new Binding(schema, empty, Roles.bind(plan, s.columns), Tasks.shapes(s.task), s.slices));
+  }
+
+  public static Result run(Dataset<Row> table, Settings s) {
+    Prepared pr = prepare(table.schema(), table::isEmpty, s);
+    Plan plan = pr.plan();
+    Binding binding = pr.binding();
     Dataset<Row> projected = binding.project(table);
     checkWidth(projected, binding, s);
     if (s.partitions > 0) projected = projected.repartition(s.partitions);
@@ -228,6 +243,16 @@ public final class Evaluation {
     if (ranks) { // exact AUC: one sort job, completing the overall and per-slice states
       RankJob.complete(projected, binding.reader(), plan.rule(), all, binding.slices().isEmpty() ? Map.of() : p.slices());
     }
+    return finish(pr, p, all);
+  }
+
+  /**
+   * Finishes a checked pass: every loss and metric overall ({@code all}, the merged and completed
+   * states) and per slice, slices in a fixed order.
+   */
+  public static Result finish(Prepared pr, Partial p, StatSet all) {
+    Plan plan = pr.plan();
+    Binding binding = pr.binding();
     Plan.Outcome overall = plan.finishOverall(all, p.extra());
     List<SliceResult> slices = new ArrayList<>();
     if (!binding.slices().isEmpty()) {
@@ -253,8 +278,12 @@ public final class Evaluation {
     List<Row> first = projected.limit(1).collectAsList();
     if (first.isEmpty() || first.get(0).isNullAt(col)) return;
     Object v = first.get(0).get(col);
-    int width = v instanceof org.apache.spark.ml.linalg.Vector vec ? vec.size() : ((scala.collection.Seq<?>) v).size();
-    if (width > s.maxClasses) {
+    checkClasses(v instanceof org.apache.spark.ml.linalg.Vector vec ? vec.size() : ((scala.collection.Seq<?>) v).size(), s);
+  }
+
+  /** Fails when a prediction vector of this width exceeds --max-classes (multiclass and multilabel). */
+  public static void checkClasses(int width, Settings s) {
+    if ((s.task == Task.MULTICLASS || s.task == Task.MULTILABEL) && width > s.maxClasses) {
       throw new UsageException("the prediction vectors have " + width + " classes, more than --max-classes " + s.maxClasses
           + "; a " + s.task.id() + " evaluation keeps a state per class (pair), so raise --max-classes only with the memory for it");
     }
@@ -266,7 +295,8 @@ public final class Evaluation {
     return out;
   }
 
-  private static void check(Partial p, Settings s) {
+  /** Fails a finished pass that cannot be reported: too many slices, no rows, bad rows under --bad-rows fail, or only bad rows. */
+  public static void check(Partial p, Settings s) {
     if (p.sliceOverflow()) {
       throw new UsageException("--slice " + String.join(",", s.slices) + " has more than " + p.maxSlices()
           + " distinct values; slice by columns with fewer values (or raise --max-slices)");

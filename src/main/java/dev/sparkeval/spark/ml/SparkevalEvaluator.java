@@ -99,7 +99,7 @@ public final class SparkevalEvaluator extends Evaluator implements DefaultParams
   public String getPredictionCol() { return isDefined(predictionCol) ? $(predictionCol) : taskValue().defaultPrediction(); }
   public String getWeightCol() { return isDefined(weightCol) ? $(weightCol) : null; }
   public String getTask() { return $(task); }
-  public String getMetric() { return isDefined(metric) ? $(metric) : defaultSpecs(taskValue()).get(0); }
+  public String getMetric() { return isDefined(metric) ? $(metric) : defaultMetric(taskValue()); }
   public String[] getMetrics() { return $(metrics); }
   public boolean getLogits() { return (Boolean) $(logits); }
   public double getThreshold() { return (Double) $(threshold); }
@@ -108,8 +108,9 @@ public final class SparkevalEvaluator extends Evaluator implements DefaultParams
     return Task.parse(getTask());
   }
 
-  private static List<String> defaultSpecs(Task t) {
-    return t.defaultLosses().isEmpty() ? t.defaultMetrics() : t.defaultLosses();
+  /** The spec that evaluate() returns when {@code metric} is not set: the task's first default loss (or metric). */
+  public static String defaultMetric(Task t) {
+    return (t.defaultLosses().isEmpty() ? t.defaultMetrics() : t.defaultLosses()).get(0);
   }
 
   /** The value of {@code metric}; NaN when it is undefined on this data (for example R² of one row). */
@@ -138,13 +139,16 @@ public final class SparkevalEvaluator extends Evaluator implements DefaultParams
 
   /** Losses are smaller-is-better; metrics follow their meaning (accuracy larger, log_loss smaller). */
   @Override public boolean isLargerBetter() {
-    Task t = taskValue();
-    Catalog.Resolved r = Catalogs.standard().resolve(getMetric(),
-        new EvalOptions(t, getLogits(), getThreshold(), null, getWeightCol() != null));
+    return largerIsBetter(taskValue(), getMetric(), getLogits(), getThreshold(), getWeightCol() != null);
+  }
+
+  /** Whether larger values of {@code spec} are better; a usage error for a spec best at 0 (mean_error) or unknown. */
+  public static boolean largerIsBetter(Task t, String spec, boolean logits, double threshold, boolean weighted) {
+    Catalog.Resolved r = Catalogs.standard().resolve(spec, new EvalOptions(t, logits, threshold, null, weighted));
     Directions.Direction d = Directions.of(r.entry());
     if (d == null) throw new IllegalStateException("no better direction is recorded for metric '" + r.entry().name() + "'");
     if (d == Directions.Direction.NONE) {
-      throw new UsageException("'" + getMetric() + "' has no better direction (it is best at 0, not at an end);"
+      throw new UsageException("'" + spec + "' has no better direction (it is best at 0, not at an end);"
           + " select models on a loss such as mae or mse instead");
     }
     return d == Directions.Direction.LARGER;
