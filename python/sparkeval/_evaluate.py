@@ -57,7 +57,7 @@ def evaluate(df, task, label=None, prediction=None, weight=None, losses=(), metr
 
 def _run_engine(df, args) -> str:
     jvm = df.sparkSession._jvm
-    return jvm.dev.sparkeval.spark.sql.EvaluationRequest.evaluate(df._jdf, json.dumps(args))
+    return jvm.dev.sparkeval.request.EvaluationRequest.evaluate(df._jdf, json.dumps(args))
 
 
 def _run_sql(df, args) -> str:

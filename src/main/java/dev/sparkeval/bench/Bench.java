@@ -1,9 +1,8 @@
 package dev.sparkeval.bench;
 
-import dev.sparkeval.core.Role;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.spark.Evaluation;
-import dev.sparkeval.spark.Synthetic;
+import dev.sparkeval.spark.gen.Synthetic;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,13 +84,8 @@ public final class Bench {
   }
 
   static Evaluation.Settings settings(Task task, String prediction, List<String> losses, List<String> metrics) {
-    Evaluation.Settings s = new Evaluation.Settings();
-    s.task = task;
-    s.columns.put(Role.LABEL, "label");
-    s.columns.put(Role.PREDICTION, prediction);
-    s.losses = losses;
-    s.metrics = metrics;
-    return s;
+    return Evaluation.settings().task(task).label("label").prediction(prediction)
+        .loss(losses.toArray(String[]::new)).metric(metrics.toArray(String[]::new)).build();
   }
 
   /** The binary suite both ways, exact AUC both ways, and a bare scan of the same cached table. */
@@ -129,7 +123,7 @@ public final class Bench {
     List<String> cols = new java.util.ArrayList<>();
     for (int j = 0; j < features; j++) cols.add("f" + j);
     long batch = Math.max(1, Math.round(rows * fraction));
-    dev.sparkeval.spark.StepTiming.Result st = dev.sparkeval.spark.StepTiming.measure(t, cols, "label", batch, 40, 5);
+    dev.sparkeval.spark.train.StepTiming.Result st = dev.sparkeval.spark.train.StepTiming.measure(t, cols, "label", batch, 40, 5);
     result.put("batch_size", batch);
     result.put("iteration_ms", st.iterationMs());
     result.put("empty_job_ms", st.emptyJobMs());

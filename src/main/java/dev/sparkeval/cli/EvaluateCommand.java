@@ -1,9 +1,8 @@
 package dev.sparkeval.cli;
 
-import dev.sparkeval.report.EvaluationReport;
 import dev.sparkeval.report.Gates;
 import dev.sparkeval.report.HtmlReport;
-import dev.sparkeval.spark.EvaluateOptions;
+import dev.sparkeval.request.EvaluateOptions;
 import dev.sparkeval.spark.Evaluation;
 import dev.sparkeval.spark.Input;
 import java.nio.file.Path;
@@ -24,10 +23,10 @@ public final class EvaluateCommand extends EvaluateOptions implements Command {
     Path outDir = Path.of(out);
     Outputs.checkWritable(outDir);
     Dataset<Row> data = Input.read(ctx.spark(), input, table, format);
-    Evaluation.Result r = Evaluation.of(data).settings(s).run();
+    Evaluation.Result r = Evaluation.run(data, s);
     double seconds = (System.nanoTime() - start) / 1e9;
     List<Gates.Verdict> verdicts = Gates.check(parsedGates, r.overall());
-    Map<String, Object> report = EvaluationReport.of(r, this, input != null ? input : table, verdicts, seconds);
+    Map<String, Object> report = report(r, input != null ? input : table, verdicts, seconds);
     HtmlReport.write(outDir, report, null, new HtmlReport.Options(sliceMetric));
     Summary.print(ctx.out(), r, seconds);
     Gates.print(ctx.out(), verdicts);

@@ -1,6 +1,5 @@
 package dev.sparkeval.core;
 
-import java.math.BigDecimal;
 import java.math.MathContext;
 
 /** Finishing arithmetic on exact sums: quotients and variances rounded once, at the end. */
@@ -14,11 +13,5 @@ public final class Exact {
   public static double ratio(ExactSum a, ExactSum b) {
     if (!a.isFinite() || !b.isFinite()) return a.value() / b.value();
     return a.exact().divide(b.exact(), MC).doubleValue();
-  }
-
-  /** n * sum(w v^2) - (sum(w v))^2, which is W^2 times the weighted variance; exact. */
-  public static BigDecimal scaledVariance(ExactSum w, MomentStat m) {
-    BigDecimal s1 = m.sum().exact();
-    return w.exact().multiply(m.sumOfSquares().exact()).subtract(s1.multiply(s1));
   }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sparkeval.core.Plan;
 import dev.sparkeval.core.Value;
-import dev.sparkeval.spark.EvaluateOptions;
 import dev.sparkeval.spark.Evaluation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,20 +40,6 @@ public final class EvaluationReport {
     b.put("seed", seed);
     b.put("level", 0.95);
     model.put("bootstrap", b);
-  }
-
-  /**
-   * The report of an evaluate run as every way in writes it (command line, SQL's sparkeval_evaluate,
-   * Python): the values, then the gates' verdicts, the bootstrap block and the small-slice flags.
-   */
-  public static Map<String, Object> of(Evaluation.Result r, EvaluateOptions o, String input, List<Gates.Verdict> verdicts,
-                                       double seconds) {
-    o.checkSliceMetric(r);
-    Map<String, Object> m = model(r, input, seconds);
-    if (!verdicts.isEmpty()) m.put("gates", Gates.toJson(verdicts));
-    bootstrap(m, o.bootstrap, o.seed);
-    flagSmallSlices(m, o.minSliceRows);
-    return m;
   }
 
   public static Map<String, Object> model(Evaluation.Result r, String input, double seconds) {

@@ -2,15 +2,18 @@ package dev.sparkeval.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** report.html from synthetic report models: what each block renders, and that nothing reaches outside the file. */
 class HtmlReportTest {
@@ -19,6 +22,12 @@ class HtmlReportTest {
     int n = 0;
     while (m.find()) n++;
     return n;
+  }
+
+  static List<String> names(Path dir) throws java.io.IOException {
+    try (var s = Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
   }
 
   static void selfContained(String html) {
@@ -71,7 +80,7 @@ class HtmlReportTest {
   }
 
   @Test
-  void writesJsonHtmlAndCsvTogether(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+  void writesJsonHtmlAndCsvTogether(@TempDir Path dir) throws Exception {
     HtmlReport.write(dir, ReportModels.regression(), null);
     assertTrue(Files.readString(dir.resolve("report.json")).contains("\"residuals\""));
     assertTrue(Files.readString(dir.resolve("report.html")).contains("<svg"));
@@ -122,6 +131,27 @@ class HtmlReportTest {
   }
 
   @Test
+  void betterWordingAndSliceOrderComeFromTheCatalogueEntry() {
+    Map<String, Object> m = new java.util.LinkedHashMap<>(ReportModels.base("evaluate", "regression", "x"));
+    m.put("metrics", Map.of("mean_error", 0.1));
+    m.put("slices", List.of(
+        Map.of("slice", Map.of("s", "low"), "rows", 10, "metrics", Map.of("mean_error", -3.0)),
+        Map.of("slice", Map.of("s", "near"), "rows", 10, "metrics", Map.of("mean_error", 0.5)),
+        Map.of("slice", Map.of("s", "high"), "rows", 10, "metrics", Map.of("mean_error", 2.0))));
+    String html = HtmlReport.html(m, null, null);
+    assertTrue(html.contains("worst first (closer to 0 is better)"), html);
+    assertTrue(html.indexOf("s = low") < html.indexOf("s = high") && html.indexOf("s = high") < html.indexOf("s = near"),
+        "mean_error: farthest from 0 first");
+    m.put("metrics", Map.of("r2", 0.5));
+    m.put("slices", List.of(
+        Map.of("slice", Map.of("s", "good"), "rows", 10, "metrics", Map.of("r2", 0.9)),
+        Map.of("slice", Map.of("s", "bad"), "rows", 10, "metrics", Map.of("r2", 0.1))));
+    html = HtmlReport.html(m, null, null);
+    assertTrue(html.contains("worst first (higher is better)") && html.contains("higher is better</div>"), html);
+    assertTrue(html.indexOf("s = bad") < html.indexOf("s = good"), "r2: lowest first");
+  }
+
+  @Test
   void slicesAreSortedWorstFirstAndFlaggedOnlyWhenTheIntervalExcludesOverall() {
     Map<String, Object> m = new java.util.LinkedHashMap<>(ReportModels.base("evaluate", "binary", "x"));
     m.put("metrics", Map.of("accuracy", 0.80));
@@ -145,5 +175,18 @@ class HtmlReportTest {
     String html = HtmlReport.html(Map.of("command", "evaluate", "task", "embedding", "losses", Map.of("cosine", 0.1)), null, null);
     assertEquals(0, count(html, "<svg"));
     assertTrue(html.contains("cosine"));
+  }
+
+  @Test
+  void aReportThatFailsToRenderLeavesThePreviousOneIntact(@TempDir Path dir) throws Exception {
+    HtmlReport.write(dir, ReportModels.regression(), null);
+    String json = Files.readString(dir.resolve("report.json"));
+    String html = Files.readString(dir.resolve("report.html"));
+    Map<String, Object> broken = new LinkedHashMap<>(ReportModels.regression());
+    broken.put("losses", Map.of("mse", new Object())); // not serialisable: fails before any file is replaced
+    assertThrows(RuntimeException.class, () -> HtmlReport.write(dir, broken, null));
+    assertEquals(json, Files.readString(dir.resolve("report.json")));
+    assertEquals(html, Files.readString(dir.resolve("report.html")));
+    assertEquals(List.of("metrics.csv", "report.html", "report.json"), names(dir));
   }
 }

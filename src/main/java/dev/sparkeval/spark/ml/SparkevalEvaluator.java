@@ -1,11 +1,11 @@
 package dev.sparkeval.spark.ml;
 
+import dev.sparkeval.catalog.Catalogs;
 import dev.sparkeval.core.Catalog;
+import dev.sparkeval.core.Direction;
 import dev.sparkeval.core.EvalOptions;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
-import dev.sparkeval.metric.Catalogs;
-import dev.sparkeval.metric.Directions;
 import dev.sparkeval.spark.Evaluation;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -145,13 +145,12 @@ public final class SparkevalEvaluator extends Evaluator implements DefaultParams
   /** Whether larger values of {@code spec} are better; a usage error for a spec best at 0 (mean_error) or unknown. */
   public static boolean largerIsBetter(Task t, String spec, boolean logits, double threshold, boolean weighted) {
     Catalog.Resolved r = Catalogs.standard().resolve(spec, new EvalOptions(t, logits, threshold, null, weighted));
-    Directions.Direction d = Directions.of(r.entry());
-    if (d == null) throw new IllegalStateException("no better direction is recorded for metric '" + r.entry().name() + "'");
-    if (d == Directions.Direction.NONE) {
+    Direction d = r.entry().direction();
+    if (d == Direction.CLOSEST_TO_ZERO) {
       throw new UsageException("'" + spec + "' has no better direction (it is best at 0, not at an end);"
           + " select models on a loss such as mae or mse instead");
     }
-    return d == Directions.Direction.LARGER;
+    return d == Direction.LARGER;
   }
 
   @Override public SparkevalEvaluator copy(ParamMap extra) {

@@ -1,9 +1,9 @@
 package dev.sparkeval.spark.sql;
 
+import dev.sparkeval.catalog.Catalogs;
 import dev.sparkeval.core.Entry;
 import dev.sparkeval.core.Param;
 import dev.sparkeval.core.Task;
-import dev.sparkeval.metric.Catalogs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +29,7 @@ import scala.collection.immutable.Seq;
 public final class SqlFunctions {
   private SqlFunctions() {}
 
-  /** Every function's registry entry (each catalogue name, then the whole-evaluation functions): name, description, builder. */
+  /** A function's registry entry: its name, its description and the builder of its expression. */
   public static List<Tuple3<FunctionIdentifier, ExpressionInfo, Function1<Seq<Expression>, Expression>>> descriptions() {
     List<Tuple3<FunctionIdentifier, ExpressionInfo, Function1<Seq<Expression>, Expression>>> out = new ArrayList<>();
     for (Map.Entry<String, List<Entry>> e : byName().entrySet()) {
@@ -37,7 +37,6 @@ public final class SqlFunctions {
       Function1<Seq<Expression>, Expression> builder = args -> MetricAggregate.call(name, args);
       out.add(new Tuple3<>(new FunctionIdentifier(name, Option.empty(), Option.empty()), info(name, e.getValue()), builder));
     }
-    out.addAll(EvaluationFunctions.descriptions()); // sparkeval_evaluate, sparkeval_report, sparkeval_metric
     return out;
   }
 

@@ -12,10 +12,10 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 
 /** Aggregation buffers as bytes (Spark spills and shuffles them): Java serialization of the state. */
-final class StateBytes {
+public final class StateBytes {
   private StateBytes() {}
 
-  static byte[] write(Serializable state) {
+  public static byte[] write(Serializable state) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(state);
@@ -29,7 +29,7 @@ final class StateBytes {
     return read(bytes, StatSet.class);
   }
 
-  static <T> T read(byte[] bytes, Class<T> type) {
+  public static <T> T read(byte[] bytes, Class<T> type) {
     try (ObjectInputStream in = new LoaderStream(new ByteArrayInputStream(bytes))) {
       return type.cast(in.readObject());
     } catch (IOException e) {
