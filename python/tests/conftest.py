@@ -129,6 +129,27 @@ def cli_reports(tables, work):
     return reports
 
 
+def readme_example() -> str:
+    """The notebook example of the README's Python section, as written."""
+    text = (REPO / "README.md").read_text()
+    section = text[text.index("\n## Python\n"):]
+    start = section.index("```python\n") + len("```python\n")
+    return section[start:section.index("```", start)]
+
+
+def run_readme_example(code: str, folder: Path) -> dict:
+    """Runs the example in ``folder`` (with data/ linked in, so out/ lands there); returns its names."""
+    (folder / "data").symlink_to(DATA)
+    cwd = os.getcwd()
+    os.chdir(folder)
+    try:
+        names = {}
+        exec(compile(code, "README.md", "exec"), names)
+        return names
+    finally:
+        os.chdir(cwd)
+
+
 def without_seconds(report: dict) -> dict:
     r = dict(report)
     r.pop("seconds")

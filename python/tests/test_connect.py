@@ -9,7 +9,7 @@ import pytest
 
 import sparkeval
 import sparkeval.server
-from conftest import CASES, DATA, case_args, cli_message, without_seconds
+from conftest import CASES, DATA, case_args, cli_message, readme_example, run_readme_example, without_seconds
 from sparkeval.ml import SparkevalEvaluator
 
 BAD_METRIC = dict(task="regression", label="progression", metrics=["r22"])
@@ -33,21 +33,26 @@ def classic_expectations(spark, tables, cli_reports, work):
 
 
 @pytest.fixture(scope="module")
-def remote(spark, classic_expectations):
+def server(spark, classic_expectations):
     spark.stop()  # one Spark JVM at a time on shared machines
-    server = sparkeval.server.start(port=0, master="local[2]", conf={"spark.driver.memory": "1g"})
+    s = sparkeval.server.start(port=0, master="local[2]", conf={"spark.driver.memory": "1g"})
+    try:
+        yield s
+    finally:
+        s.stop()
+        os.environ.pop("SPARK_CONNECT_MODE_ENABLED", None)
+    assert s.process.poll() is not None, "the server is still running"
+    with pytest.raises(ProcessLookupError):
+        os.kill(s.pid, 0)
+
+
+@pytest.fixture(scope="module")
+def remote(server):
     from pyspark.sql import SparkSession
 
-    try:
-        session = SparkSession.builder.remote(server.url).getOrCreate()
-        yield session
-        session.stop()
-    finally:
-        server.stop()
-        os.environ.pop("SPARK_CONNECT_MODE_ENABLED", None)
-    assert server.process.poll() is not None, "the server is still running"
-    with pytest.raises(ProcessLookupError):
-        os.kill(server.pid, 0)
+    session = SparkSession.builder.remote(server.url).getOrCreate()
+    yield session
+    session.stop()
 
 
 def _cross_validate(spark):
@@ -132,3 +137,16 @@ def test_the_jvm_evaluator_is_registered_for_spark_ml_on_connect(remote, tables,
     ev = JvmEvaluator()._set(task="binary", metric="auc_roc")
     got = ev.evaluate(remote.read.parquet(tables["breast_cancer"]))
     assert got == cli_reports["binary"][0]["metrics"]["auc_roc"] and math.isfinite(got)
+
+
+def test_the_readme_example_runs_over_connect(server, remote, tmp_path):
+    """As written, with its Connect line in place of the Classic one (and this server's port)."""
+    code = readme_example()
+    lines = code.splitlines()
+    classic = next(i for i, ln in enumerate(lines) if ln.startswith("spark = SparkSession.builder.config("))
+    connect = next(ln for ln in lines if ln.startswith("# or over Spark Connect: "))
+    lines[classic] = connect[len("# or over Spark Connect: "):].replace("localhost:15002", f"{server.host}:{server.port}")
+    names = run_readme_example("\n".join(lines), tmp_path)
+    assert names["result"].via == "sql" and names["result"].passed
+    assert (tmp_path / "out" / "python-eval" / "report.html").is_file()
+    assert len(names["cv"].avgMetrics) == 3
