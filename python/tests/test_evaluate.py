@@ -114,3 +114,12 @@ def test_python_side_usage_errors(spark):
         sparkeval.evaluate(df, "regression", via="fast")
     with pytest.raises(ValueError, match="logits must be True or False"):
         sparkeval.evaluate(df, "regression", logits="yes")
+
+
+def test_notebook_view_escapes_and_shows_every_value(spark):
+    df = spark.createDataFrame([(1.0, 1.5), (2.0, 2.5)], ["label", "prediction"])
+    r = sparkeval.evaluate(df, "regression", losses=["mse"], metrics=["r2"], input="<b>x</b>")
+    view = r._repr_html_()
+    assert "<td>mse</td><td>0.25</td>" in view and "<td>r2</td>" in view
+    assert "<b>x</b>" not in view
+    assert repr(r).startswith("EvaluationResult(task=regression, rows=2, mse=0.25, r2=")
