@@ -170,7 +170,9 @@ class EvaluationResult:
             cells = [spec, "undefined" if v is None else f"{v:.6g}",
                      "" if not iv or iv[0] is None else f"[{iv[0]:.6g}, {iv[1]:.6g}]", self.undefined.get(spec, "")]
             rows.append("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in cells) + "</tr>")
-        head = (f"<p>sparkeval {html.escape(self.task)}: {self.report['rows_used']} of {self.rows} rows"
+        source = self.report.get("input")
+        head = (f"<p>sparkeval {html.escape(self.task)}{' of ' + html.escape(str(source)) if source else ''}: "
+                f"{self.report['rows_used']} of {self.rows} rows"
                 f"{', %d slices' % len(self.slices) if self.slices else ''}</p>")
         return (head + "<table><tr><th>spec</th><th>value</th><th>95% interval</th><th>note</th></tr>"
                 + "".join(rows) + "</table>")
