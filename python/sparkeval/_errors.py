@@ -1,6 +1,5 @@
 """Errors from the JVM (py4j) or a Connect server, turned into one-line Python exceptions."""
 import contextlib
-import logging
 import re
 
 from ._jar import jar_path
@@ -64,10 +63,20 @@ def is_missing_function(error: BaseException) -> bool:
         return False
 
 
+def _query_loggers() -> list:
+    """PySpark's query-context loggers, made by PySpark's own factory: a plain logging.Logger under their
+    names would break PySpark's later calls with its keyword fields."""
+    try:
+        from pyspark.logger import PySparkLogger
+    except ImportError:  # pragma: no cover - a PySpark without them
+        return []
+    return [PySparkLogger.getLogger(name) for name in _QUERY_LOGGERS]
+
+
 @contextlib.contextmanager
 def translated(remote: bool):
     """Raises sparkeval's usage errors as UsageError (ValueError) with their one line, not a JVM stack."""
-    loggers = [logging.getLogger(name) for name in _QUERY_LOGGERS]
+    loggers = _query_loggers()
     was = [lg.disabled for lg in loggers]
     for lg in loggers:
         lg.disabled = True

@@ -26,3 +26,15 @@ def test_sparkeval_jar_overrides_and_is_checked(monkeypatch, tmp_path):
     jar.write_bytes(b"")
     monkeypatch.setenv("SPARKEVAL_JAR", str(jar))
     assert sparkeval.jar_path() == str(jar.resolve())
+
+
+def test_error_translation_leaves_pysparks_loggers_as_pyspark_made_them():
+    import logging
+
+    from sparkeval._errors import translated
+
+    with translated(False):
+        pass
+    for name in ("DataFrameQueryContextLogger", "SQLQueryContextLogger"):
+        logger = logging.getLogger(name)
+        assert type(logger).__name__ == "PySparkLogger" and not logger.disabled

@@ -36,7 +36,8 @@ import scala.jdk.javaapi.CollectionConverters;
  * value is the command line's bit for bit. Exact AUC keeps each slice's distinct scores in the
  * buffer (in place of the command line's sort job). The children are the bound columns as the
  * engine projects them (see {@link EvaluationFunctions}); a run that cannot be reported (bad
- * rows under --bad-rows fail, too many slices, ...) returns {"error": "one line"}.
+ * rows under --bad-rows fail, too many slices, ...) returns {"error": "one line"}. Under GROUP BY
+ * each group gets its report; a bad row's position then counts that group's rows in its partition.
  */
 public final class EvaluationAggregate extends TypedImperativeAggregate<EvaluationAggregate.Buffer> implements Serializable {
   @Serial private static final long serialVersionUID = 1L;
@@ -46,6 +47,8 @@ public final class EvaluationAggregate extends TypedImperativeAggregate<Evaluati
     @Serial private static final long serialVersionUID = 1L;
     final Partial partial;
     String error;
+    /** Folds this buffer's rows (one per group and task; rebuilt after a spill). */
+    transient Folder folder;
 
     Buffer(Partial partial) {
       this.partial = partial;
@@ -60,7 +63,6 @@ public final class EvaluationAggregate extends TypedImperativeAggregate<Evaluati
   private transient EvaluationRequest request;
   private transient Evaluation.Prepared prepared;
   private transient GenericInternalRow decoded;
-  private transient Folder folder;
   private transient int predictionColumn;
 
   /** children: the bound columns in reader order, then the slices; options as given; schema: of the struct argument. */
@@ -92,9 +94,9 @@ public final class EvaluationAggregate extends TypedImperativeAggregate<Evaluati
     if (buffer.error != null || buffer.partial.sliceOverflow()) return buffer; // the run fails: stop reading
     List<Expression> in = CollectionConverters.asJava(children);
     for (int i = 0; i < in.size(); i++) decoded.update(i, in.get(i).eval(input));
-    if (folder == null || folder.partial() != buffer.partial) {
+    if (buffer.folder == null) {
       RowReader reader = prepared.binding().reader();
-      folder = new Folder(buffer.partial, reader, prepared.plan().rule(), TaskContext.getPartitionId());
+      buffer.folder = new Folder(buffer.partial, reader, prepared.plan().rule(), TaskContext.getPartitionId());
       try {
         checkWidth();
       } catch (UsageException e) {
@@ -102,7 +104,7 @@ public final class EvaluationAggregate extends TypedImperativeAggregate<Evaluati
         return buffer;
       }
     }
-    folder.add(decoded);
+    buffer.folder.add(decoded);
     return buffer;
   }
 

@@ -12,6 +12,7 @@ import dev.sparkeval.testkit.SparkTests;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.AnalysisException;
@@ -19,6 +20,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * the command line's path with exact AUC's sort job), bit for bit, at any partitioning and row order.
  */
 class EvaluationFunctionsTest {
+  static final ObjectMapper JSON = new ObjectMapper();
   static SparkSession spark;
   static Dataset<Row> binary;
   static Dataset<Row> multiclass;
@@ -90,6 +93,25 @@ class EvaluationFunctionsTest {
     assertEquals(want, sql(bad, "--task binary --prediction p"));
     assertEquals(engine(binary, "--task binary --prediction p --slice id --max-slices 10"),
         sql(binary, "--task binary --prediction p --slice id --max-slices 10"));
+  }
+
+  /** In GROUP BY, each group's report holds the values the engine gives that group as a slice. */
+  @Test
+  void groupByGivesEachGroupsValues() throws Exception {
+    String options = "--task binary --prediction p --weight w --loss bce --metric auc_roc";
+    Map<String, Object> sliced = JSON.readValue(engine(binary, options + " --slice seg"), new TypeReference<>() {});
+    Map<String, Object> bySeg = new LinkedHashMap<>();
+    for (Object o : (List<?>) sliced.get("slices")) {
+      Map<?, ?> s = (Map<?, ?>) o;
+      bySeg.put((String) ((Map<?, ?>) s.get("slice")).get("seg"), List.of(s.get("losses"), s.get("metrics")));
+    }
+    Map<String, Object> grouped = new LinkedHashMap<>();
+    for (Row r : binary.repartition(3).groupBy("seg").agg(functions.expr("sparkeval_evaluate(struct(*), '" + options + "')"))
+        .collectAsList()) {
+      Map<String, Object> report = JSON.readValue(r.getString(1), new TypeReference<>() {});
+      grouped.put(r.getString(0), List.of(report.get("losses"), report.get("metrics")));
+    }
+    assertEquals(new java.util.TreeMap<>(bySeg), new java.util.TreeMap<>(grouped));
   }
 
   @Test
