@@ -17,7 +17,8 @@ from pyspark.sql import SparkSession, functions as F
 
 def main(rows: int) -> None:
     spark = (SparkSession.builder.master("local[2]").config("spark.jars", sparkeval.jar_path())
-             .config("spark.ui.enabled", "false").config("spark.driver.memory", "2g").getOrCreate())
+             .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
+             .config("spark.driver.memory", "2g").getOrCreate())
     spark.sparkContext.setLogLevel("ERROR")
     df = (spark.range(rows, numPartitions=8)
           .select((F.rand(1) < 0.3).cast("int").alias("label"), F.round(F.rand(2), 4).alias("p"),
