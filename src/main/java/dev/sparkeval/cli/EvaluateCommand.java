@@ -2,12 +2,12 @@ package dev.sparkeval.cli;
 
 import dev.sparkeval.report.Gates;
 import dev.sparkeval.report.HtmlReport;
+import dev.sparkeval.report.ReportWriter;
 import dev.sparkeval.request.EvaluateOptions;
 import dev.sparkeval.spark.Evaluation;
 import dev.sparkeval.spark.Input;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -26,12 +26,8 @@ public final class EvaluateCommand extends EvaluateOptions implements Command {
     Evaluation.Result r = Evaluation.run(data, s);
     double seconds = (System.nanoTime() - start) / 1e9;
     List<Gates.Verdict> verdicts = Gates.check(parsedGates, r.overall());
-    Map<String, Object> report = report(r, input != null ? input : table, verdicts, seconds);
-    HtmlReport.write(outDir, report, null, new HtmlReport.Options(sliceMetric));
-    Summary.print(ctx.out(), r, seconds);
-    Gates.print(ctx.out(), verdicts);
-    ctx.out().println("report: " + outDir.resolve("report.json"));
-    ctx.out().println("html report: " + outDir.resolve("report.html"));
+    ReportWriter.write(outDir, report(r, input != null ? input : table, verdicts, seconds), new HtmlReport.Options(sliceMetric));
+    EvaluationOutput.print(ctx, outDir, r, seconds, verdicts);
     if (verdicts.stream().anyMatch(v -> !v.passed())) {
       throw new Main.GateFailure("gate failed: " + Gates.failures(verdicts));
     }

@@ -10,7 +10,6 @@ import dev.sparkeval.spark.train.Training;
 import dev.sparkeval.train.Epoch;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -98,21 +97,10 @@ public final class TrainCommand implements Command {
         ? Input.read(ctx.spark(), validation, validationTable, format, "--validation", "--validation-table") : null;
     Training.Outcome o = Training.run(trainData, validationData, s, e -> ctx.out().println(line(e, epochs)));
     double seconds = (System.nanoTime() - start) / 1e9;
-    Map<String, Object> setup = new LinkedHashMap<>();
-    setup.put("model", o.model().model());
-    setup.put("loss", o.model().loss());
-    setup.put("optimizer", optimizer);
-    setup.put("learning_rate", learningRate);
-    setup.put("batch_size", batchSize);
-    setup.put("epochs", epochs);
-    setup.put("l2", l2);
-    setup.put("early_stopping", earlyStopping);
-    setup.put("seed", seed);
-    setup.put("standardized", !noStandardize);
     String input = train != null ? train : trainTable;
     String val = validated ? (validation != null ? validation : validationTable)
         : "a " + validationFraction + " fraction of " + input + " (seed " + seed + ")";
-    TrainingReport.write(outDir, o, setup, input, val, seconds);
+    TrainingReport.write(outDir, o, s, input, val, seconds);
     ctx.out().println(o.diagnosis().text());
     ctx.out().println("best epoch " + o.result().bestEpoch() + ", stopped at epoch " + o.result().stoppedEpoch()
         + (o.result().restored() ? ", best weights restored" : ""));

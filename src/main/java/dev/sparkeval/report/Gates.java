@@ -5,9 +5,7 @@ import dev.sparkeval.core.UsageException;
 import dev.sparkeval.core.Value;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -56,15 +54,10 @@ public final class Gates {
     return out;
   }
 
-  public static List<Object> toJson(List<Verdict> vs) {
-    List<Object> out = new ArrayList<>();
-    for (Verdict v : vs) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("gate", v.gate().text());
-      m.put("value", v.value());
-      m.put("passed", v.passed());
-      out.add(m);
-    }
+  /** The verdicts as report.json's {@code gates}. */
+  public static List<Report.Gate> toReport(List<Verdict> vs) {
+    List<Report.Gate> out = new ArrayList<>();
+    for (Verdict v : vs) out.add(new Report.Gate(v.gate().text(), v.value(), v.passed()));
     return out;
   }
 

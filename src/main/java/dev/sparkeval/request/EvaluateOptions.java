@@ -3,12 +3,11 @@ package dev.sparkeval.request;
 import dev.sparkeval.core.Role;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
-import dev.sparkeval.report.EvaluationReport;
 import dev.sparkeval.report.Gates;
+import dev.sparkeval.report.Report;
 import dev.sparkeval.spark.Evaluation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.kohsuke.args4j.CmdLineException;
 import org.kohsuke.args4j.CmdLineParser;
 import org.kohsuke.args4j.Option;
@@ -129,15 +128,11 @@ public class EvaluateOptions {
 
   /**
    * The report of a finished evaluation as every way in writes it (command line, sparkeval_evaluate,
-   * Python): the values, then the gates' verdicts, the bootstrap block and the small-slice flags.
+   * Python): the values, the gates' verdicts, the bootstrap block and the small-slice flags.
    */
-  public Map<String, Object> report(Evaluation.Result r, String inputLabel, List<Gates.Verdict> verdicts, double seconds) {
+  public Report report(Evaluation.Result r, String inputLabel, List<Gates.Verdict> verdicts, double seconds) {
     checkSliceMetric(r);
-    Map<String, Object> m = EvaluationReport.model(r, inputLabel, seconds);
-    if (!verdicts.isEmpty()) m.put("gates", Gates.toJson(verdicts));
-    EvaluationReport.bootstrap(m, bootstrap, seed);
-    EvaluationReport.flagSmallSlices(m, minSliceRows);
-    return m;
+    return Report.evaluation(r, inputLabel, seconds, Gates.toReport(verdicts), minSliceRows);
   }
 
   /** Fails when --slice-metric names a value that was not computed (it sorts the slice table of report.html). */

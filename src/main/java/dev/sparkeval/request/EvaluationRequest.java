@@ -3,10 +3,13 @@ package dev.sparkeval.request;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkeval.core.Partial;
 import dev.sparkeval.core.UsageException;
-import dev.sparkeval.report.EvaluationReport;
 import dev.sparkeval.report.Gates;
+import dev.sparkeval.report.Report;
+import dev.sparkeval.report.ReportJson;
 import dev.sparkeval.spark.Evaluation;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +27,8 @@ import org.apache.spark.sql.types.StructType;
 public final class EvaluationRequest {
   static final String NAME = "sparkeval_evaluate";
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Lays a tree out as ReportJson lays out the record (same printer and number format). */
+  private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   final EvaluateOptions options;
   final Evaluation.Settings settings;
@@ -87,11 +92,16 @@ public final class EvaluationRequest {
     }
   }
 
+  /** report.json as the command line writes it, but for {@code seconds}: null, as only the caller can time its query. */
   String report(Evaluation.Result r) {
-    List<Gates.Verdict> verdicts = Gates.check(gates, r.overall());
-    Map<String, Object> model = options.report(r, options.input, verdicts, 0);
-    model.put("seconds", null);
-    return EvaluationReport.json(model);
+    Report report = options.report(r, options.input, Gates.check(gates, r.overall()), 0);
+    try {
+      ObjectNode tree = (ObjectNode) JSON.readTree(ReportJson.of(report));
+      tree.putNull("seconds");
+      return PRETTY.writeValueAsString(tree) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**

@@ -1,14 +1,15 @@
 package dev.sparkeval.request;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.sparkeval.core.UsageException;
-import dev.sparkeval.report.EvaluationReport;
 import dev.sparkeval.report.HtmlReport;
 import dev.sparkeval.report.MetricsCsv;
+import dev.sparkeval.report.Report;
+import dev.sparkeval.report.ReportJson;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.unsafe.types.UTF8String;
@@ -23,7 +24,8 @@ import scala.jdk.javaapi.CollectionConverters;
 public final class ReportText {
   static final String NAME = "sparkeval_report";
   static final List<String> FILES = List.of("report.json", "report.html", "metrics.csv");
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Reads report.json back into the record the command line writes it from (snake-case keys). */
+  private static final ObjectMapper JSON = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
   private ReportText() {}
 
@@ -42,15 +44,16 @@ public final class ReportText {
   /** The file's text; null for a null report. */
   public static UTF8String render(UTF8String report, UTF8String file, UTF8String sliceMetric) {
     if (report == null) return null;
-    LinkedHashMap<String, Object> model;
+    Report model;
     try {
-      model = JSON.readValue(report.toString(), new TypeReference<LinkedHashMap<String, Object>>() {});
+      JsonNode tree = JSON.readTree(report.toString());
+      if (tree.has("error")) throw new UsageException(NAME + ": the evaluation failed: " + tree.get("error").asText());
+      model = JSON.treeToValue(tree, Report.class);
     } catch (JsonProcessingException e) {
-      throw new UsageException(NAME + ": the report is not JSON: " + e.getOriginalMessage());
+      throw new UsageException(NAME + ": the report is not report.json of an evaluation: " + e.getOriginalMessage());
     }
-    if (model.containsKey("error")) throw new UsageException(NAME + ": the evaluation failed: " + model.get("error"));
     String text = switch (file.toString()) {
-      case "report.json" -> EvaluationReport.json(model);
+      case "report.json" -> ReportJson.of(model);
       case "metrics.csv" -> MetricsCsv.of(model);
       default -> HtmlReport.html(model, null, new HtmlReport.Options(sliceMetric == null ? null : sliceMetric.toString()));
     };

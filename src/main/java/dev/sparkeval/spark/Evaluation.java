@@ -78,10 +78,11 @@ public final class Evaluation {
 
   /**
    * The finished evaluation: the plan, rows read and used, bad rows skipped by reason, the
-   * overall outcome (losses and metrics keyed by spec as given, report blocks) and one outcome per slice.
+   * overall outcome (losses and metrics keyed by spec as given, report blocks), one outcome per
+   * slice, and the settings it ran with.
    */
   public record Result(Plan plan, Binding binding, long rows, long rowsUsed, Map<String, Long> skipped,
-                       Plan.Outcome overall, List<SliceResult> slices) {
+                       Plan.Outcome overall, List<SliceResult> slices, Settings settings) {
     /** The overall value of a loss or metric, by its spec as given; NaN when undefined (see {@link #outcome}). */
     public double value(String spec) {
       Value v = outcome(spec);
@@ -301,8 +302,8 @@ public final class Evaluation {
     }
   }
 
-  /** The plan and the column binding of one evaluation, checked before any row is read. */
-  public record Prepared(Plan plan, Binding binding) {}
+  /** The settings, plan and column binding of one evaluation, checked before any row is read. */
+  public record Prepared(Settings settings, Plan plan, Binding binding) {}
 
   /**
    * Resolves settings that {@link Builder#build()} made against a table of this schema: specs and
@@ -313,7 +314,7 @@ public final class Evaluation {
     EvalOptions options = s.options();
     Plan plan = Plan.build(Catalogs.standard(), options, s.losses(), s.metrics(), Tasks.parts(options), Tasks.rule(options));
     if (s.bootstrap() > 0) plan = plan.withBootstrap(s.bootstrap(), s.seed());
-    return new Prepared(plan, new Binding(schema, empty, Roles.bind(plan, s.columns()), Tasks.shapes(s.task()), s.slices()));
+    return new Prepared(s, plan, new Binding(schema, empty, Roles.bind(plan, s.columns()), Tasks.shapes(s.task()), s.slices()));
   }
 
   /** Runs the one pass with settings that {@link Builder#build()} made. */
@@ -352,7 +353,7 @@ public final class Evaluation {
         slices.add(new SliceResult(key, plan.finish(e.getValue())));
       }
     }
-    return new Result(plan, binding, p.rows(), p.rows() - p.skippedTotal(), p.skipped(), overall, slices);
+    return new Result(plan, binding, p.rows(), p.rows() - p.skippedTotal(), p.skipped(), overall, slices, pr.settings());
   }
 
   /**
