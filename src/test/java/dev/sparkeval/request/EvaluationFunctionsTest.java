@@ -141,7 +141,7 @@ class EvaluationFunctionsTest {
   @Test
   void reportRendersTheCommandLinesFiles() {
     EvaluationRequest q = EvaluationRequest.parse("--task binary --prediction p --metric accuracy --metric auc_roc --slice seg"
-        + " --bootstrap 10 --gate accuracy>=0.5 --min-slice-rows 600");
+        + " --bootstrap 10 --gate accuracy>=0.5 --min-slice-rows 10");
     Evaluation.Result r = Evaluation.run(binary, q.settings);
     Report direct = q.options.report(r, "preds.parquet", Gates.check(q.gates, r.overall()), 1.25);
     String json = ReportJson.of(direct);
