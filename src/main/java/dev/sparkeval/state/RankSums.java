@@ -1,32 +1,42 @@
 package dev.sparkeval.state;
 
 import dev.sparkeval.core.ExactSum;
-import java.io.Serializable;
 
 /**
- * Exact ROC AUC and average precision over distinct scores visited in descending order, from
- * the weight above the first one. For each distinct score s with positive weight P(s) and
- * negative weight N(s), given the weights Pa, Na strictly above it:
- *   auc numerator += N(s) (Pa + P(s) / 2)         (ties count one half, as scikit-learn's trapezoid)
- *   ap numerator  += P(s) (Pa + P(s)) / (Pa + P(s) + Na + N(s))   (precision at threshold s)
- * AUC = auc numerator / (P N) and AP = ap numerator / P. Products are added exactly; the only
- * roundings are of P(s), N(s), the cumulative weights and each precision, so the result does not
- * depend on how the scores were partitioned.
+ * Exact ROC AUC, average precision and the trapezoidal area under the PR curve over distinct
+ * scores visited in descending order, from the weight above the first one. For each distinct
+ * score s with positive weight P(s) and negative weight N(s), given the weights Pa, Na strictly
+ * above it and the precision prec(s) = (Pa + P(s)) / (Pa + P(s) + Na + N(s)):
+ *   auc numerator  += N(s) (Pa + P(s) / 2)      (ties count one half, as scikit-learn's trapezoid)
+ *   ap numerator   += P(s) prec(s)               (average precision, scikit-learn)
+ *   trap numerator += P(s) (prec(s) + prec(s')) (MLlib's areaUnderPR: trapezoids between the
+ *                     points (recall, precision) of consecutive scores s' > s, from (0, prec of the
+ *                     highest score); a point without weight has precision 1, as MLlib's)
+ * AUC = auc / (P N), AP = ap / P, trapezoidal area = trap / (2 P). Products are added exactly; the
+ * only roundings are of P(s), N(s), the cumulative weights and each precision, all functions of
+ * exact sums, so the result does not depend on how the scores were partitioned.
  */
-public final class RankSums implements Serializable {
+public final class RankSums implements OrderWalk {
   private static final long serialVersionUID = 1L;
   final ExactSum auc = new ExactSum();
   final ExactSum ap = new ExactSum();
+  final ExactSum trap = new ExactSum();
   private PosNeg above;
   private double pa;
+  private double prevPrecision = Double.NaN;
 
   /** Starts (or restarts) the walk with the exact weight above the next score. */
   public void start(PosNeg weightAbove) {
     above = weightAbove == null ? new PosNeg() : weightAbove.copy();
     pa = above.pos();
+    prevPrecision = above.rows() > 0 ? precision(pa, above.neg()) : Double.NaN;
   }
 
-  public void next(PosNeg cell) {
+  static double precision(double tp, double fp) {
+    return tp + fp == 0 ? 1.0 : tp / (tp + fp);
+  }
+
+  @Override public void next(double value, PosNeg cell) {
     double p = cell.pos(), n = cell.neg();
     above.merge(cell);
     double pge = above.pos(), nge = above.neg();
@@ -34,16 +44,25 @@ public final class RankSums implements Serializable {
       auc.addProduct(n, pa);
       auc.addProduct(n, p * 0.5);
     }
-    if (p != 0) ap.addProduct(p, pge / (pge + nge));
+    double prec = precision(pge, nge);
+    if (p != 0) {
+      ap.addProduct(p, prec);
+      trap.addProduct(p, prec + (Double.isNaN(prevPrecision) ? prec : prevPrecision));
+    }
+    prevPrecision = prec;
     pa = pge;
   }
 
   public void merge(RankSums o) {
     auc.merge(o.auc);
     ap.merge(o.ap);
+    trap.merge(o.trap);
   }
 
   public ExactSum aucNumerator() { return auc; }
 
   public ExactSum apNumerator() { return ap; }
+
+  /** Twice the trapezoidal area under the PR curve, times the positive weight. */
+  public ExactSum trapezoidNumerator() { return trap; }
 }
