@@ -82,6 +82,16 @@ class EvaluationFunctionsTest {
     assertEquals(want, sql(binary.orderBy("p", "id"), options), "sorted");
   }
 
+  /** Order statistics (medians, ranks): the engine completes them by its sort job, the aggregate in its buffer. */
+  @Test
+  void orderStatisticsEqualTheEngine() {
+    Dataset<Row> reg = binary.selectExpr("p * 10 + id % 3 AS label", "w * 4 AS prediction", "seg");
+    String options = "--task regression --loss mae --metric median_absolute_error --metric spearman --metric pearson --slice seg";
+    String want = engine(reg, options);
+    assertTrue(want.contains("\"median_absolute_error\" : ") && want.contains("\"spearman\" : "), want);
+    assertEquals(want, sql(reg.repartition(4), options));
+  }
+
   @Test
   void multiclassVectorsAndClassWeightsEqualTheEngine() {
     String options = "[\"--task\", \"multiclass\", \"--loss\", \"cross_entropy:label_smoothing=0.1\", \"--metric\","
