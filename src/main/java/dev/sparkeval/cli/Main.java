@@ -1,10 +1,14 @@
 package dev.sparkeval.cli;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkeval.core.Suggest;
 import dev.sparkeval.core.UsageException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -141,9 +145,24 @@ public final class Main {
     }
   }
 
+  /**
+   * Runs one command in this JVM on the given session with its output captured, for Python's
+   * sparkeval.train (through py4j, Classic sessions): the arguments as a JSON array; returns the
+   * exit code, the standard output and the error output.
+   */
+  public static String[] runIn(SparkSession spark, String argsJson) throws IOException {
+    List<String> args = new ObjectMapper().readValue(argsJson, new TypeReference<List<String>>() {});
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code;
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8); PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      code = run(args.toArray(new String[0]), o, e, () -> spark);
+    }
+    return new String[] {String.valueOf(code), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
+  }
+
   static UsageException usageCause(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause()) if (c instanceof UsageException u) return u;
-    return null;
+    return UsageException.causeOf(t);
   }
 
   static String usage() {

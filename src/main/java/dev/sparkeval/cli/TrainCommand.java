@@ -3,6 +3,8 @@ package dev.sparkeval.cli;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
 import dev.sparkeval.report.TrainingReport;
+import dev.sparkeval.request.EvaluateOptions;
+import dev.sparkeval.request.Flags;
 import dev.sparkeval.spark.Input;
 import dev.sparkeval.spark.train.Training;
 import dev.sparkeval.train.Epoch;
@@ -17,10 +19,14 @@ import org.kohsuke.args4j.Option;
 
 /** {@code train}: the distributed mini-batch loop, one Keras-style line per epoch, then history, model and report. */
 public final class TrainCommand implements Command {
-  @Option(name = "--train", metaVar = "PATH", required = true, usage = "training table (.parquet, .csv, .json, .orc)")
+  @Option(name = "--train", metaVar = "PATH", usage = "training table (.parquet, .csv, .json, .orc)")
   String train;
+  @Option(name = "--train-table", metaVar = "NAME", usage = "a catalog table or view to train on instead of --train")
+  String trainTable;
   @Option(name = "--validation", metaVar = "PATH", usage = "validation table (default: a seeded --validation-fraction of --train)")
   String validation;
+  @Option(name = "--validation-table", metaVar = "NAME", usage = "a catalog table or view to validate on instead of --validation")
+  String validationTable;
   @Option(name = "--validation-fraction", metaVar = "F", usage = "share of --train held out for validation when no --validation")
   double validationFraction = 0.2;
   @Option(name = "--format", metaVar = "F", usage = "parquet, csv, json or orc (default: from the extension)")
@@ -83,14 +89,18 @@ public final class TrainCommand implements Command {
         .checkpoint(checkpoint == null ? null : Path.of(checkpoint)).resume(resume).fullTrainLoss(fullTrainLoss);
     if (features != null) for (String f : features.split(",")) if (!f.isBlank()) b.features(f.trim());
     if (!metrics.isEmpty()) b.metric(metrics.toArray(String[]::new));
-    if (classWeights != null) b.classWeights(EvaluateCommand.parseWeights(classWeights));
+    if (classWeights != null) b.classWeights(EvaluateOptions.parseWeights(classWeights));
     Training.Settings s = Flags.build(b::build);
-    Dataset<Row> trainTable = Input.read(ctx.spark(), train, null, format);
-    Dataset<Row> validationTable = validation == null ? null : Input.read(ctx.spark(), validation, null, format);
-    Training.Outcome o = Training.run(trainTable, validationTable, s, e -> ctx.out().println(line(e, epochs)));
+    Dataset<Row> trainData = Input.read(ctx.spark(), train, trainTable, format, "--train", "--train-table");
+    boolean validated = validation != null || validationTable != null;
+    Dataset<Row> validationData = validated
+        ? Input.read(ctx.spark(), validation, validationTable, format, "--validation", "--validation-table") : null;
+    Training.Outcome o = Training.run(trainData, validationData, s, e -> ctx.out().println(line(e, epochs)));
     double seconds = (System.nanoTime() - start) / 1e9;
-    String val = validation != null ? validation : "a " + validationFraction + " fraction of " + train + " (seed " + seed + ")";
-    TrainingReport.write(outDir, o, s, train, val, seconds);
+    String input = train != null ? train : trainTable;
+    String val = validated ? (validation != null ? validation : validationTable)
+        : "a " + validationFraction + " fraction of " + input + " (seed " + seed + ")";
+    TrainingReport.write(outDir, o, s, input, val, seconds);
     ctx.out().println(o.diagnosis().text());
     ctx.out().println("best epoch " + o.result().bestEpoch() + ", stopped at epoch " + o.result().stoppedEpoch()
         + (o.result().restored() ? ", best weights restored" : ""));

@@ -34,6 +34,7 @@ public final class HtmlReport {
   /** The page of a report; history (a training run's epochs) may be null. */
   public static String html(Report report, List<Map<String, Object>> history, Options opts) {
     PebbleTemplate t = ENGINE.getTemplate("dev/sparkeval/report/report.peb");
+    Chart.newPage();
     StringWriter w = new StringWriter();
     try {
       t.evaluate(w, ReportView.of(report, history, opts == null ? Options.DEFAULT : opts));

@@ -22,9 +22,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Evaluates a prediction table: binds columns, runs the one pass, checks bad rows, and finishes
@@ -311,10 +313,17 @@ public final class Evaluation {
     }
   }
 
-  /** Runs the one pass with settings that {@link Builder#build()} made. */
-  public static Result run(Dataset<Row> table, Settings s) {
+  /** The settings, plan and column binding of one evaluation, checked before any row is read. */
+  public record Prepared(Settings settings, Plan plan, Binding binding) {}
+
+  /**
+   * Resolves settings that {@link Builder#build()} made against a table of this schema: specs and
+   * columns are checked here, before the pass. {@code empty} is asked only to explain a column
+   * type that does not fit. SQL's sparkeval_evaluate prepares its aggregate with this too.
+   */
+  public static Prepared prepare(StructType schema, BooleanSupplier empty, Settings s) {
     EvalOptions options = s.options();
-    String decisions = decisions(table, s);
+    String decisions = decisions(schema, s);
     List<String> metrics = s.metrics();
     if (decisions != null && s.losses().isEmpty() && s.metrics().isEmpty()) {
       metrics = s.task() == Task.MULTILABEL ? List.of("hamming_loss", "subset_accuracy", "f1:average=micro")
@@ -323,7 +332,14 @@ public final class Evaluation {
     Plan plan = Plan.build(Catalogs.standard(), options, s.losses(), metrics, Tasks.parts(options), Tasks.rule(options));
     if (decisions != null) Tasks.decisionsOnly(plan, decisions);
     if (s.bootstrap() > 0) plan = plan.withBootstrap(s.bootstrap(), s.seed());
-    Binding binding = new Binding(table, Roles.bind(plan, s.columns()), Tasks.shapes(s.task()), s.slices());
+    return new Prepared(s, plan, new Binding(schema, empty, Roles.bind(plan, s.columns()), Tasks.shapes(s.task()), s.slices()));
+  }
+
+  /** Runs the one pass with settings that {@link Builder#build()} made. */
+  public static Result run(Dataset<Row> table, Settings s) {
+    Prepared pr = prepare(table.schema(), table::isEmpty, s);
+    Plan plan = pr.plan();
+    Binding binding = pr.binding();
     Dataset<Row> projected = binding.project(table);
     checkWidth(projected, binding, s);
     if (s.partitions() > 0) projected = projected.repartition(s.partitions());
@@ -334,6 +350,16 @@ public final class Evaluation {
     if (ordered) { // order statistics (exact AUC, medians, ...): one sort job, completing the overall and per-slice states
       OrderJob.complete(projected, binding.reader(), plan.rule(), all, binding.slices().isEmpty() ? Map.of() : p.slices());
     }
+    return finish(pr, p, all);
+  }
+
+  /**
+   * Finishes a checked pass: every loss and metric overall ({@code all}: the merged states, exact
+   * AUC's completed) and per slice, slices in a fixed order.
+   */
+  public static Result finish(Prepared pr, Partial p, StatSet all) {
+    Plan plan = pr.plan();
+    Binding binding = pr.binding();
     Plan.Outcome overall = plan.finishOverall(all, p.extra());
     List<SliceResult> slices = new ArrayList<>();
     if (!binding.slices().isEmpty()) {
@@ -345,18 +371,18 @@ public final class Evaluation {
         slices.add(new SliceResult(key, plan.finish(e.getValue())));
       }
     }
-    return new Result(plan, binding, p.rows(), p.rows() - p.skippedTotal(), p.skipped(), overall, slices, s);
+    return new Result(plan, binding, p.rows(), p.rows() - p.skippedTotal(), p.skipped(), overall, slices, pr.settings());
   }
 
   /**
    * Why the predictions are decisions without scores (a multiclass class index, multilabel label
    * sets), or null when they carry scores.
    */
-  private static String decisions(Dataset<Row> table, Settings s) {
+  private static String decisions(StructType schema, Settings s) {
     if (s.task() == Task.MULTILABEL && s.labelSets()) return "with --label-sets the prediction column holds label sets";
     String col = s.columns().get(Role.PREDICTION);
     if (s.task() != Task.MULTICLASS || col == null) return null;
-    StructField f = Binding.field(table, col, Role.PREDICTION.option());
+    StructField f = Binding.field(schema, col, Role.PREDICTION.option());
     if (Binding.kindOf(f.dataType(), Role.Shape.EITHER) != RowReader.Kind.SCALAR) return null;
     if (s.logits()) {
       throw new UsageException("--logits needs a vector of scores, but --prediction column '" + f.name()
@@ -376,8 +402,12 @@ public final class Evaluation {
     List<Row> first = projected.limit(1).collectAsList();
     if (first.isEmpty() || first.get(0).isNullAt(col)) return;
     Object v = first.get(0).get(col);
-    int width = v instanceof org.apache.spark.ml.linalg.Vector vec ? vec.size() : ((scala.collection.Seq<?>) v).size();
-    if (width > s.maxClasses()) {
+    checkClasses(v instanceof org.apache.spark.ml.linalg.Vector vec ? vec.size() : ((scala.collection.Seq<?>) v).size(), s);
+  }
+
+  /** Fails when a prediction vector of this width exceeds --max-classes (multiclass and multilabel). */
+  public static void checkClasses(int width, Settings s) {
+    if ((s.task() == Task.MULTICLASS || s.task() == Task.MULTILABEL) && width > s.maxClasses()) {
       throw new UsageException("the prediction vectors have " + width + " classes, more than --max-classes " + s.maxClasses()
           + "; a " + s.task().id() + " evaluation keeps a state per class (pair), so raise --max-classes only with the memory for it");
     }
@@ -389,7 +419,8 @@ public final class Evaluation {
     return out;
   }
 
-  private static void check(Partial p, Settings s) {
+  /** Fails a pass that cannot be reported: too many slices, no rows, bad rows under --bad-rows fail, or only bad rows. */
+  public static void check(Partial p, Settings s) {
     if (p.sliceOverflow()) {
       throw new UsageException("--slice " + String.join(",", s.slices()) + " has more than " + p.maxSlices()
           + " distinct values; slice by columns with fewer values (or raise --max-slices)");

@@ -18,14 +18,20 @@ public final class Input {
   private Input() {}
 
   public static Dataset<Row> read(SparkSession spark, String path, String table, String format) {
+    return read(spark, path, table, format, "--input", "--table");
+  }
+
+  /** As {@link #read(SparkSession, String, String, String)}, with the options' names for messages (train's --train-table). */
+  public static Dataset<Row> read(SparkSession spark, String path, String table, String format, String pathOption,
+                                  String tableOption) {
     if ((path == null) == (table == null)) {
-      throw new UsageException("give exactly one of --input PATH or --table NAME");
+      throw new UsageException("give exactly one of " + pathOption + " PATH or " + tableOption + " NAME");
     }
     if (table != null) {
       try {
         return spark.table(table);
       } catch (Exception e) {
-        throw new UsageException("--table '" + table + "' is not a table or view in the catalog");
+        throw new UsageException(tableOption + " '" + table + "' is not a table or view in the catalog");
       }
     }
     String fmt = format != null ? format.toLowerCase(Locale.ROOT) : formatOf(path);

@@ -1,9 +1,7 @@
 package dev.sparkeval.spark.eval;
 
-import dev.sparkeval.core.Example;
 import dev.sparkeval.core.Partial;
 import dev.sparkeval.core.RowRule;
-import dev.sparkeval.core.StatSet;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
@@ -22,28 +20,11 @@ public final class Engine {
     JavaRDD<InternalRow> rows = projected.queryExecution().toRdd().toJavaRDD();
     if (rows.getNumPartitions() == 0) return prototype.fresh();
     JavaRDD<Partial> partials = rows.mapPartitionsWithIndex((index, it) -> {
-      Partial p = prototype.fresh();
-      Example e = new Example();
-      StatSet fixed = reader.sliced() ? null : p.slice(Partial.NO_SLICE);
-      StatSet extra = p.extra().isEmpty() ? null : p.extra();
-      long offset = 0;
+      Folder f = new Folder(prototype.fresh(), reader, rule, index);
       while (it.hasNext()) {
-        InternalRow row = it.next();
-        p.countRow();
-        e.weight = 1.0;
-        RowRule.Bad bad = reader.read(row, e);
-        if (bad == null) bad = rule.check(e);
-        if (bad != null) {
-          p.bad(index, offset, bad);
-        } else {
-          StatSet s = fixed != null ? fixed : p.slice(reader.sliceKey(row));
-          if (s == null) break; // too many slices: the run fails, so stop reading now
-          s.add(e);
-          if (extra != null) extra.add(e);
-        }
-        offset++;
+        if (!f.add(it.next())) break; // too many slices: the run fails, so stop reading now
       }
-      return List.of(p).iterator();
+      return List.of(f.partial()).iterator();
     }, false);
     // Every task costs milliseconds of Spark's own work (the plan shipped and read, the state
     // allocated, serialised and sent back), so the pass runs one task per slot, each folding

@@ -1,24 +1,25 @@
-package dev.sparkeval.cli;
+package dev.sparkeval.report;
 
 import dev.sparkeval.core.Plan;
 import dev.sparkeval.core.UsageException;
 import dev.sparkeval.core.Value;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
-/** {@code --gate SPEC>=X} / {@code SPEC<=X}: bounds on overall values that block a bad model (exit 3). */
-final class Gates {
+/**
+ * {@code --gate SPEC>=X} / {@code SPEC<=X}: bounds on overall values that block a bad model (exit 3 on
+ * the command line), listed in the reports. Shared by the command line, SQL and Python.
+ */
+public final class Gates {
   private Gates() {}
 
-  record Gate(String text, String spec, boolean atLeast, double bound) {}
+  public record Gate(String text, String spec, boolean atLeast, double bound) {}
 
-  record Verdict(Gate gate, Double value, boolean passed) {}
+  public record Verdict(Gate gate, Double value, boolean passed) {}
 
-  static List<Gate> parse(List<String> texts) {
+  public static List<Gate> parse(List<String> texts) {
     List<Gate> out = new ArrayList<>();
     for (String t : texts) {
       int ge = t.indexOf(">=");
@@ -39,7 +40,7 @@ final class Gates {
     return out;
   }
 
-  static List<Verdict> check(List<Gate> gates, Plan.Outcome o) {
+  public static List<Verdict> check(List<Gate> gates, Plan.Outcome o) {
     List<Verdict> out = new ArrayList<>();
     for (Gate g : gates) {
       Value v = o.losses().containsKey(g.spec()) ? o.losses().get(g.spec()) : o.metrics().get(g.spec());
@@ -53,23 +54,18 @@ final class Gates {
     return out;
   }
 
-  static List<Object> toJson(List<Verdict> vs) {
-    List<Object> out = new ArrayList<>();
-    for (Verdict v : vs) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("gate", v.gate().text());
-      m.put("value", v.value());
-      m.put("passed", v.passed());
-      out.add(m);
-    }
+  /** The verdicts as report.json's {@code gates}. */
+  public static List<Report.Gate> toReport(List<Verdict> vs) {
+    List<Report.Gate> out = new ArrayList<>();
+    for (Verdict v : vs) out.add(new Report.Gate(v.gate().text(), v.value(), v.passed()));
     return out;
   }
 
-  static void print(PrintStream out, List<Verdict> vs) {
+  public static void print(PrintStream out, List<Verdict> vs) {
     for (Verdict v : vs) out.println("gate " + v.gate().text() + ": " + (v.passed() ? "passed" : "FAILED") + " (" + v.value() + ")");
   }
 
-  static String failures(List<Verdict> vs) {
+  public static String failures(List<Verdict> vs) {
     return vs.stream().filter(v -> !v.passed()).map(v -> v.gate().text() + " (value " + v.value() + ")")
         .collect(Collectors.joining(", "));
   }
