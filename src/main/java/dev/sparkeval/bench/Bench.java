@@ -150,32 +150,6 @@ public final class Bench {
     points.unpersist();
   }
 
-  /** The fused suite and the scan at several sizes: the fitted cost per row and how straight the line is. */
-  public String scaling(List<Long> sizes, int bins) {
-    out.println("scaling");
-    List<Scaling.Point> fitPoints = new java.util.ArrayList<>();
-    List<double[]> points = new java.util.ArrayList<>();
-    List<Object> rowsOut = new java.util.ArrayList<>();
-    for (long n : sizes) {
-      Bench b = new Bench(spark, n, partitions, reps, out);
-      Dataset<Row> t = b.binaryTable();
-      Evaluation.Settings fused = fusedSuite(bins);
-      double[] both = b.pair("scan_s", () -> t.agg(org.apache.spark.sql.functions.sum("probability")).collect(),
-          "fused_suite_s", () -> Evaluation.run(t, fused));
-      double scanS = both[0], suiteS = both[1];
-      t.unpersist(true);
-      fitPoints.add(new Scaling.Point(n, suiteS));
-      points.add(new double[] {n, suiteS, scanS});
-      rowsOut.add(Map.of("rows", n, "fused_suite_s", suiteS, "scan_s", scanS));
-    }
-    Map<String, Object> fit = Scaling.fit(fitPoints);
-    result.put("scaling", rowsOut);
-    result.put("scaling_fit", fit);
-    out.printf("  fit: %.4f s per million rows + %.4f s, largest deviation %.1f%%%n",
-        fit.get("seconds_per_million_rows"), fit.get("intercept_s"), 100 * (double) fit.get("max_relative_deviation"));
-    return dev.sparkeval.report.ScalingChart.svg(points, fit);
-  }
-
   /** Ratios that CONTRACT.md and the performance issue track, for the keys present. */
   public Map<String, Double> ratios() {
     Map<String, Double> r = new LinkedHashMap<>();
