@@ -1,0 +1,104 @@
+package dev.sparkeval.core;
+
+/**
+ * The large superaccumulator of Radford Neal's xsum (2015) in front of the small
+ * {@link ExactSum}: one long per sign and biased exponent (4096 entries, 32 KB) takes the 53-bit
+ * mantissa of every add, implicit bit included, so that an exact add costs a shift, a mask and
+ * an add in the hot loop. An entry is folded into the small sum before it could overflow, and
+ * every touched entry when a bulk add ends, so the buffer is empty between calls.
+ *
+ * <p>The result is the exact sum, so it is bit for bit what adding the same values one by one to
+ * the {@link ExactSum} gives, in any order and split. A buffer is scratch, not state: one per
+ * thread (or per batch loop), never serialised; it is not thread-safe.
+ */
+public final class ExactSumBuffer {
+  private static final long MANTISSA = (1L << 52) - 1;
+  private static final long EXPONENT = 0x7FFL << 52;
+  private static final long LIMIT = 1L << 62; // below it an entry takes one more 2^53 add without overflow
+  private final long[] acc = new long[4096];
+
+  /** Adds v[0..n) to {@code into}. */
+  public void add(double[] v, int n, ExactSum into) {
+    long[] a = acc;
+    long touched = 0;
+    for (int i = 0; i < n; i++) touched |= put(a, v[i], into);
+    flush(a, touched, into);
+  }
+
+  /** Adds a[i] * b[i] for i in [0, n) exactly: each rounded product and its rounding error (as ExactSum.addProduct). */
+  public void addProducts(double[] a, double[] b, int n, ExactSum into) {
+    long[] s = acc;
+    long touched = 0;
+    for (int i = 0; i < n; i++) {
+      double x = a[i], y = b[i];
+      double p = x * y;
+      touched |= put(s, p, into);
+      if (Double.isFinite(p)) touched |= put(s, Math.fma(x, y, -p), into);
+    }
+    flush(s, touched, into);
+  }
+
+  /** Adds a[i] * b[i] * c[i] for i in [0, n) exactly, as ExactSum.addProduct(a, b, c) does row by row. */
+  public void addProducts(double[] a, double[] b, double[] c, int n, ExactSum into) {
+    long[] s = acc;
+    long touched = 0;
+    for (int i = 0; i < n; i++) {
+      double x = a[i], y = b[i], z = c[i];
+      double p = x * y;
+      if (!Double.isFinite(p)) {
+        touched |= put(s, p * z, into);
+        continue;
+      }
+      double err = Math.fma(x, y, -p);
+      double pz = p * z;
+      touched |= put(s, pz, into);
+      if (Double.isFinite(pz)) touched |= put(s, Math.fma(p, z, -pz), into);
+      if (err != 0) {
+        double ez = err * z;
+        touched |= put(s, ez, into);
+        if (Double.isFinite(ez)) touched |= put(s, Math.fma(err, z, -ez), into);
+      }
+    }
+    flush(s, touched, into);
+  }
+
+  /**
+   * Adds x's mantissa to its entry; returns the bit of the entry's block of 64 (the blocks a
+   * flush must visit). Infinities and NaN go straight to the small sum, which counts them.
+   */
+  private static long put(long[] a, double x, ExactSum into) {
+    long bits = Double.doubleToRawLongBits(x);
+    long ex = bits & EXPONENT;
+    if (ex == EXPONENT) {
+      into.add(x);
+      return 0;
+    }
+    int idx = (int) (bits >>> 52);
+    long s = a[idx] + ((bits & MANTISSA) | ((-ex >>> 63) << 52)); // implicit bit unless zero or subnormal
+    if (s >= LIMIT) {
+      fold(idx, s, into);
+      s = 0;
+    }
+    a[idx] = s;
+    return 1L << (idx >>> 6);
+  }
+
+  private static void flush(long[] a, long touched, ExactSum into) {
+    while (touched != 0) {
+      int block = Long.numberOfTrailingZeros(touched);
+      touched &= touched - 1;
+      for (int idx = block << 6, end = idx + 64; idx < end; idx++) {
+        long s = a[idx];
+        if (s != 0) {
+          fold(idx, s, into);
+          a[idx] = 0;
+        }
+      }
+    }
+  }
+
+  /** Entry idx (sign bit and biased exponent) holds s units of its exponent's lowest bit. */
+  private static void fold(int idx, long s, ExactSum into) {
+    into.addScaled(s, Math.max(idx & 0x7FF, 1), idx >= 2048); // subnormals share the scale of exponent 1
+  }
+}
