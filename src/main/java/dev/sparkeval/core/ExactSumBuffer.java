@@ -19,9 +19,14 @@ public final class ExactSumBuffer {
 
   /** Adds v[0..n) to {@code into}. */
   public void add(double[] v, int n, ExactSum into) {
+    add(v, 0, n, into);
+  }
+
+  /** Adds v[from..to) to {@code into}. */
+  public void add(double[] v, int from, int to, ExactSum into) {
     long[] a = acc;
     long touched = 0;
-    for (int i = 0; i < n; i++) touched |= put(a, v[i], into);
+    for (int i = from; i < to; i++) touched |= put(a, v[i], into);
     flush(a, touched, into);
   }
 

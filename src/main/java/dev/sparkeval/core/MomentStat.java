@@ -29,6 +29,19 @@ public final class MomentStat extends Stat {
     }
   }
 
+  @Override public void add(Batch b) {
+    double[] v = b.scratch(0);
+    f.apply(b, v);
+    ExactSumBuffer sums = b.sums();
+    if (b.weight == null) {
+      sums.add(v, b.size, s1);
+      sums.addProducts(v, v, b.size, s2);
+    } else { // w = 1 adds the same exact values as the unit-weight path of add(Example)
+      sums.addProducts(b.weight, v, b.size, s1);
+      sums.addProducts(b.weight, v, v, b.size, s2);
+    }
+  }
+
   @Override public void merge(Stat other) {
     MomentStat o = same(other, MomentStat.class);
     s1.merge(o.s1);

@@ -10,8 +10,27 @@ import java.io.Serializable;
 public interface RowRule extends Serializable {
   Bad check(Example e);
 
+  /**
+   * Checks and normalises every row of a batch at once, as {@link #check(Example)} would row by
+   * row; returns false, with the batch unchanged, when some row may be bad (the engine then
+   * checks that batch row by row). The default always says false.
+   */
+  default boolean check(Batch b) {
+    return false;
+  }
+
   /** Why a row is bad: a short reason key for counting, and a sentence for the user. */
   record Bad(String reason, String detail) implements Serializable {}
 
-  RowRule NONE = e -> null;
+  RowRule NONE = new RowRule() {
+    private static final long serialVersionUID = 1L;
+
+    @Override public Bad check(Example e) {
+      return null;
+    }
+
+    @Override public boolean check(Batch b) {
+      return true;
+    }
+  };
 }

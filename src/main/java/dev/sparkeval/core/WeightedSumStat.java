@@ -20,6 +20,13 @@ public final class WeightedSumStat extends Stat {
     else sum.addProduct(e.weight, v);
   }
 
+  @Override public void add(Batch b) {
+    double[] v = b.scratch(0);
+    f.apply(b, v);
+    if (b.weight == null) b.sums().add(v, b.size, sum);
+    else b.sums().addProducts(b.weight, v, b.size, sum); // a weight of 1 adds v and a zero error: the same sum
+  }
+
   @Override public void merge(Stat other) {
     sum.merge(same(other, WeightedSumStat.class).sum);
   }

@@ -1,5 +1,6 @@
 package dev.sparkeval.metric;
 
+import dev.sparkeval.core.Batch;
 import dev.sparkeval.core.Example;
 import dev.sparkeval.core.Stat;
 import dev.sparkeval.core.Task;
@@ -93,6 +94,16 @@ public final class RankStat extends Stat {
       layout[c].add(s, logits, pos, e.weight);
       if (!deferred) local.get(c).computeIfAbsent(s, x -> new PosNeg()).add(pos, e.weight);
     }
+  }
+
+  /** Binary batches on Spark (deferred: histograms only) in one loop; anything else row by row. */
+  @Override public void add(Batch b) {
+    if (task != Task.BINARY || !deferred) {
+      super.add(b);
+      return;
+    }
+    size(1);
+    layout[0].add(logits ? b.logit : b.prediction, logits, b.label, b.weight, b.size);
   }
 
   @Override public void merge(Stat other) {
