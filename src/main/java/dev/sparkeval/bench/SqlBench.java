@@ -1,7 +1,7 @@
 package dev.sparkeval.bench;
 
 import dev.sparkeval.spark.Evaluation;
-import dev.sparkeval.spark.Synthetic;
+import dev.sparkeval.spark.gen.Synthetic;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.sparkeval.cli;
 
 import dev.sparkeval.core.UsageException;
 import dev.sparkeval.spark.Input;
-import dev.sparkeval.spark.Scoring;
+import dev.sparkeval.spark.train.Scoring;
 import dev.sparkeval.train.ModelFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
