@@ -19,6 +19,11 @@ public interface RowRule extends Serializable {
     return false;
   }
 
+  /** Whether a good row leaves a derived {@code Example.logit} behind (binary --logits), which a batch must keep. */
+  default boolean derivesLogit() {
+    return false;
+  }
+
   /** Why a row is bad: a short reason key for counting, and a sentence for the user. */
   record Bad(String reason, String detail) implements Serializable {}
 

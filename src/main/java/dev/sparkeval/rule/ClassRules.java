@@ -76,6 +76,10 @@ public final class ClassRules {
       return null;
     }
 
+    @Override public boolean derivesLogit() {
+      return logits;
+    }
+
     /** A batch of scalar predictions whose labels are all 0/1 and (without logits) probabilities all in [0, 1]. */
     @Override public boolean check(Batch b) {
       double[] y = b.label, p = b.prediction;
