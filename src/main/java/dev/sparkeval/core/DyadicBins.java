@@ -18,6 +18,7 @@ public final class DyadicBins implements Serializable {
   public static final int MIN_LEVEL = -40;
   private static final double INDEX_LIMIT = 1 << 30;
   private static final long EMPTY = Long.MIN_VALUE;
+  private static final int DENSE = 1 << 16; // cells of the dense window of a batch add
 
   private final int maxBins;
   private int level = MIN_LEVEL;
@@ -27,6 +28,7 @@ public final class DyadicBins implements Serializable {
   private ExactSum[] weights; // null while every weight seen is 1
   private int size;
   private long nonFinite;
+  private transient int[] dense; // scratch of batch adds, all zero between them
 
   public DyadicBins(int maxBins) {
     this.maxBins = maxBins;
@@ -56,6 +58,57 @@ public final class DyadicBins implements Serializable {
     long key = key((long) Math.floor(sx), (long) Math.floor(sy));
     if (w != 1.0 && weights == null) startWeights();
     put(key, 1, w, null);
+    while (size > maxBins) coarsen();
+  }
+
+  /**
+   * Adds unit-weight points (xs[i], ys[i]) for i in [0, n), ys null meaning 0: the bins they fall
+   * in are counted in a dense window first (when the batch's bins span few enough indices), then
+   * each non-empty one is put once. The level only depends on the set of points, so this gives
+   * the bins of n single adds. ix and iy are scratch of length n.
+   */
+  public void add(double[] xs, double[] ys, int n, int[] ix, int[] iy) {
+    double mx = 0, my = 0;
+    boolean finite = true;
+    for (int i = 0; i < n; i++) {
+      double x = xs[i], y = ys == null ? 0 : ys[i];
+      finite &= Double.isFinite(x) & Double.isFinite(y);
+      mx = Math.max(mx, Math.abs(x));
+      my = Math.max(my, Math.abs(y));
+    }
+    if (!finite) { // overflowed residuals: as row by row
+      for (int i = 0; i < n; i++) add(xs[i], ys == null ? 0 : ys[i], 1.0);
+      return;
+    }
+    while (mx * scale >= INDEX_LIMIT || my * scale >= INDEX_LIMIT) coarsen();
+    int x0 = Integer.MAX_VALUE, x1 = Integer.MIN_VALUE, y0 = Integer.MAX_VALUE, y1 = Integer.MIN_VALUE;
+    for (int i = 0; i < n; i++) {
+      ix[i] = (int) Math.floor(xs[i] * scale);
+      iy[i] = ys == null ? 0 : (int) Math.floor(ys[i] * scale);
+      x0 = Math.min(x0, ix[i]);
+      x1 = Math.max(x1, ix[i]);
+      y0 = Math.min(y0, iy[i]);
+      y1 = Math.max(y1, iy[i]);
+    }
+    int start = level;
+    long w = (long) x1 - x0 + 1, cells = w * ((long) y1 - y0 + 1);
+    if (n == 0 || cells > Math.min(DENSE, 4L * n + 1024)) {
+      for (int i = 0; i < n; i++) putAt(ix[i], iy[i], 1, start);
+      return;
+    }
+    if (dense == null) dense = new int[DENSE];
+    for (int i = 0; i < n; i++) dense[(int) ((iy[i] - y0) * w + (ix[i] - x0))]++;
+    for (int c = 0; c < cells; c++) {
+      if (dense[c] == 0) continue;
+      putAt(x0 + (int) (c % w), y0 + (int) (c / w), dense[c], start);
+      dense[c] = 0;
+    }
+  }
+
+  /** Puts count unit-weight points of bin (ix, iy) of level {@code at}, in the bins of the current level. */
+  private void putAt(long ix, long iy, int count, int at) {
+    int shift = Math.min(level - at, 31);
+    put(key(ix >> shift, iy >> shift), count, count, null);
     while (size > maxBins) coarsen();
   }
 

@@ -3,9 +3,10 @@ package dev.sparkeval.core;
 /**
  * The large superaccumulator of Radford Neal's xsum (2015) in front of the small
  * {@link ExactSum}: one long per sign and biased exponent (4096 entries, 32 KB) takes the 53-bit
- * mantissa of every add, implicit bit included, so that an exact add costs a shift, a mask and
- * an add in the hot loop. An entry is folded into the small sum before it could overflow, and
- * every touched entry when a bulk add ends, so the buffer is empty between calls.
+ * mantissa of every add, implicit bit included, so that an exact add costs a shift, a mask, an or
+ * and an add in the hot loop (bulk adds of normal numbers and zeros; infinities, NaN and
+ * subnormals take a loop with a branch). Entries are folded into the small sum before they could
+ * overflow and when a bulk add ends, so the buffer is empty between calls.
  *
  * <p>The result is the exact sum, so it is bit for bit what adding the same values one by one to
  * the {@link ExactSum} gives, in any order and split. A buffer is scratch, not state: one per
@@ -15,15 +16,60 @@ public final class ExactSumBuffer {
   private static final long MANTISSA = (1L << 52) - 1;
   private static final long EXPONENT = 0x7FFL << 52;
   private static final long LIMIT = 1L << 62; // below it an entry takes one more 2^53 add without overflow
+  private static final long MAGNITUDE = Long.MAX_VALUE;
+  private static final long IMPLICIT = 1L << 52;
+  private static final long MIN_NORMAL = 1L << 52;
+  private static final int RUN = 1024; // 1024 mantissas of 53 bits fit a long
   private final long[] acc = new long[4096];
+  private double[] products = new double[0], errors = new double[0];
 
   /** Adds v[0..n) to {@code into}. */
   public void add(double[] v, int n, ExactSum into) {
     add(v, 0, n, into);
   }
 
-  /** Adds v[from..to) to {@code into}. */
+  /**
+   * Adds v[from..to) to {@code into}. A first loop finds the range of magnitudes: without
+   * infinities, NaN or subnormals (the usual case) every add is then a shift, a mask, an or and
+   * an add, in runs of at most {@link #RUN} values (which no entry can overflow) each followed by
+   * a fold of the entries in the range. Zeros land in entries 0 and 2048 and are dropped there.
+   */
   public void add(double[] v, int from, int to, ExactSum into) {
+    long hi = 0, lo = Long.MAX_VALUE;
+    for (int i = from; i < to; i++) {
+      long m = Double.doubleToRawLongBits(v[i]) & MAGNITUDE;
+      hi = Math.max(hi, m);
+      lo = Math.min(lo, m == 0 ? Long.MAX_VALUE : m);
+    }
+    if (hi >= EXPONENT || lo < MIN_NORMAL) {
+      careful(v, from, to, into);
+      return;
+    }
+    long[] a = acc;
+    int elo = (int) (lo >>> 52), ehi = (int) (hi >>> 52);
+    for (int start = from; start < to; start += RUN) {
+      int end = Math.min(to, start + RUN);
+      for (int i = start; i < end; i++) {
+        long bits = Double.doubleToRawLongBits(v[i]);
+        a[(int) (bits >>> 52)] += (bits & MANTISSA) | IMPLICIT;
+      }
+      a[0] = 0;
+      a[2048] = 0;
+      for (int e = elo; e <= ehi; e++) {
+        if (a[e] != 0) {
+          into.addScaled(a[e], e, false);
+          a[e] = 0;
+        }
+        if (a[e + 2048] != 0) {
+          into.addScaled(a[e + 2048], e, true);
+          a[e + 2048] = 0;
+        }
+      }
+    }
+  }
+
+  /** Any values, one branch for infinities and NaN per add, subnormals scaled as exponent 1. */
+  private void careful(double[] v, int from, int to, ExactSum into) {
     long[] a = acc;
     long touched = 0;
     for (int i = from; i < to; i++) touched |= put(a, v[i], into);
@@ -32,15 +78,19 @@ public final class ExactSumBuffer {
 
   /** Adds a[i] * b[i] for i in [0, n) exactly: each rounded product and its rounding error (as ExactSum.addProduct). */
   public void addProducts(double[] a, double[] b, int n, ExactSum into) {
-    long[] s = acc;
-    long touched = 0;
+    if (products.length < n) {
+      products = new double[n];
+      errors = new double[n];
+    }
+    double[] p = products, err = errors;
     for (int i = 0; i < n; i++) {
       double x = a[i], y = b[i];
-      double p = x * y;
-      touched |= put(s, p, into);
-      if (Double.isFinite(p)) touched |= put(s, Math.fma(x, y, -p), into);
+      double q = x * y;
+      p[i] = q;
+      err[i] = Double.isFinite(q) ? Math.fma(x, y, -q) : 0.0; // an infinite product adds no error term
     }
-    flush(s, touched, into);
+    add(p, 0, n, into);
+    add(err, 0, n, into);
   }
 
   /** Adds a[i] * b[i] * c[i] for i in [0, n) exactly, as ExactSum.addProduct(a, b, c) does row by row. */

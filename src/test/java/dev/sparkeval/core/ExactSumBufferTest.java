@@ -63,6 +63,25 @@ class ExactSumBufferTest {
   }
 
   @Test
+  void theFastPathOfNormalNumbersAndZeros() {
+    Random r = new Random(8);
+    for (int trial = 0; trial < 300; trial++) {
+      int n = 1 + r.nextInt(trial < 100 ? 30 : 6000);
+      double[] v = adversarial(r, n, false);
+      for (int i = 0; i < n; i++) {
+        if (v[i] != 0 && Math.abs(v[i]) < Double.MIN_NORMAL) v[i] = Math.copySign(Double.MIN_NORMAL, v[i]) * (1 + r.nextInt(9));
+      }
+      if (trial % 10 == 0) java.util.Arrays.fill(v, trial % 20 == 0 ? 0.0 : -0.0);
+      ExactSum fast = new ExactSum();
+      buffer.add(v, n, fast);
+      ExactSum slow = new ExactSum();
+      for (double x : v) slow.add(x);
+      assertSame(slow, fast, "trial " + trial);
+      assertEquals(0, bigSum(v, n).compareTo(fast.exact()), "trial " + trial);
+    }
+  }
+
+  @Test
   void infinitiesAndNanAsTheSmallSumCountsThem() {
     Random r = new Random(4);
     for (int trial = 0; trial < 300; trial++) {
