@@ -41,6 +41,11 @@ public final class ExactSumBuffer {
       hi = Math.max(hi, m);
       lo = Math.min(lo, m == 0 ? Long.MAX_VALUE : m);
     }
+    add(v, from, to, hi, lo, into);
+  }
+
+  /** The bulk add once the largest and the smallest non-zero magnitude (as bits) of v[from..to) are known. */
+  private void add(double[] v, int from, int to, long hi, long lo, ExactSum into) {
     if (hi >= EXPONENT || lo < MIN_NORMAL) {
       careful(v, from, to, into);
       return;
@@ -83,14 +88,21 @@ public final class ExactSumBuffer {
       errors = new double[n];
     }
     double[] p = products, err = errors;
+    long ph = 0, pl = Long.MAX_VALUE, eh = 0, el = Long.MAX_VALUE; // magnitude ranges, as add() finds them
     for (int i = 0; i < n; i++) {
       double x = a[i], y = b[i];
       double q = x * y;
+      double e = Double.isFinite(q) ? Math.fma(x, y, -q) : 0.0; // an infinite product adds no error term
       p[i] = q;
-      err[i] = Double.isFinite(q) ? Math.fma(x, y, -q) : 0.0; // an infinite product adds no error term
+      err[i] = e;
+      long mq = Double.doubleToRawLongBits(q) & MAGNITUDE, me = Double.doubleToRawLongBits(e) & MAGNITUDE;
+      ph = Math.max(ph, mq);
+      pl = Math.min(pl, mq == 0 ? Long.MAX_VALUE : mq);
+      eh = Math.max(eh, me);
+      el = Math.min(el, me == 0 ? Long.MAX_VALUE : me);
     }
-    add(p, 0, n, into);
-    add(err, 0, n, into);
+    add(p, 0, n, ph, pl, into);
+    add(err, 0, n, eh, el, into);
   }
 
   /** Adds a[i] * b[i] * c[i] for i in [0, n) exactly, as ExactSum.addProduct(a, b, c) does row by row. */

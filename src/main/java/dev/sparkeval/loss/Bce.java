@@ -31,7 +31,7 @@ public final class Bce implements PointLoss {
 
   /** term(e, y, p) for row i of a batch, through the batch's per-row log. */
   static double term(Batch b, int i, double y, double p) {
-    if (y == 1.0 || y == 0.0) return -Math.max(b.log(i, y == 1.0 ? p : 1 - p), -100);
+    if (y == 1.0 | y == 0.0) return -Math.max(b.log(i, Batch.pick(y, p, 1 - p)), -100);
     return (y - 1) * Math.max(b.log(i, 1 - p), -100) - y * Math.max(b.log(i, p), -100);
   }
 

@@ -39,7 +39,7 @@ public final class ClassFunctions {
       double[] y = b.label, pr = b.prediction;
       for (int i = 0; i < b.size; i++) {
         double p = clip(pr[i]), q = 1 - p, s = q + p;
-        out[i] = -b.log(i, (y[i] == 1.0 ? p : q) / s);
+        out[i] = -b.log(i, (y[i] == 1.0 | y[i] == 0.0 ? Batch.pick(y[i], p, q) : q) / s); // labels are 0/1 here
       }
     }
     };
