@@ -54,6 +54,25 @@ final class BatchFold {
     extra = partial.extra().isEmpty() ? null : partial.extra();
   }
 
+  private int[] dictionarySlices = filled(64);
+
+  /** Slice ids by dictionary id of the current batch's string vector (-1: not looked up yet); kept all -1 between batches. */
+  int[] dictionarySlices() {
+    return dictionarySlices;
+  }
+
+  int[] growDictionarySlices(int id) {
+    int[] grown = filled(Math.max(id + 1, 2 * dictionarySlices.length));
+    System.arraycopy(dictionarySlices, 0, grown, 0, dictionarySlices.length);
+    return dictionarySlices = grown;
+  }
+
+  private static int[] filled(int n) {
+    int[] a = new int[n];
+    Arrays.fill(a, -1);
+    return a;
+  }
+
   /** True once a slice beyond the limit was met: the run fails, so reading can stop. */
   boolean stopped() {
     return stopped;

@@ -16,10 +16,10 @@ import scala.Tuple2;
 
 /**
  * Exact AUC in one sort job. The pass already built, per class (and slice), a histogram of the
- * scores on {@link RankStat#LAYOUT_BINS} logit bins; each (slice, class, bin) is a "unit". Units
- * give the range partitioning (no sampling job) and the exact weight above each unit. The job
- * shuffles (unit, score) -> (positive, weight), sorts each range by score descending, and walks
- * the distinct scores with {@link RankSums}; each partition returns a few exact sums per class.
+ * scores on {@link RankStat#LAYOUT_BINS} logit bins; each (slice, class, bin) is a "unit", and
+ * the histograms give the exact weight above each unit. The job ({@link RankShuffle}) shuffles
+ * rows of (unit, score, positive, weight) by unit, sorts each partition by score descending and
+ * walks the distinct scores with {@link RankSums}; each partition returns a few exact sums per class.
  */
 public final class RankJob {
   private static final int B = RankStat.LAYOUT_BINS;
@@ -55,7 +55,6 @@ public final class RankJob {
     int[][] firstGroup = new int[sets.size()][protos.size()];
     int[][] classes = new int[sets.size()][protos.size()];
     Map<Long, PosNeg> offsets = new HashMap<>();
-    List<long[]> unitRows = new ArrayList<>();
     int groups = 0;
     for (int si = 0; si < sets.size(); si++) {
       for (int r = 0; r < protos.size(); r++) {
@@ -69,16 +68,15 @@ public final class RankJob {
             if (cell == null) continue;
             long unit = (long) groups * B + (B - 1 - b);
             offsets.put(unit, above.copy());
-            unitRows.add(new long[] {unit, cell.rows()});
             above.merge(cell);
           }
         }
       }
     }
     RankSums[] sums = new RankSums[groups];
-    if (!unitRows.isEmpty()) {
+    if (!offsets.isEmpty()) {
       for (Tuple2<Integer, RankSums> t : RankShuffle.run(projected, reader, rule, protos, sliceIndex, firstGroup, classes, offsets,
-          starts(unitRows, Math.max(1, projected.rdd().getNumPartitions())), B)) {
+          Math.max(1, projected.rdd().getNumPartitions()), B)) {
         if (sums[t._1()] == null) sums[t._1()] = t._2();
         else sums[t._1()].merge(t._2());
       }
@@ -90,17 +88,5 @@ public final class RankJob {
         sets.get(si).get(protos.get(r)).complete(mine);
       }
     }
-  }
-
-  private static long[] starts(List<long[]> unitRows, int partitions) {
-    long total = 0;
-    for (long[] u : unitRows) total += u[1];
-    List<Long> starts = new ArrayList<>(List.of(0L));
-    long acc = 0;
-    for (long[] u : unitRows) {
-      if (acc >= (double) total * starts.size() / partitions && starts.size() < partitions) starts.add(u[0]);
-      acc += u[1];
-    }
-    return starts.stream().mapToLong(Long::longValue).toArray();
   }
 }

@@ -6,33 +6,35 @@ import dev.sparkeval.state.PosNeg;
 import dev.sparkeval.state.RankStat;
 import dev.sparkeval.state.RankSums;
 import dev.sparkeval.state.ScoreHistogram;
-import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import org.apache.spark.Partitioner;
 import org.apache.spark.rdd.RDD;
-import org.apache.spark.rdd.ShuffledRDD;
-import org.apache.spark.serializer.KryoSerializer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeRowWriter;
+import org.apache.spark.sql.classic.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import scala.Tuple2;
-import scala.math.Ordering;
-import scala.reflect.ClassTag;
-import scala.reflect.ClassTag$;
 
 /**
- * The shuffle and walk of {@link RankJob}: every row becomes (key, value) pairs, key =
- * {unit, score bits ordered descending}, value = {positive, weight}, primitive arrays that Kryo
- * moves cheaply; one ShuffledRDD range-partitions them by unit and sorts each range; each
- * partition then walks its distinct scores and returns exact sums per class.
+ * The shuffle and walk of {@link RankJob}, in Spark SQL's engine: every row becomes one row per
+ * (class, set) of {unit, key = score bits ordered descending, weight, positive}, written as
+ * UnsafeRows; the rows are hash-partitioned by unit and sorted by key within each partition
+ * (Tungsten's radix sort on the 64-bit key, spilling if it must); each partition then walks its
+ * distinct scores and returns exact sums per class. Units of one class are score ranges, so in
+ * key order a class's units come one after another; classes are walked side by side.
  */
 final class RankShuffle {
+  private static final StructType PAIRS = new StructType().add("unit", DataTypes.LongType, false)
+      .add("key", DataTypes.LongType, false).add("w", DataTypes.DoubleType, false).add("pos", DataTypes.BooleanType, false);
+
   private RankShuffle() {}
 
   /** Bits of x whose signed order is x's descending order (after -0.0 was folded into 0.0). */
@@ -41,49 +43,15 @@ final class RankShuffle {
     return ~(b ^ ((b >> 63) & 0x7fffffffffffffffL));
   }
 
-  static double fromDescending(long k) {
-    long b = ~k;
-    return Double.longBitsToDouble(b ^ ((b >> 63) & 0x7fffffffffffffffL));
-  }
-
-  static final class Order implements Comparator<long[]>, Serializable {
-    private static final long serialVersionUID = 1L;
-    @Override public int compare(long[] a, long[] b) {
-      int c = Long.compare(a[0], b[0]);
-      return c != 0 ? c : Long.compare(a[1], b[1]);
-    }
-  }
-
-  /** Ranges of units, balanced by the rows the histograms counted. */
-  static final class Ranges extends Partitioner {
-    private static final long serialVersionUID = 1L;
-    private final long[] starts;
-
-    Ranges(long[] starts) { this.starts = starts; }
-
-    @Override public int numPartitions() { return starts.length; }
-
-    @Override public int getPartition(Object key) {
-      long u = ((long[]) key)[0];
-      int lo = 0, hi = starts.length - 1;
-      while (lo < hi) {
-        int mid = (lo + hi + 1) >>> 1;
-        if (starts[mid] <= u) lo = mid;
-        else hi = mid - 1;
-      }
-      return lo;
-    }
-  }
-
-  @SuppressWarnings("unchecked")
   static List<Tuple2<Integer, RankSums>> run(Dataset<Row> projected, RowReader reader, RowRule rule,
       List<RankStat> protos, Map<List<String>, Integer> sliceIndex, int[][] firstGroup, int[][] classes,
-      Map<Long, PosNeg> offsets, long[] starts, int bins) {
+      Map<Long, PosNeg> offsets, int partitions, int bins) {
     ScoreHistogram binner = new ScoreHistogram(bins, true);
-    RDD<Tuple2<long[], double[]>> pairs = projected.queryExecution().toRdd().toJavaRDD().mapPartitions(it -> {
+    RDD<InternalRow> pairs = projected.queryExecution().toRdd().toJavaRDD().mapPartitions(it -> {
       Example e = new Example();
-      List<Tuple2<long[], double[]>> buffer = new ArrayList<>(); // one row's pairs: rows stream through
-      return new Iterator<Tuple2<long[], double[]>>() {
+      UnsafeRowWriter out = new UnsafeRowWriter(4);
+      List<InternalRow> buffer = new ArrayList<>(); // one row's pairs: rows stream through
+      return new Iterator<InternalRow>() {
         int next;
 
         @Override public boolean hasNext() {
@@ -96,7 +64,7 @@ final class RankShuffle {
           return true;
         }
 
-        @Override public Tuple2<long[], double[]> next() {
+        @Override public InternalRow next() {
           if (!hasNext()) throw new NoSuchElementException();
           return buffer.get(next++);
         }
@@ -112,48 +80,55 @@ final class RankShuffle {
               RankStat rs = protos.get(r);
               for (int c = 0; c < classes[si][r]; c++) {
                 double s = rs.score(e, c);
-                long unit = (long) (firstGroup[si][r] + c) * bins + (bins - 1 - binner.bin(s, rs.scoresAreLogits()));
-                buffer.add(new Tuple2<>(new long[] {unit, descending(s)}, new double[] {rs.positive(e, c) ? 1 : 0, e.weight}));
+                out.reset();
+                out.write(0, (long) (firstGroup[si][r] + c) * bins + (bins - 1 - binner.bin(s, rs.scoresAreLogits())));
+                out.write(1, descending(s));
+                out.write(2, e.weight);
+                out.write(3, rs.positive(e, c));
+                buffer.add(out.getRow().copy());
               }
             }
           }
         }
       };
     }).rdd();
-    ClassTag<long[]> kt = ClassTag$.MODULE$.apply(long[].class);
-    ClassTag<double[]> vt = ClassTag$.MODULE$.apply(double[].class);
-    ShuffledRDD<long[], double[], double[]> sorted = new ShuffledRDD<>(pairs, new Ranges(starts), kt, vt, vt);
-    sorted.setKeyOrdering(Ordering.comparatorToOrdering(new Order()));
-    sorted.setSerializer(new KryoSerializer(projected.sparkSession().sparkContext().getConf()));
-    return sorted.toJavaRDD().mapPartitions(it -> walk((Iterator<Tuple2<long[], double[]>>) (Iterator<?>) it, offsets, bins))
-        .collect();
+    Dataset<Row> sorted = ((SparkSession) projected.sparkSession()).internalCreateDataFrame(pairs, PAIRS, false)
+        .repartition(partitions, functions.col("unit")).sortWithinPartitions("key");
+    return sorted.queryExecution().toRdd().toJavaRDD().mapPartitions(it -> walk(it, offsets, bins)).collect();
   }
 
-  /** Walks sorted pairs: a unit restarts from its exact offset, a new score closes the previous one. */
-  static Iterator<Tuple2<Integer, RankSums>> walk(Iterator<Tuple2<long[], double[]>> it, Map<Long, PosNeg> offsets, int bins) {
-    Map<Integer, RankSums> out = new HashMap<>();
-    RankSums sums = null;
-    PosNeg cell = null;
-    long unit = -1, score = 0;
+  /** A class's walk in one partition: its current unit, the cell of its current score, its sums. */
+  private static final class Walk {
+    final RankSums sums = new RankSums();
+    long unit = -1, key;
+    PosNeg cell;
+  }
+
+  /** Walks rows in key order: a unit starts from its exact offset, a new score closes the class's previous one. */
+  static Iterator<Tuple2<Integer, RankSums>> walk(Iterator<InternalRow> it, Map<Long, PosNeg> offsets, int bins) {
+    Map<Integer, Walk> walks = new HashMap<>();
     while (it.hasNext()) {
-      Tuple2<long[], double[]> t = it.next();
-      long[] k = t._1();
-      if (k[0] != unit) {
-        if (cell != null) sums.next(cell);
-        unit = k[0];
-        sums = out.computeIfAbsent((int) (unit / bins), g -> new RankSums());
-        sums.start(offsets.get(unit));
-        cell = new PosNeg();
-      } else if (k[1] != score) {
-        sums.next(cell);
-        cell = new PosNeg();
+      InternalRow row = it.next();
+      long unit = row.getLong(0), key = row.getLong(1);
+      int group = (int) (unit / bins);
+      Walk w = walks.computeIfAbsent(group, g -> new Walk());
+      if (unit != w.unit) {
+        if (w.cell != null) w.sums.next(w.cell);
+        w.unit = unit;
+        w.sums.start(offsets.get(unit));
+        w.cell = new PosNeg();
+      } else if (key != w.key) {
+        w.sums.next(w.cell);
+        w.cell = new PosNeg();
       }
-      score = k[1];
-      cell.add(t._2()[0] == 1, t._2()[1]);
+      w.key = key;
+      w.cell.add(row.getBoolean(3), row.getDouble(2));
     }
-    if (cell != null) sums.next(cell);
     List<Tuple2<Integer, RankSums>> list = new ArrayList<>();
-    out.forEach((g, s) -> list.add(new Tuple2<>(g, s)));
+    walks.forEach((g, w) -> {
+      if (w.cell != null) w.sums.next(w.cell);
+      list.add(new Tuple2<>(g, w.sums));
+    });
     return list.iterator();
   }
 }

@@ -2,6 +2,7 @@ package dev.sparkeval.spark.eval;
 
 import java.io.Serializable;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.execution.vectorized.WritableColumnVector;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.vectorized.ColumnVector;
 import org.apache.spark.sql.vectorized.ColumnarBatch;
@@ -47,8 +48,7 @@ final class VectorReader implements Serializable {
         if (v.hasNull()) for (int i = 0; i < n; i++) if (v.isNullAt(from + i)) f.markNull(j, i);
       }
       if (values.length == 1) {
-        ColumnVector v = cb.column(ordinals[roles]);
-        for (int i = 0; i < n; i++) f.slice[i] = f.ids.id(v.isNullAt(from + i) ? null : v.getUTF8String(from + i));
+        slices(cb.column(ordinals[roles]), from, n, f);
       } else if (values.length > 1) {
         for (int i = 0; i < n; i++) {
           for (int k = 0; k < values.length; k++) {
@@ -60,6 +60,36 @@ final class VectorReader implements Serializable {
       }
       f.take(n);
     }
+  }
+
+  /**
+   * The slice ids of one string column. A dictionary-encoded vector (parquet) is read by
+   * dictionary id: each id of the batch is decoded and looked up once.
+   */
+  private static void slices(ColumnVector v, int from, int n, BatchFold f) {
+    boolean nulls = v.hasNull();
+    if (v instanceof WritableColumnVector w && w.hasDictionary()) {
+      WritableColumnVector ids = w.getDictionaryIds();
+      int[] known = f.dictionarySlices(); // -1 where not known yet
+      int used = 0;
+      for (int i = 0; i < n; i++) {
+        int r = from + i;
+        if (nulls && v.isNullAt(r)) {
+          f.slice[i] = f.ids.id((UTF8String) null);
+          continue;
+        }
+        int d = ids.getInt(r);
+        if (d >= known.length) known = f.growDictionarySlices(d);
+        if (known[d] < 0) {
+          known[d] = f.ids.id(v.getUTF8String(r));
+          used = Math.max(used, d + 1);
+        }
+        f.slice[i] = known[d];
+      }
+      java.util.Arrays.fill(known, 0, used, -1); // the next batch may have another dictionary
+      return;
+    }
+    for (int i = 0; i < n; i++) f.slice[i] = f.ids.id(nulls && v.isNullAt(from + i) ? null : v.getUTF8String(from + i));
   }
 
   /** Values as double, the way Spark casts them ((double) for numbers, 1/0 for booleans). */
