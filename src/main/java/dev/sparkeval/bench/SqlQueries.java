@@ -1,6 +1,5 @@
 package dev.sparkeval.bench;
 
-import dev.sparkeval.core.Role;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.spark.Evaluation;
 import java.util.LinkedHashMap;
@@ -71,20 +70,16 @@ public final class SqlQueries {
   static Evaluation.Settings binary() {
     Evaluation.Settings s = Bench.settings(Task.BINARY, "probability", List.of("bce"),
         List.of("accuracy", "precision", "recall", "f1", "brier"));
-    s.columns.put(Role.LABEL, "y");
-    return s;
+    return Evaluation.settings().settings(s).label("y").build();
   }
 
   static Evaluation.Settings sliced() {
     Evaluation.Settings s = Bench.settings(Task.REGRESSION, "prediction", List.of("mse", "mae"), List.of("r2"));
-    s.slices = List.of("segment");
-    return s;
+    return Evaluation.settings().settings(s).slice("segment").build();
   }
 
   /** The binary fused suite of the scaling series, over y and probability. */
   static Evaluation.Settings fusedSuite(int bins) {
-    Evaluation.Settings s = Bench.fusedSuite(bins);
-    s.columns.put(Role.LABEL, "y");
-    return s;
+    return Evaluation.settings().settings(Bench.fusedSuite(bins)).label("y").build();
   }
 }

@@ -4,7 +4,7 @@ import dev.sparkeval.bench.Bench;
 import dev.sparkeval.bench.SqlBench;
 import dev.sparkeval.core.UsageException;
 import dev.sparkeval.io.AtomicFiles;
-import dev.sparkeval.report.EvaluationReport;
+import dev.sparkeval.report.ReportJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,7 +68,7 @@ public final class BenchCommand implements Command {
     ctx.out().println("ratios");
     ratios.forEach((k, v) -> ctx.out().printf("  %-32s %8.2f%n", k, v));
     Map<String, String> files = new java.util.LinkedHashMap<>();
-    files.put("bench.json", EvaluationReport.json(b.result()));
+    files.put("bench.json", ReportJson.of(b.result()));
     if (svg != null) files.put("scaling.svg", svg);
     AtomicFiles.write(dir, files);
     ctx.out().println("bench: " + dir.resolve("bench.json"));

@@ -1,9 +1,7 @@
 package dev.sparkeval.cli;
 
-import dev.sparkeval.core.Role;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
-import dev.sparkeval.report.EvaluationReport;
 import dev.sparkeval.report.HtmlReport;
 import dev.sparkeval.spark.Evaluation;
 import dev.sparkeval.spark.Input;
@@ -11,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.regression.LinearRegression;
 import org.apache.spark.ml.regression.LinearRegressionModel;
@@ -49,26 +46,17 @@ public final class DemoCommand implements Command {
     Path predPath = outDir.resolve("diabetes_predictions.parquet");
     predictions.write().mode(SaveMode.Overwrite).parquet(predPath.toString());
 
-    Evaluation.Settings s = new Evaluation.Settings();
-    s.task = Task.REGRESSION;
-    s.columns.put(Role.LABEL, "label");
-    s.columns.put(Role.PREDICTION, "prediction");
-    s.losses = List.of("mse", "rmse", "mae", "huber:delta=50", "log_cosh", "quantile:q=0.9");
-    s.metrics = List.of("r2", "explained_variance", "mape", "mean_error");
-    s.slices = List.of("segment");
-    s.bootstrap = 200; // 95% intervals in the same pass
-    Evaluation.Result r = Evaluation.run(ctx.spark().read().parquet(predPath.toString()), s);
+    Evaluation.Result r = Evaluation.of(ctx.spark().read().parquet(predPath.toString()))
+        .task(Task.REGRESSION).label("label").prediction("prediction")
+        .loss("mse", "rmse", "mae", "huber:delta=50", "log_cosh", "quantile:q=0.9")
+        .metric("r2", "explained_variance", "mape", "mean_error")
+        .slice("segment")
+        .bootstrap(200) // 95% intervals in the same pass
+        .run();
     double seconds = (System.nanoTime() - start) / 1e9;
-    Path evalDir = outDir.resolve("diabetes");
-    Map<String, Object> report = EvaluationReport.model(r, predPath.toString(), seconds);
     List<Gates.Verdict> verdicts = Gates.check(Gates.parse(List.of("r2>=0.3")), r.overall());
-    report.put("gates", Gates.toJson(verdicts));
-    EvaluationReport.bootstrap(report, s.bootstrap, s.seed);
-    HtmlReport.write(evalDir, report, null);
-    Summary.print(ctx.out(), r, seconds);
-    Gates.print(ctx.out(), verdicts);
-    ctx.out().println("report: " + evalDir.resolve("report.json"));
-    ctx.out().println("html report: " + evalDir.resolve("report.html"));
+    EvaluationOutput.write(ctx, outDir.resolve("diabetes"), r, predPath.toString(), seconds, verdicts, 0,
+        HtmlReport.Options.DEFAULT);
     ClassificationDemo.run(ctx, dataDir, outDir);
     train(ctx, dataDir, outDir);
     return 0;

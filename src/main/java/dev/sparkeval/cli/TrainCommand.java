@@ -8,10 +8,11 @@ import dev.sparkeval.spark.train.Training;
 import dev.sparkeval.train.Epoch;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.kohsuke.args4j.Option;
 
 /** {@code train}: the distributed mini-batch loop, one Keras-style line per epoch, then history, model and report. */
@@ -75,46 +76,21 @@ public final class TrainCommand implements Command {
     Path outDir = Path.of(out);
     Outputs.checkWritable(outDir);
     if (resume && checkpoint == null) throw new UsageException("--resume needs --checkpoint DIR (the folder of the run to continue)");
-    Training.Settings s = new Training.Settings();
-    s.train = Input.read(ctx.spark(), train, null, format);
-    s.validation = validation == null ? null : Input.read(ctx.spark(), validation, null, format);
-    s.validationFraction = validationFraction;
-    if (features != null) for (String f : features.split(",")) if (!f.isBlank()) s.features.add(f.trim());
-    s.label = label;
-    s.model = model;
-    s.task = task == null ? null : Task.parse(task);
-    s.loss = loss;
-    s.metrics = metrics.isEmpty() ? null : metrics;
-    s.classWeights = classWeights == null ? null : EvaluateCommand.parseWeights(classWeights);
-    s.optimizer = optimizer;
-    s.learningRate = learningRate;
-    s.standardize = !noStandardize;
-    s.partitions = partitions;
-    s.iterationMode = iterationMode;
-    s.config.epochs = epochs;
-    s.config.batchSize = batchSize;
-    s.config.seed = seed;
-    s.config.l2 = l2;
-    s.config.earlyStopping = earlyStopping;
-    s.config.restoreBest = !noRestoreBest;
-    s.config.checkpoint = checkpoint == null ? null : Path.of(checkpoint);
-    s.config.resume = resume;
-    s.config.fullTrainLoss = fullTrainLoss;
-    Training.Outcome o = Training.run(s, e -> ctx.out().println(line(e, epochs)));
+    Training.Builder b = Training.settings().validationFraction(validationFraction).label(label).model(model)
+        .task(task == null ? null : Task.parse(task)).loss(loss).optimizer(optimizer).learningRate(learningRate)
+        .standardize(!noStandardize).partitions(partitions).iterationMode(iterationMode)
+        .epochs(epochs).batchSize(batchSize).seed(seed).l2(l2).earlyStopping(earlyStopping).restoreBest(!noRestoreBest)
+        .checkpoint(checkpoint == null ? null : Path.of(checkpoint)).resume(resume).fullTrainLoss(fullTrainLoss);
+    if (features != null) for (String f : features.split(",")) if (!f.isBlank()) b.features(f.trim());
+    if (!metrics.isEmpty()) b.metric(metrics.toArray(String[]::new));
+    if (classWeights != null) b.classWeights(EvaluateCommand.parseWeights(classWeights));
+    Training.Settings s = Flags.build(b::build);
+    Dataset<Row> trainTable = Input.read(ctx.spark(), train, null, format);
+    Dataset<Row> validationTable = validation == null ? null : Input.read(ctx.spark(), validation, null, format);
+    Training.Outcome o = Training.run(trainTable, validationTable, s, e -> ctx.out().println(line(e, epochs)));
     double seconds = (System.nanoTime() - start) / 1e9;
-    Map<String, Object> setup = new LinkedHashMap<>();
-    setup.put("model", o.model().model());
-    setup.put("loss", o.model().loss());
-    setup.put("optimizer", optimizer);
-    setup.put("learning_rate", learningRate);
-    setup.put("batch_size", batchSize);
-    setup.put("epochs", epochs);
-    setup.put("l2", l2);
-    setup.put("early_stopping", earlyStopping);
-    setup.put("seed", seed);
-    setup.put("standardized", !noStandardize);
     String val = validation != null ? validation : "a " + validationFraction + " fraction of " + train + " (seed " + seed + ")";
-    TrainingReport.write(outDir, o, setup, train, val, seconds);
+    TrainingReport.write(outDir, o, s, train, val, seconds);
     ctx.out().println(o.diagnosis().text());
     ctx.out().println("best epoch " + o.result().bestEpoch() + ", stopped at epoch " + o.result().stoppedEpoch()
         + (o.result().restored() ? ", best weights restored" : ""));

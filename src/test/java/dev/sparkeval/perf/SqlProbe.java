@@ -1,7 +1,6 @@
 package dev.sparkeval.perf;
 
 import dev.sparkeval.bench.SqlQueries;
-import dev.sparkeval.core.Role;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.spark.Evaluation;
 import dev.sparkeval.spark.gen.Synthetic;
@@ -84,13 +83,7 @@ public final class SqlProbe {
 
   static Evaluation.Settings settings(Task task, String label, String pred, List<String> losses, List<String> metrics,
                                       List<String> slices) {
-    Evaluation.Settings s = new Evaluation.Settings();
-    s.task = task;
-    s.columns.put(Role.LABEL, label);
-    s.columns.put(Role.PREDICTION, pred);
-    s.losses = losses;
-    s.metrics = metrics;
-    s.slices = slices;
-    return s;
+    return Evaluation.settings().task(task).label(label).prediction(pred).loss(losses.toArray(String[]::new))
+        .metric(metrics.toArray(String[]::new)).slice(slices.toArray(String[]::new)).build();
   }
 }

@@ -9,7 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sparkeval.core.Role;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
-import dev.sparkeval.report.EvaluationReport;
+import dev.sparkeval.report.Report;
+import dev.sparkeval.report.ReportJson;
 import dev.sparkeval.spark.Evaluation;
 import dev.sparkeval.testkit.SparkTests;
 import java.nio.file.Files;
@@ -88,54 +89,48 @@ class ColumnarPassTest {
     for (Dataset<Row> d : sources.values()) d.unpersist();
   }
 
-  static Evaluation.Settings settings(Task task, String label, String prediction, String weight, List<String> slices) {
-    Evaluation.Settings s = new Evaluation.Settings();
-    s.task = task;
-    s.columns.put(Role.LABEL, label);
-    s.columns.put(Role.PREDICTION, prediction);
-    if (weight != null) s.columns.put(Role.WEIGHT, weight);
-    s.slices = slices;
-    s.skipBadRows = true;
-    return s;
+  static Evaluation.Builder settings(Task task, String label, String prediction, String weight, List<String> slices) {
+    Evaluation.Builder b = Evaluation.settings().task(task).label(label).prediction(prediction)
+        .slice(slices.toArray(String[]::new)).skipBadRows(true);
+    return weight == null ? b : b.weight(weight);
   }
 
   /** The report as JSON, without the timing. */
   static String report(Dataset<Row> t, Evaluation.Settings s, String pass) {
     spark.conf().set(Engine.PASS_CONF, pass);
     try {
-      return EvaluationReport.json(EvaluationReport.model(Evaluation.run(t, s), "t", 0));
+      return ReportJson.of(Report.evaluation(Evaluation.run(t, s), "t", 0, List.of(), 0));
     } finally {
       spark.conf().unset(Engine.PASS_CONF);
     }
   }
 
   /** Every source, pass and partitioning gives the row-by-row report of the JSON table. */
-  static void same(Evaluation.Settings s, String what) {
-    boolean numericOnly = s.slices.isEmpty();
+  static void same(Evaluation.Builder b, String what) {
+    Evaluation.Settings s = b.build();
     String expected = report(sources.get("json"), s, "row");
     for (Map.Entry<String, Dataset<Row>> src : sources.entrySet()) {
-      if (!numericOnly && src.getKey().equals("numeric cache")) continue;
+      if (!s.slices().isEmpty() && src.getKey().equals("numeric cache")) continue;
       for (String pass : List.of("columnar", "batch", "row")) {
         assertEquals(expected, report(src.getValue(), s, pass), what + ": " + src.getKey() + ", " + pass + " pass");
       }
     }
     for (int parts : new int[] {1, 4, 7}) {
-      s.partitions = parts;
-      assertEquals(expected, report(sources.get("parquet"), s, "columnar"), what + ": " + parts + " partitions");
-      s.partitions = 0;
+      Evaluation.Settings p = Evaluation.settings().settings(s).partitions(parts).build();
+      assertEquals(expected, report(sources.get("parquet"), p, "columnar"), what + ": " + parts + " partitions");
     }
   }
 
   @Test
   void theColumnarSourcesAreFound() {
-    Evaluation.Settings s = settings(Task.REGRESSION, "label", "prediction", "w", List.of());
+    Evaluation.Settings s = settings(Task.REGRESSION, "label", "prediction", "w", List.of()).build();
     for (String src : List.of("parquet", "cache", "numeric cache")) {
       Dataset<Row> t = sources.get(src);
       assertNotNull(ColumnarInput.of(t, binding(t, s)), src + " offers column batches");
     }
     Dataset<Row> json = sources.get("json");
     assertNull(ColumnarInput.of(json, binding(json, s)), "JSON is read as rows");
-    Evaluation.Settings sliced = settings(Task.REGRESSION, "label", "prediction", "w", List.of("segment"));
+    Evaluation.Settings sliced = settings(Task.REGRESSION, "label", "prediction", "w", List.of("segment")).build();
     Dataset<Row> parquet = sources.get("parquet");
     assertNotNull(ColumnarInput.of(parquet, binding(parquet, sliced)), "parquet with a string slice column");
   }
@@ -150,43 +145,34 @@ class ColumnarPassTest {
   }
 
   static Binding binding(Dataset<Row> t, Evaluation.Settings s) {
-    return new Binding(t, s.columns, dev.sparkeval.catalog.Tasks.shapes(s.task), s.slices);
+    return new Binding(t, s.columns(), dev.sparkeval.catalog.Tasks.shapes(s.task()), s.slices());
   }
 
   @Test
   void regressionWithWeightsSlicesAndBadRows() {
-    Evaluation.Settings s = settings(Task.REGRESSION, "label", "prediction", "w", List.of("segment"));
-    s.losses = List.of("mse", "rmse", "mae", "huber:delta=0.5", "log_cosh", "quantile:q=0.3", "sse");
-    s.metrics = List.of("r2", "explained_variance", "mape", "mean_error");
-    same(s, "regression");
-    s.slices = List.of();
-    s.columns.remove(Role.WEIGHT);
-    same(s, "regression, unweighted, unsliced");
+    same(settings(Task.REGRESSION, "label", "prediction", "w", List.of("segment"))
+        .loss("mse", "rmse", "mae", "huber:delta=0.5", "log_cosh", "quantile:q=0.3", "sse")
+        .metric("r2", "explained_variance", "mape", "mean_error"), "regression");
+    same(settings(Task.REGRESSION, "label", "prediction", null, List.of())
+        .loss("mse", "rmse", "mae", "huber:delta=0.5", "log_cosh", "quantile:q=0.3", "sse")
+        .metric("r2", "explained_variance", "mape", "mean_error"), "regression, unweighted, unsliced");
   }
 
   @Test
   void binaryWithBootstrapAndOtherNumberTypes() {
-    Evaluation.Settings s = settings(Task.BINARY, "y", "p", "w", List.of("segment"));
-    s.losses = List.of("bce", "focal");
-    s.metrics = List.of("accuracy", "precision", "recall", "f1", "mcc", "auc_roc:bins=128", "auc_pr:bins=100",
-        "auc_roc", "log_loss", "brier", "ece");
-    s.bootstrap = 8;
-    same(s, "binary");
-    Evaluation.Settings typed = settings(Task.BINARY, "by", "p", "lw", List.of());
-    typed.metrics = List.of("accuracy", "brier", "auc_roc");
-    same(typed, "boolean label, long weight");
-    Evaluation.Settings ints = settings(Task.REGRESSION, "ilabel", "fpred", null, List.of("segment"));
-    same(ints, "int label, float prediction");
+    same(settings(Task.BINARY, "y", "p", "w", List.of("segment")).loss("bce", "focal")
+        .metric("accuracy", "precision", "recall", "f1", "mcc", "auc_roc:bins=128", "auc_pr:bins=100", "auc_roc", "log_loss",
+            "brier", "ece").bootstrap(8), "binary");
+    same(settings(Task.BINARY, "by", "p", "lw", List.of()).metric("accuracy", "brier", "auc_roc"), "boolean label, long weight");
+    same(settings(Task.REGRESSION, "ilabel", "fpred", null, List.of("segment")), "int label, float prediction");
   }
 
   @Test
   void logitsAndTheFirstBadRowNamedAsTheRowPathNamesIt() {
-    Evaluation.Settings s = settings(Task.BINARY, "y", "prediction", null, List.of());
-    s.logits = true;
-    s.metrics = List.of("accuracy", "auc_roc:bins=64", "log_loss");
-    s.losses = List.of("bce", "focal");
-    same(s, "logits");
-    s.skipBadRows = false;
+    Evaluation.Builder b = settings(Task.BINARY, "y", "prediction", null, List.of()).logits(true)
+        .metric("accuracy", "auc_roc:bins=64", "log_loss").loss("bce", "focal");
+    same(b, "logits");
+    Evaluation.Settings s = b.skipBadRows(false).build();
     String expected = failure(sources.get("json"), s, "row");
     assertTrue(expected.startsWith("bad row at partition "), expected);
     for (Map.Entry<String, Dataset<Row>> src : sources.entrySet()) {
