@@ -7,16 +7,14 @@ import dev.sparkeval.core.Role;
 import dev.sparkeval.core.RowRule;
 import dev.sparkeval.core.StatSet;
 import java.util.Arrays;
-import java.util.Iterator;
-import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * Folds one partition a batch at a time: the caller fills the raw columns of up to
  * {@link #CAPACITY} rows (from Spark's column vectors or buffered from internal rows) and calls
  * {@link #take}. Rows are checked as {@link RowReader} and the task's rule check them one by one
  * (same bad-row reasons, same first bad row), but a batch without a bad row is checked in a few
- * loops and folded whole; rows of a sliced run are grouped by slice first. Scalar roles only.
+ * loops and folded whole; rows of a sliced run are grouped by slice first ({@link SliceGroups}).
+ * Scalar roles only.
  */
 final class BatchFold {
   static final int CAPACITY = 4096;
@@ -26,7 +24,6 @@ final class BatchFold {
   private final long partition;
   private final Role[] roles;
   private final Batch batch = new Batch(CAPACITY);
-  private final Batch group = new Batch(CAPACITY, batch.sums());
   /** Raw values of role j (reader order) in cols[j]; nulls[j][i] when row i holds NULL there. */
   final double[][] cols;
   final boolean[][] nulls;
@@ -35,9 +32,7 @@ final class BatchFold {
   final int[] slice = new int[CAPACITY];
   final SliceIds ids;
   private final StatSet fixed, extra;
-  private StatSet[] bySlice = new StatSet[16];
-  private final int[] order = new int[CAPACITY];
-  private int[] firstRow = new int[17];
+  private final SliceGroups groups;
   private long offset;
   private boolean stopped;
 
@@ -50,6 +45,7 @@ final class BatchFold {
     nulls = new boolean[roles.length][CAPACITY];
     hasNulls = new boolean[roles.length];
     ids = reader.sliced() ? new SliceIds(reader.sliceCount()) : null;
+    groups = reader.sliced() ? new SliceGroups(CAPACITY, batch.sums()) : null;
     fixed = reader.sliced() ? null : partial.slice(Partial.NO_SLICE);
     extra = partial.extra().isEmpty() ? null : partial.extra();
   }
@@ -83,30 +79,6 @@ final class BatchFold {
     hasNulls[column] = true;
   }
 
-  /** Reads internal rows (role columns as double, then the slice columns as strings) a batch at a time. */
-  void readRows(Iterator<InternalRow> it, int sliceCount) {
-    UTF8String[] values = new UTF8String[sliceCount];
-    int roleCount = roles.length;
-    while (it.hasNext() && !stopped) {
-      int n = 0;
-      while (n < CAPACITY && it.hasNext()) {
-        InternalRow row = it.next();
-        for (int j = 0; j < roleCount; j++) {
-          if (row.isNullAt(j)) markNull(j, n);
-          else cols[j][n] = row.getDouble(j);
-        }
-        if (sliceCount == 1) {
-          slice[n] = ids.id(row.isNullAt(roleCount) ? null : row.getUTF8String(roleCount));
-        } else if (sliceCount > 1) {
-          for (int k = 0; k < sliceCount; k++) values[k] = row.isNullAt(roleCount + k) ? null : row.getUTF8String(roleCount + k);
-          slice[n] = ids.id(values);
-        }
-        n++;
-      }
-      take(n);
-    }
-  }
-
   /** Checks and folds rows [0, n) of the raw columns (and slice ids). */
   void take(int n) {
     if (n == 0 || stopped) return;
@@ -122,7 +94,7 @@ final class BatchFold {
     batch.size = good;
     if (good == 0) return;
     if (ids == null) fixed.add(batch);
-    else bySlice(good);
+    else if (!groups.fold(batch, slice, ids, partial)) stopped = true;
     if (extra != null) extra.add(batch);
   }
 
@@ -192,62 +164,5 @@ final class BatchFold {
       case TARGET -> e.target;
       default -> throw new IllegalStateException(r + " is not a scalar role");
     };
-  }
-
-  /** Groups the good rows by slice (a counting sort) and folds each group into its slice's states. */
-  private void bySlice(int n) {
-    int slices = 0;
-    for (int i = 0; i < n; i++) slices = Math.max(slices, slice[i] + 1);
-    if (firstRow.length < slices + 1) firstRow = new int[slices + 1];
-    Arrays.fill(firstRow, 0, slices + 1, 0);
-    for (int i = 0; i < n; i++) firstRow[slice[i] + 1]++;
-    // States are made for slices with good rows only (a slice of bad rows alone does not exist).
-    if (bySlice.length < slices) bySlice = Arrays.copyOf(bySlice, Math.max(slices, 2 * bySlice.length));
-    for (int s = 0; s < slices; s++) {
-      if (firstRow[s + 1] == 0 || bySlice[s] != null) continue;
-      bySlice[s] = partial.slice(ids.key(s));
-      if (bySlice[s] == null) {
-        stopped = true;
-        return;
-      }
-    }
-    if (firstRow[slice[0] + 1] == n) { // a run of one slice (sorted tables): no copy
-      bySlice[slice[0]].add(batch);
-      return;
-    }
-    for (int s = 0; s < slices; s++) firstRow[s + 1] += firstRow[s];
-    int[] at = Arrays.copyOf(firstRow, slices);
-    for (int i = 0; i < n; i++) order[at[slice[i]]++] = i;
-    for (int s = 0; s < slices; s++) {
-      int from = firstRow[s], to = firstRow[s + 1];
-      if (to == from) continue;
-      gather(from, to);
-      bySlice[s].add(group);
-    }
-  }
-
-  private void gather(int from, int to) {
-    group.size = to - from;
-    group.label = gather(batch.label, from, to, 0);
-    group.prediction = gather(batch.prediction, from, to, 1);
-    group.weight = gather(batch.weight, from, to, 2);
-    group.target = gather(batch.target, from, to, 3);
-    group.logit = batch.logit == null ? null : gatherInto(batch.logit, from, to, group.logitColumn());
-  }
-
-  private double[] gather(double[] src, int from, int to, int which) {
-    return src == null ? null : gatherInto(src, from, to, groupColumn(which));
-  }
-
-  private final double[][] groupColumns = new double[4][];
-
-  private double[] groupColumn(int which) {
-    if (groupColumns[which] == null) groupColumns[which] = new double[CAPACITY];
-    return groupColumns[which];
-  }
-
-  private double[] gatherInto(double[] src, int from, int to, double[] dst) {
-    for (int k = from; k < to; k++) dst[k - from] = src[order[k]];
-    return dst;
   }
 }

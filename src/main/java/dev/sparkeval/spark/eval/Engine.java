@@ -48,7 +48,7 @@ public final class Engine {
     } else {
       partials = projected.queryExecution().toRdd().toJavaRDD().mapPartitionsWithIndex((index, it) -> {
         Partial p = prototype.fresh();
-        new BatchFold(p, reader, rule, index).readRows(it, reader.sliceCount());
+        RowBatches.read(it, reader.roles().size(), reader.sliceCount(), new BatchFold(p, reader, rule, index));
         return List.of(p).iterator();
       }, false);
     }
