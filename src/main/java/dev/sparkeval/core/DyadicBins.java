@@ -101,9 +101,9 @@ public final class DyadicBins implements Serializable {
       for (int i = 0; i < n; i++) putAt(ix[i], ys == null ? 0 : iy[i], 1, start);
       return;
     }
-    if (dense == null) {
-      dense = new int[DENSE];
-      seen = new int[DENSE];
+    if (dense == null || dense.length < cells) {
+      dense = new int[(int) cells];
+      seen = new int[(int) cells];
     }
     int[] d = dense, cell = seen;
     int width = (int) w, k = 0;
