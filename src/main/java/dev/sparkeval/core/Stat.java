@@ -19,6 +19,19 @@ public abstract class Stat implements Serializable {
 
   public abstract void add(Example e);
 
+  /**
+   * Folds rows [0, b.size) of a batch in. The default fills the batch's Example row by row and
+   * calls {@link #add(Example)}; hot states override it with tight loops over the columns, and
+   * must then add exactly what the per-row path adds (the bits of every result are the same).
+   */
+  public void add(Batch b) {
+    Example e = b.example();
+    for (int i = 0; i < b.size; i++) {
+      b.fill(i, e);
+      add(e);
+    }
+  }
+
   /** Folds {@code other} (same key) into this state. */
   public abstract void merge(Stat other);
 

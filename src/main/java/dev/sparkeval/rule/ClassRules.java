@@ -1,5 +1,6 @@
 package dev.sparkeval.rule;
 
+import dev.sparkeval.core.Batch;
 import dev.sparkeval.core.EvalOptions;
 import dev.sparkeval.core.Example;
 import dev.sparkeval.core.RowRule;
@@ -77,6 +78,27 @@ public final class ClassRules {
         e.prediction = s;
       }
       return null;
+    }
+
+    @Override public boolean derivesLogit() {
+      return logits;
+    }
+
+    /** A batch of scalar predictions whose labels are all 0/1 and (without logits) probabilities all in [0, 1]. */
+    @Override public boolean check(Batch b) {
+      double[] y = b.label, p = b.prediction;
+      boolean ok = true;
+      for (int i = 0; i < b.size; i++) ok &= y[i] == 0.0 | y[i] == 1.0;
+      if (!logits) for (int i = 0; i < b.size; i++) ok &= p[i] >= 0 & p[i] <= 1;
+      if (!ok) return false;
+      if (logits) {
+        double[] z = b.logitColumn();
+        for (int i = 0; i < b.size; i++) {
+          z[i] = p[i];
+          p[i] = Decisions.sigmoid(p[i]);
+        }
+      }
+      return true;
     }
   }
 

@@ -344,7 +344,8 @@ public final class Evaluation {
     checkWidth(projected, binding, s);
     if (s.partitions() > 0) projected = projected.repartition(s.partitions());
     boolean ordered = OrderJob.defer(plan.prototype());
-    Partial p = Engine.run(projected, binding.reader(), plan.rule(), new Partial(plan.prototype(), plan.overallPrototype(), s.maxSlices()));
+    Partial p = Engine.run(projected, binding, s.partitions() > 0 ? null : table, plan.rule(),
+        new Partial(plan.prototype(), plan.overallPrototype(), s.maxSlices()));
     check(p, s);
     StatSet all = p.overall();
     if (ordered) { // order statistics (exact AUC, medians, ...): one sort job, completing the overall and per-slice states
