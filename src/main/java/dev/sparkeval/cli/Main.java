@@ -12,7 +12,6 @@ import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import org.kohsuke.args4j.CmdLineException;
 import org.kohsuke.args4j.CmdLineParser;
-import org.kohsuke.args4j.ParserProperties;
 
 /**
  * Entry point: {@code COMMAND [OPTIONS]}. Exit codes: 0 success, 2 bad usage or input, 3 a gate
@@ -56,7 +55,7 @@ public final class Main {
     String name = args.isEmpty() ? "demo" : args.remove(0);
     try {
       if (name.equals("--help") || name.equals("-h") || name.equals("help")) {
-        out.println(usage());
+        out.print(Help.launcher());
         return 0;
       }
       Supplier<Command> make = COMMANDS.get(name);
@@ -65,10 +64,9 @@ public final class Main {
             + "; commands: " + String.join(", ", COMMANDS.keySet()));
       }
       Command cmd = make.get();
-      CmdLineParser parser = new CmdLineParser(cmd, ParserProperties.defaults().withUsageWidth(100));
-      if (args.contains("--help")) {
-        out.println("usage: " + name + " [OPTIONS]");
-        parser.printUsage(out);
+      CmdLineParser parser = new CmdLineParser(cmd, Help.properties());
+      if (args.contains("--help") || args.contains("-h")) {
+        out.print(Help.command(name, parser));
         return 0;
       }
       try {
@@ -113,11 +111,6 @@ public final class Main {
   static UsageException usageCause(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) if (c instanceof UsageException u) return u;
     return null;
-  }
-
-  static String usage() {
-    return "usage: ./submit.sh [SPARK-SUBMIT OPTIONS] COMMAND [OPTIONS]\n"
-        + "commands: " + String.join(", ", COMMANDS.keySet()) + "  (COMMAND --help for its options)";
   }
 
   /** A --gate was broken: exit code 3. */
