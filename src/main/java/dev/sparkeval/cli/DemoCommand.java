@@ -7,6 +7,7 @@ import dev.sparkeval.report.EvaluationReport;
 import dev.sparkeval.report.HtmlReport;
 import dev.sparkeval.spark.Evaluation;
 import dev.sparkeval.spark.Input;
+import dev.sparkeval.spark.Output;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -17,7 +18,6 @@ import org.apache.spark.ml.regression.LinearRegression;
 import org.apache.spark.ml.regression.LinearRegressionModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.functions;
 import org.kohsuke.args4j.Option;
 
@@ -47,7 +47,7 @@ public final class DemoCommand implements Command {
     LinearRegressionModel model = new LinearRegression().fit(split[0]);
     Dataset<Row> predictions = model.transform(split[1]).select("label", "prediction", "segment");
     Path predPath = outDir.resolve("diabetes_predictions.parquet");
-    predictions.write().mode(SaveMode.Overwrite).parquet(predPath.toString());
+    Output.write(predictions, predPath.toString(), "parquet");
 
     Evaluation.Settings s = new Evaluation.Settings();
     s.task = Task.REGRESSION;

@@ -33,7 +33,7 @@ public final class HtmlReport {
 
   private HtmlReport() {}
 
-  /** Writes report.json, report.html and metrics.csv into dir, all or nothing. history may be null. */
+  /** Writes report.json, report.html and metrics.csv into dir, all or nothing (see {@link AtomicFiles}). history may be null. */
   public static void write(Path dir, Map<String, Object> model, List<Map<String, Object>> history) throws IOException {
     write(dir, model, history, Options.DEFAULT);
   }
@@ -41,9 +41,9 @@ public final class HtmlReport {
   public static void write(Path dir, Map<String, Object> model, List<Map<String, Object>> history, Options opts)
       throws IOException {
     Map<String, String> files = new LinkedHashMap<>();
-    files.put("report.json", EvaluationReport.json(model));
     files.put("metrics.csv", MetricsCsv.of(model));
     files.put("report.html", html(model, history, opts));
+    files.put("report.json", EvaluationReport.json(model)); // last: a new report.json means the set is new
     AtomicFiles.write(dir, files);
   }
 

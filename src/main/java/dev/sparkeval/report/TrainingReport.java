@@ -28,9 +28,9 @@ public final class TrainingReport {
     files.put("history.json", json(h));
     files.put("history.csv", csv(o.result().history()));
     files.put("model.json", o.model().json());
-    files.put("report.json", json(report));
     files.put("metrics.csv", MetricsCsv.of(report));
     files.put("report.html", HtmlReport.html(report, h, HtmlReport.Options.DEFAULT));
+    files.put("report.json", json(report)); // last: a new report.json means the set is new
     AtomicFiles.write(dir, files);
   }
 

@@ -49,4 +49,23 @@ class AtomicFilesTest {
     assertTrue(Files.isDirectory(dir.resolve("b.txt")));
     assertEquals(List.of("a.txt", "b.txt"), names(dir));
   }
+
+  @Test
+  void aNewFolderAppearsWithTheWholeSetAndLeavesNothingBeside() throws Exception {
+    Path out = dir.resolve("runs").resolve("r1");
+    HtmlReport.write(out, ReportModels.regression(), null);
+    assertEquals(List.of("metrics.csv", "report.html", "report.json"), names(out));
+    assertEquals(List.of("r1"), names(dir.resolve("runs")), "no temporary folder left beside it");
+  }
+
+  @Test
+  void anExistingFolderKeepsItsOtherFilesAndGetsReportJsonLast() throws Exception {
+    Files.writeString(dir.resolve("notes.txt"), "mine");
+    Files.createDirectories(dir.resolve("report.json").resolve("blocker")); // report.json cannot be replaced
+    assertThrows(IOException.class, () -> HtmlReport.write(dir, ReportModels.regression(), null));
+    assertEquals("mine", Files.readString(dir.resolve("notes.txt")));
+    assertTrue(Files.isRegularFile(dir.resolve("metrics.csv")) && Files.isRegularFile(dir.resolve("report.html")),
+        "the companions were renamed before report.json, the file readers watch");
+    assertEquals(List.of("metrics.csv", "notes.txt", "report.html", "report.json"), names(dir));
+  }
 }
