@@ -3,7 +3,7 @@ package dev.sparkeval.bench;
 import dev.sparkeval.core.Role;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.spark.Evaluation;
-import dev.sparkeval.spark.Synthetic;
+import dev.sparkeval.spark.gen.Synthetic;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,7 +129,7 @@ public final class Bench {
     List<String> cols = new java.util.ArrayList<>();
     for (int j = 0; j < features; j++) cols.add("f" + j);
     long batch = Math.max(1, Math.round(rows * fraction));
-    dev.sparkeval.spark.StepTiming.Result st = dev.sparkeval.spark.StepTiming.measure(t, cols, "label", batch, 40, 5);
+    dev.sparkeval.spark.train.StepTiming.Result st = dev.sparkeval.spark.train.StepTiming.measure(t, cols, "label", batch, 40, 5);
     result.put("batch_size", batch);
     result.put("iteration_ms", st.iterationMs());
     result.put("empty_job_ms", st.emptyJobMs());

@@ -2,7 +2,7 @@ package dev.sparkeval.cli;
 
 import dev.sparkeval.bench.Bench;
 import dev.sparkeval.core.UsageException;
-import dev.sparkeval.report.AtomicFiles;
+import dev.sparkeval.io.AtomicFiles;
 import dev.sparkeval.report.EvaluationReport;
 import java.nio.file.Path;
 import java.util.Map;

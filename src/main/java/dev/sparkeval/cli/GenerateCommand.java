@@ -4,7 +4,7 @@ import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
 import dev.sparkeval.spark.Input;
 import dev.sparkeval.spark.Output;
-import dev.sparkeval.spark.Synthetic;
+import dev.sparkeval.spark.gen.Synthetic;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.kohsuke.args4j.Option;

@@ -1,9 +1,9 @@
 package dev.sparkeval.cli;
 
+import dev.sparkeval.catalog.Catalogs;
 import dev.sparkeval.core.Entry;
 import dev.sparkeval.core.Param;
 import dev.sparkeval.core.Task;
-import dev.sparkeval.metric.Catalogs;
 import java.io.PrintStream;
 import java.util.stream.Collectors;
 import org.kohsuke.args4j.Option;

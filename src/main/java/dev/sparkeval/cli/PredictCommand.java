@@ -4,7 +4,7 @@ import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
 import dev.sparkeval.spark.Input;
 import dev.sparkeval.spark.Output;
-import dev.sparkeval.spark.Scoring;
+import dev.sparkeval.spark.train.Scoring;
 import dev.sparkeval.train.ModelFile;
 import java.nio.file.Files;
 import java.nio.file.Path;

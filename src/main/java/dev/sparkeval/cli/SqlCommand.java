@@ -1,7 +1,7 @@
 package dev.sparkeval.cli;
 
 import dev.sparkeval.core.UsageException;
-import dev.sparkeval.report.AtomicFiles;
+import dev.sparkeval.io.AtomicFiles;
 import dev.sparkeval.spark.Input;
 import dev.sparkeval.spark.sql.SqlFunctions;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
 import dev.sparkeval.report.TrainingReport;
 import dev.sparkeval.spark.Input;
-import dev.sparkeval.spark.Training;
+import dev.sparkeval.spark.train.Training;
 import dev.sparkeval.train.Epoch;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,2 +1,2 @@
-/** The command line: one class per command (args4j), parsing and printing only; the work is in spark/ and core/. */
+/** The command line: one class per command (args4j), parsing and printing only; the work is in spark/ and below. */
 package dev.sparkeval.cli;

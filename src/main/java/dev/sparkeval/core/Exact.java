@@ -15,10 +15,4 @@ public final class Exact {
     if (!a.isFinite() || !b.isFinite()) return a.value() / b.value();
     return a.exact().divide(b.exact(), MC).doubleValue();
   }
-
-  /** n * sum(w v^2) - (sum(w v))^2, which is W^2 times the weighted variance; exact. */
-  public static BigDecimal scaledVariance(ExactSum w, MomentStat m) {
-    BigDecimal s1 = m.sum().exact();
-    return w.exact().multiply(m.sumOfSquares().exact()).subtract(s1.multiply(s1));
-  }
 }

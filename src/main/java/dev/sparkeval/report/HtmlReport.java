@@ -1,5 +1,6 @@
 package dev.sparkeval.report;
 
+import dev.sparkeval.io.AtomicFiles;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;

@@ -1,5 +1,5 @@
 /**
  * Reports: the JSON model of a run (report.json), the human report rendered from that same model
- * (report.html: a Pebble template, JFreeChart charts as inline SVG), metrics.csv, and atomic writing.
+ * (report.html: a Pebble template, JFreeChart charts as inline SVG) and metrics.csv.
  */
 package dev.sparkeval.report;

@@ -1,5 +1,7 @@
 package dev.sparkeval.spark;
 
+import dev.sparkeval.catalog.Catalogs;
+import dev.sparkeval.catalog.Tasks;
 import dev.sparkeval.core.EvalOptions;
 import dev.sparkeval.core.Partial;
 import dev.sparkeval.core.Plan;
@@ -9,8 +11,10 @@ import dev.sparkeval.core.StatSet;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
 import dev.sparkeval.core.Value;
-import dev.sparkeval.metric.Catalogs;
-import dev.sparkeval.metric.Tasks;
+import dev.sparkeval.spark.eval.Binding;
+import dev.sparkeval.spark.eval.Engine;
+import dev.sparkeval.spark.eval.RankJob;
+import dev.sparkeval.spark.eval.RowReader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

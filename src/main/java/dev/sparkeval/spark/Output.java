@@ -1,6 +1,7 @@
 package dev.sparkeval.spark;
 
 import dev.sparkeval.core.UsageException;
+import dev.sparkeval.spark.eval.Binding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.sparkeval.train;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkeval.core.UsageException;
-import dev.sparkeval.report.AtomicFiles;
+import dev.sparkeval.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.sparkeval.train;
 
+import dev.sparkeval.catalog.Catalogs;
 import dev.sparkeval.core.Entry;
 import dev.sparkeval.core.EvalOptions;
 import dev.sparkeval.core.Param;
@@ -13,7 +14,6 @@ import dev.sparkeval.loss.LogCosh;
 import dev.sparkeval.loss.Pinball;
 import dev.sparkeval.loss.SmoothL1;
 import dev.sparkeval.loss.SquaredError;
-import dev.sparkeval.metric.Catalogs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.sparkeval.perf;
 import dev.sparkeval.core.Role;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.spark.Evaluation;
-import dev.sparkeval.spark.Synthetic;
+import dev.sparkeval.spark.gen.Synthetic;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.sparkeval.perf;
 import dev.sparkeval.core.Role;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.spark.Evaluation;
-import dev.sparkeval.spark.Synthetic;
+import dev.sparkeval.spark.gen.Synthetic;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

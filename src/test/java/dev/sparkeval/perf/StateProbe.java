@@ -1,12 +1,12 @@
 package dev.sparkeval.perf;
 
+import dev.sparkeval.catalog.Catalogs;
+import dev.sparkeval.catalog.Tasks;
 import dev.sparkeval.core.EvalOptions;
 import dev.sparkeval.core.Example;
 import dev.sparkeval.core.Plan;
 import dev.sparkeval.core.StatSet;
 import dev.sparkeval.core.Task;
-import dev.sparkeval.metric.Catalogs;
-import dev.sparkeval.metric.Tasks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

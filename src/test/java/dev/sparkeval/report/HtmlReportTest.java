@@ -2,15 +2,18 @@ package dev.sparkeval.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** report.html from synthetic report models: what each block renders, and that nothing reaches outside the file. */
 class HtmlReportTest {
@@ -19,6 +22,12 @@ class HtmlReportTest {
     int n = 0;
     while (m.find()) n++;
     return n;
+  }
+
+  static List<String> names(Path dir) throws java.io.IOException {
+    try (var s = Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
   }
 
   static void selfContained(String html) {
@@ -71,7 +80,7 @@ class HtmlReportTest {
   }
 
   @Test
-  void writesJsonHtmlAndCsvTogether(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+  void writesJsonHtmlAndCsvTogether(@TempDir Path dir) throws Exception {
     HtmlReport.write(dir, ReportModels.regression(), null);
     assertTrue(Files.readString(dir.resolve("report.json")).contains("\"residuals\""));
     assertTrue(Files.readString(dir.resolve("report.html")).contains("<svg"));
@@ -145,5 +154,18 @@ class HtmlReportTest {
     String html = HtmlReport.html(Map.of("command", "evaluate", "task", "embedding", "losses", Map.of("cosine", 0.1)), null, null);
     assertEquals(0, count(html, "<svg"));
     assertTrue(html.contains("cosine"));
+  }
+
+  @Test
+  void aReportThatFailsToRenderLeavesThePreviousOneIntact(@TempDir Path dir) throws Exception {
+    HtmlReport.write(dir, ReportModels.regression(), null);
+    String json = Files.readString(dir.resolve("report.json"));
+    String html = Files.readString(dir.resolve("report.html"));
+    Map<String, Object> broken = new LinkedHashMap<>(ReportModels.regression());
+    broken.put("losses", Map.of("mse", new Object())); // not serialisable: fails before any file is replaced
+    assertThrows(RuntimeException.class, () -> HtmlReport.write(dir, broken, null));
+    assertEquals(json, Files.readString(dir.resolve("report.json")));
+    assertEquals(html, Files.readString(dir.resolve("report.html")));
+    assertEquals(List.of("metrics.csv", "report.html", "report.json"), names(dir));
   }
 }

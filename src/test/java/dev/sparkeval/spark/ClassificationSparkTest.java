@@ -10,6 +10,8 @@ import dev.sparkeval.core.Role;
 import dev.sparkeval.core.StatSet;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.Value;
+import dev.sparkeval.spark.eval.Binding;
+import dev.sparkeval.spark.eval.RowReader;
 import dev.sparkeval.testkit.Eval;
 import dev.sparkeval.testkit.SparkTests;
 import java.util.ArrayList;
@@ -111,7 +113,7 @@ class ClassificationSparkTest {
   static Map<String, Value> plain(Dataset<Row> df, Evaluation.Settings s) {
     EvalOptions o = new EvalOptions(s.task, false, 0.5, null, s.columns.containsKey(Role.WEIGHT));
     Plan plan = Eval.plan(o, s.metrics);
-    Binding b = new Binding(df, s.columns, dev.sparkeval.metric.Tasks.shapes(s.task), List.of());
+    Binding b = new Binding(df, s.columns, dev.sparkeval.catalog.Tasks.shapes(s.task), List.of());
     RowReader reader = b.reader();
     StatSet st = plan.prototype().fresh();
     for (org.apache.spark.sql.catalyst.InternalRow row : b.project(df).queryExecution().toRdd().toJavaRDD().map(

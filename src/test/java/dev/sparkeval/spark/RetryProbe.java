@@ -3,6 +3,7 @@ package dev.sparkeval.spark;
 import dev.sparkeval.core.Role;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.report.EvaluationReport;
+import dev.sparkeval.spark.gen.Synthetic;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.TaskContext;

@@ -1,5 +1,7 @@
 package dev.sparkeval.testkit;
 
+import dev.sparkeval.catalog.Catalogs;
+import dev.sparkeval.catalog.Tasks;
 import dev.sparkeval.core.Catalog;
 import dev.sparkeval.core.EvalOptions;
 import dev.sparkeval.core.Example;
@@ -7,8 +9,6 @@ import dev.sparkeval.core.Plan;
 import dev.sparkeval.core.RowRule;
 import dev.sparkeval.core.StatSet;
 import dev.sparkeval.core.Value;
-import dev.sparkeval.metric.Catalogs;
-import dev.sparkeval.metric.Tasks;
 import java.util.List;
 
 /** Evaluates examples through the plain-Java engine (no Spark): the path every state takes on an executor. */

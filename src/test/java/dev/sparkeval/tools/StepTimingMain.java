@@ -1,6 +1,6 @@
 package dev.sparkeval.tools;
 
-import dev.sparkeval.spark.StepTiming;
+import dev.sparkeval.spark.train.StepTiming;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.mllib.linalg.Vector;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sparkeval.catalog.Catalogs;
+import dev.sparkeval.catalog.Tasks;
 import dev.sparkeval.core.EvalOptions;
 import dev.sparkeval.core.Example;
 import dev.sparkeval.core.Plan;
@@ -15,8 +17,6 @@ import dev.sparkeval.core.StatSet;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
 import dev.sparkeval.loss.SquaredError;
-import dev.sparkeval.metric.Catalogs;
-import dev.sparkeval.metric.Tasks;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

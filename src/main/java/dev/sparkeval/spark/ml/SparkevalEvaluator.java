@@ -1,11 +1,11 @@
 package dev.sparkeval.spark.ml;
 
+import dev.sparkeval.catalog.Catalogs;
+import dev.sparkeval.catalog.Directions;
 import dev.sparkeval.core.Catalog;
 import dev.sparkeval.core.EvalOptions;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
-import dev.sparkeval.metric.Catalogs;
-import dev.sparkeval.metric.Directions;
 import dev.sparkeval.spark.Evaluation;
 import java.util.ArrayList;
 import java.util.Arrays;

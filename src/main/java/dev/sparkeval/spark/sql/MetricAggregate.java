@@ -5,7 +5,7 @@ import dev.sparkeval.core.RowRule;
 import dev.sparkeval.core.StatSet;
 import dev.sparkeval.core.UsageException;
 import dev.sparkeval.core.Value;
-import dev.sparkeval.spark.RowReader;
+import dev.sparkeval.spark.eval.RowReader;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;

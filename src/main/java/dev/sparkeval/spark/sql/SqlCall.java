@@ -1,5 +1,7 @@
 package dev.sparkeval.spark.sql;
 
+import dev.sparkeval.catalog.Catalogs;
+import dev.sparkeval.catalog.Tasks;
 import dev.sparkeval.core.Catalog;
 import dev.sparkeval.core.Entry;
 import dev.sparkeval.core.EvalOptions;
@@ -8,10 +10,8 @@ import dev.sparkeval.core.Role;
 import dev.sparkeval.core.Spec;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
-import dev.sparkeval.metric.Catalogs;
-import dev.sparkeval.metric.Tasks;
-import dev.sparkeval.spark.Binding;
-import dev.sparkeval.spark.RowReader;
+import dev.sparkeval.spark.eval.Binding;
+import dev.sparkeval.spark.eval.RowReader;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;

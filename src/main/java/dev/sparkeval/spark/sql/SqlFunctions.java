@@ -1,9 +1,9 @@
 package dev.sparkeval.spark.sql;
 
+import dev.sparkeval.catalog.Catalogs;
 import dev.sparkeval.core.Entry;
 import dev.sparkeval.core.Param;
 import dev.sparkeval.core.Task;
-import dev.sparkeval.metric.Catalogs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

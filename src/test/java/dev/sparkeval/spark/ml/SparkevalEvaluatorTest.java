@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sparkeval.catalog.Catalogs;
+import dev.sparkeval.catalog.Directions;
 import dev.sparkeval.core.Entry;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
-import dev.sparkeval.metric.Catalogs;
-import dev.sparkeval.metric.Directions;
 import dev.sparkeval.testkit.SparkTests;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sparkeval.catalog.Catalogs;
 import dev.sparkeval.core.Entry;
 import dev.sparkeval.core.Role;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
-import dev.sparkeval.metric.Catalogs;
 import dev.sparkeval.spark.Evaluation;
 import dev.sparkeval.testkit.SparkTests;
 import java.util.ArrayList;

@@ -1,0 +1,142 @@
+package dev.sparkeval.catalog;
+
+import static dev.sparkeval.core.Entry.loss;
+import static dev.sparkeval.core.Entry.metric;
+
+import dev.sparkeval.core.Entry;
+import dev.sparkeval.core.EvalOptions;
+import dev.sparkeval.core.Param;
+import dev.sparkeval.core.Params;
+import dev.sparkeval.core.Task;
+import dev.sparkeval.core.UsageException;
+import dev.sparkeval.loss.Bce;
+import dev.sparkeval.loss.BceWithLogits;
+import dev.sparkeval.loss.CrossEntropy;
+import dev.sparkeval.loss.Elementwise;
+import dev.sparkeval.loss.PointLoss;
+import dev.sparkeval.loss.SigmoidFocal;
+import dev.sparkeval.loss.SoftmaxFocal;
+import dev.sparkeval.loss.SquaredError;
+import dev.sparkeval.measure.AucMeasure;
+import dev.sparkeval.measure.BinnedAucMeasure;
+import dev.sparkeval.measure.ClassFunctions;
+import dev.sparkeval.measure.CountsMeasure;
+import dev.sparkeval.measure.MeanMeasure;
+import dev.sparkeval.measure.PrfMeasure;
+import dev.sparkeval.measure.RatioMeasure;
+import dev.sparkeval.state.EceStat;
+import java.util.List;
+import java.util.Set;
+
+/** Binary, multiclass and multilabel losses (PyTorch semantics) and metrics (scikit-learn semantics). */
+public final class Classification {
+  private static final Set<Task> BIN = Set.of(Task.BINARY);
+  private static final Set<Task> MC = Set.of(Task.MULTICLASS);
+  private static final Set<Task> ML = Set.of(Task.MULTILABEL);
+  private static final Set<Task> BIN_MC = Set.of(Task.BINARY, Task.MULTICLASS);
+  private static final Set<Task> BIN_ML = Set.of(Task.BINARY, Task.MULTILABEL);
+  private static final Set<Task> ALL = Set.of(Task.BINARY, Task.MULTICLASS, Task.MULTILABEL);
+  private static final Param AVERAGE = new Param("average", "auto",
+      "binary (class 1), micro, macro, weighted, samples (multilabel); auto: binary / macro (multiclass) / micro (multilabel)");
+  private static final Param ZERO_DIVISION = new Param("zero_division", "0", "the value of a 0/0 (0 or 1); noted in 'undefined'");
+
+  private Classification() {}
+
+  static PointLoss bce(Params p, EvalOptions o) {
+    double pw = p.dbl("pos_weight", 0, false, Double.POSITIVE_INFINITY, true);
+    if (o.logits()) return new BceWithLogits(pw);
+    if (pw != 1.0) throw new UsageException("bce: pos_weight needs --logits (it is a parameter of BCEWithLogitsLoss)");
+    return new Bce();
+  }
+
+  static PointLoss focal(Params p, EvalOptions o) {
+    double alpha = p.dbl("alpha");
+    if (alpha > 1 || (alpha < 0 && alpha != -1)) throw new UsageException("focal: alpha must be in [0, 1], or -1 for none, got " + alpha);
+    return new SigmoidFocal(alpha, p.dbl("gamma", 0, false, Double.POSITIVE_INFINITY, true), o.logits());
+  }
+
+  static MeanMeasure perElement(Task t, PointLoss l, EvalOptions o) {
+    return t == Task.MULTILABEL ? new MeanMeasure(new Elementwise(l, o.logits())) : new MeanMeasure(l);
+  }
+
+  static double zd(Params p) {
+    return p.choice("zero_division", List.of("0", "1", "warn")).equals("1") ? 1.0 : 0.0;
+  }
+
+  static PrfMeasure prf(Task t, Params p, EvalOptions o, PrfMeasure.Kind kind, double beta) {
+    String avg = p.choice("average", List.of("auto", "binary", "micro", "macro", "weighted", "samples"));
+    if (avg.equals("auto")) avg = t == Task.BINARY ? "binary" : t == Task.MULTICLASS ? "macro" : "micro";
+    return new PrfMeasure(t, kind, beta, avg, zd(p), o.threshold());
+  }
+
+  static double base(Params p) {
+    String b = p.str("base");
+    if (b.equalsIgnoreCase("e")) return Math.E;
+    double v = p.dbl("base", 0, true, Double.POSITIVE_INFINITY, true);
+    if (v == 1) throw new UsageException("cross_entropy: base must be e, 2, 10 or another positive number other than 1");
+    return v;
+  }
+
+  static dev.sparkeval.core.Measure auc(Task t, Params p, EvalOptions o, boolean roc) {
+    String avg = p.choice("average", List.of("macro", "weighted"));
+    int bins = p.integer("bins", 0, 1_000_000);
+    return bins == 0 ? new AucMeasure(t, o.logits(), roc, avg) : new BinnedAucMeasure(t, o.logits(), roc, avg, bins);
+  }
+
+  public static List<Entry> entries() {
+    Param bins = new Param("bins", "0", "0: exact (one extra sort job); N > 0: one pass over N probability bins, with a certified error bound");
+    Param aucAverage = new Param("average", "macro", "multiclass (one-vs-rest) and multilabel: macro or weighted");
+    return List.of(
+        loss("bce", BIN_ML, "binary cross-entropy (torch.nn.BCELoss, logs clamped at -100; --logits: BCEWithLogitsLoss); multilabel: mean over all elements",
+            (t, p, o) -> perElement(t, bce(p, o), o),
+            new Param("pos_weight", "1", "weight of positive examples, with --logits (BCEWithLogitsLoss)")),
+        loss("focal", BIN_ML, "torchvision sigmoid_focal_loss (mean); multilabel: mean over all elements",
+            (t, p, o) -> perElement(t, focal(p, o), o),
+            new Param("alpha", "0.25", "weight of the positive class in [0, 1]; -1 for none"),
+            new Param("gamma", "2", "focusing exponent, >= 0")),
+        loss("focal", MC, "softmax focal loss -(1 - p_y)^gamma log p_y (times the class weight with --class-weights), mean",
+            (t, p, o) -> new MeanMeasure(new SoftmaxFocal(p.dbl("gamma", 0, false, Double.POSITIVE_INFINITY, true), o.classWeights(), o.logits())),
+            new Param("gamma", "2", "focusing exponent, >= 0")),
+        loss("cross_entropy", MC, "torch.nn.CrossEntropyLoss (class weights from --class-weights, weighted mean as PyTorch)",
+            (t, p, o) -> {
+              CrossEntropy ce = new CrossEntropy(p.dbl("label_smoothing", 0, false, 1, false), p.integer("ignore_index"),
+                  o.classWeights(), base(p), o.logits());
+              return new RatioMeasure(ce, ce.weightOf());
+            },
+            new Param("label_smoothing", "0", "in [0, 1]"),
+            new Param("ignore_index", "-100", "rows of this class add nothing"),
+            new Param("base", "e", "log base: e, 2 or 10")),
+        metric("accuracy", BIN_MC, "fraction of correct decisions (sklearn accuracy_score)",
+            (t, p, o) -> CountsMeasure.accuracy(t, o.threshold())),
+        metric("top_k_accuracy", MC, "the true class is among the k highest scores (sklearn top_k_accuracy_score)",
+            (t, p, o) -> new MeanMeasure(ClassFunctions.topK(p.integer("k", 1, Integer.MAX_VALUE))),
+            new Param("k", "5", "how many top classes count, >= 1")),
+        metric("precision", ALL, "sklearn precision_score", (t, p, o) -> prf(t, p, o, PrfMeasure.Kind.PRECISION, 1), AVERAGE, ZERO_DIVISION),
+        metric("recall", ALL, "sklearn recall_score", (t, p, o) -> prf(t, p, o, PrfMeasure.Kind.RECALL, 1), AVERAGE, ZERO_DIVISION),
+        metric("f1", ALL, "sklearn f1_score", (t, p, o) -> prf(t, p, o, PrfMeasure.Kind.F, 1), AVERAGE, ZERO_DIVISION),
+        metric("fbeta", ALL, "sklearn fbeta_score", (t, p, o) -> prf(t, p, o, PrfMeasure.Kind.F, p.dbl("beta", 0, true, Double.POSITIVE_INFINITY, true)),
+            new Param("beta", "2", "weight of recall, > 0"), AVERAGE, ZERO_DIVISION),
+        metric("specificity", BIN, "tn / (tn + fp), the recall of class 0",
+            (t, p, o) -> CountsMeasure.specificity(o.threshold(), zd(p)), ZERO_DIVISION),
+        metric("balanced_accuracy", BIN_MC, "mean recall over classes (sklearn balanced_accuracy_score)",
+            (t, p, o) -> CountsMeasure.balancedAccuracy(t, o.threshold())),
+        metric("mcc", BIN_MC, "Matthews correlation coefficient (sklearn matthews_corrcoef)",
+            (t, p, o) -> CountsMeasure.mcc(t, o.threshold())),
+        metric("cohen_kappa", BIN_MC, "Cohen's kappa of decisions against labels (sklearn cohen_kappa_score)",
+            (t, p, o) -> CountsMeasure.cohenKappa(t, o.threshold())),
+        metric("log_loss", BIN_MC, "sklearn log_loss: probabilities clipped to [eps, 1 - eps] and renormalised",
+            (t, p, o) -> new MeanMeasure(ClassFunctions.logLoss(t == Task.MULTICLASS))),
+        metric("brier", BIN, "mean of (p - y)^2 (sklearn brier_score_loss)", (t, p, o) -> new MeanMeasure(new SquaredError())),
+        metric("ece", BIN_MC, "expected calibration error over equal-width bins (binary: of p; multiclass: of the top class)",
+            (t, p, o) -> new EceStat(p.integer("bins", 1, 100_000), t == Task.MULTICLASS),
+            new Param("bins", "15", "number of equal-width confidence bins")),
+        metric("hamming_loss", ML, "fraction of wrong label decisions (sklearn hamming_loss)",
+            (t, p, o) -> CountsMeasure.hammingLoss(o.threshold())),
+        metric("subset_accuracy", ML, "fraction of rows with every label right (sklearn accuracy_score on multilabel)",
+            (t, p, o) -> new MeanMeasure(ClassFunctions.subsetMatch(o.threshold()))),
+        metric("auc_roc", ALL, "area under the ROC curve (sklearn roc_auc_score; multiclass one-vs-rest)",
+            (t, p, o) -> auc(t, p, o, true), aucAverage, bins),
+        metric("auc_pr", BIN_ML, "average precision, the area under the precision-recall curve (sklearn average_precision_score)",
+            (t, p, o) -> auc(t, p, o, false), aucAverage, bins));
+  }
+}

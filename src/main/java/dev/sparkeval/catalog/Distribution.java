@@ -1,0 +1,56 @@
+package dev.sparkeval.catalog;
+
+import static dev.sparkeval.core.Entry.loss;
+import static dev.sparkeval.core.Entry.metric;
+
+import dev.sparkeval.core.Entry;
+import dev.sparkeval.core.Param;
+import dev.sparkeval.core.Params;
+import dev.sparkeval.core.Role;
+import dev.sparkeval.core.Task;
+import dev.sparkeval.core.UsageException;
+import dev.sparkeval.loss.JsDivergence;
+import dev.sparkeval.loss.KlDiv;
+import dev.sparkeval.loss.SoftCrossEntropy;
+import dev.sparkeval.measure.VectorMean;
+import java.util.List;
+import java.util.Set;
+
+/** Losses and metrics between a target distribution (label) and a predicted one (prediction or --logits). */
+public final class Distribution {
+  private static final Set<Task> DIST = Set.of(Task.DISTRIBUTION);
+
+  private Distribution() {}
+
+  public static List<Entry> entries() {
+    return List.of(
+        loss("kl_div", DIST, "torch.nn.KLDivLoss(reduction='batchmean') of log q against p: mean over rows of "
+                + "sum p (log p - log q); zero target entries contribute 0",
+            (t, p, o) -> new VectorMean(new KlDiv(o.logits()), Role.LABEL, Role.PREDICTION)),
+        loss("cross_entropy", DIST, "torch.nn.CrossEntropyLoss with probability targets: mean over rows of "
+                + "-sum w_i t_i log q_i (t = label smoothed, w = --class-weights)",
+            (t, p, o) -> new VectorMean(new SoftCrossEntropy(o.logits(), p.dbl("label_smoothing", 0, false, 1, false),
+                o.classWeights(), logBase(p)), Role.LABEL, Role.PREDICTION),
+            new Param("label_smoothing", "0", "mixes the target with the uniform distribution; in [0, 1]"),
+            new Param("base", "e", "log base: e, 2, 10 or any number > 0 other than 1")),
+        metric("js_divergence", DIST, "Jensen-Shannon divergence, natural log, mean over rows: "
+                + "(KL(p||m) + KL(q||m)) / 2 with m = (p + q) / 2; in [0, ln 2] (scipy jensenshannon squared)",
+            (t, p, o) -> new VectorMean(new JsDivergence(), Role.LABEL, Role.PREDICTION)));
+  }
+
+  /** ln(base), 1 for the natural log. */
+  static double logBase(Params p) {
+    String b = p.str("base").trim();
+    if (b.equalsIgnoreCase("e")) return 1;
+    double v;
+    try {
+      v = Double.parseDouble(b);
+    } catch (NumberFormatException x) {
+      throw new UsageException("cross_entropy: base must be e or a number > 0 other than 1, got '" + b + "'");
+    }
+    if (!(v > 0) || v == 1 || Double.isInfinite(v)) {
+      throw new UsageException("cross_entropy: base must be e or a number > 0 other than 1, got '" + b + "'");
+    }
+    return Math.log(v);
+  }
+}

@@ -1,0 +1,71 @@
+package dev.sparkeval.measure;
+
+import dev.sparkeval.core.Exact;
+import dev.sparkeval.core.Measure;
+import dev.sparkeval.core.Stat;
+import dev.sparkeval.core.StatSet;
+import dev.sparkeval.core.Task;
+import dev.sparkeval.core.Value;
+import dev.sparkeval.state.PosNeg;
+import dev.sparkeval.state.RankStat;
+import dev.sparkeval.state.RankSums;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Exact ROC AUC (scikit-learn roc_auc_score: ties count one half; multiclass one-vs-rest,
+ * multilabel per label, averaged macro or weighted by positive weight) and average precision
+ * (average_precision_score) from a {@link RankStat}.
+ */
+public final class AucMeasure implements Measure {
+  private final RankStat rank;
+  private final boolean roc;
+  private final boolean weighted;
+
+  public AucMeasure(Task task, boolean logits, boolean roc, String average) {
+    this.rank = new RankStat(task, logits);
+    this.roc = roc;
+    this.weighted = average.equals("weighted");
+  }
+
+  @Override public List<Stat> needs() { return List.of(rank); }
+
+  @Override public Value finish(StatSet stats) {
+    RankStat s = stats.get(rank);
+    if (s.classes() < 0) return Value.undefined("no rows");
+    return average(s.classes(), c -> {
+      PosNeg t = s.total(c);
+      BigDecimal p = t.posExact(), n = t.negExact();
+      if (p.signum() == 0) return new double[] {Double.NaN, 0, 0, 0};
+      if (roc && n.signum() == 0) return new double[] {Double.NaN, 1, 0, 0};
+      RankSums r = s.sums(c);
+      BigDecimal v = roc ? r.aucNumerator().exact().divide(p.multiply(n), Exact.MC)
+          : r.apNumerator().exact().divide(p, Exact.MC);
+      return new double[] {v.doubleValue(), 0, p.doubleValue(), 0};
+    }, roc, weighted, false);
+  }
+
+  /** Per-class results {value, reason (0 no positives, 1 no negatives), positive weight, bound}, averaged. */
+  interface PerClass {
+    double[] of(int c);
+  }
+
+  static Value average(int k, PerClass f, boolean roc, boolean weighted, boolean bounded) {
+    double sum = 0, bound = 0, wsum = 0;
+    for (int c = 0; c < k; c++) {
+      double[] r = f.of(c);
+      if (Double.isNaN(r[0])) {
+        String who = k == 1 ? "" : " for class " + c;
+        String what = roc ? "ROC AUC" : "average precision";
+        return Value.undefined(what + " is undefined" + who + ": only one class is present in the labels ("
+            + (r[1] == 0 ? "no positive" : "no negative") + " rows)");
+      }
+      double w = weighted ? r[2] : 1.0;
+      sum += w * r[0];
+      bound += w * r[3];
+      wsum += w;
+    }
+    Value v = Value.of(k == 1 ? sum : sum / wsum);
+    return bounded ? v.withBound(k == 1 ? bound : bound / wsum) : v;
+  }
+}

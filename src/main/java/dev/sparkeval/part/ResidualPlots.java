@@ -1,0 +1,77 @@
+package dev.sparkeval.part;
+
+import dev.sparkeval.core.DyadicBins;
+import dev.sparkeval.core.Example;
+import dev.sparkeval.core.ReportPart;
+import dev.sparkeval.core.Stat;
+import dev.sparkeval.core.StatSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The report block {@code residuals} for regression: a histogram of prediction - label and a
+ * 2-D grid of (prediction, label), both as mergeable {@link DyadicBins} so that no row leaves
+ * its executor.
+ */
+public final class ResidualPlots implements ReportPart {
+  @Override public boolean overallOnly() {
+    return true;
+  }
+
+  public static final String KEY = "residuals";
+  static final int HISTOGRAM_BINS = 256;
+  static final int GRID_CELLS = 1024;
+  private static final BinsStat HISTOGRAM = new BinsStat(false);
+  private static final BinsStat GRID = new BinsStat(true);
+
+  @Override public String key() { return KEY; }
+
+  @Override public List<Stat> needs() { return List.of(HISTOGRAM, GRID); }
+
+  @Override public Object finish(StatSet stats) {
+    DyadicBins h = stats.get(HISTOGRAM).bins;
+    DyadicBins g = stats.get(GRID).bins;
+    List<Object> hist = new ArrayList<>();
+    for (double[] b : h.bins()) hist.add(List.of(b[0], b[2]));
+    List<Object> cells = new ArrayList<>();
+    for (double[] b : g.bins()) cells.add(List.of(b[0], b[1], b[2]));
+    Map<String, Object> hm = new LinkedHashMap<>();
+    hm.put("width", h.width());
+    hm.put("bins", hist);
+    hm.put("non_finite", h.nonFinite());
+    Map<String, Object> gm = new LinkedHashMap<>();
+    gm.put("width", g.width());
+    gm.put("cells", cells);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("histogram", hm);
+    out.put("grid", gm);
+    return out;
+  }
+
+  /** Residuals (1-D) or (prediction, label) pairs (2-D) in adaptive dyadic bins. */
+  static final class BinsStat extends Stat {
+    private static final long serialVersionUID = 1L;
+    private final boolean grid;
+    final DyadicBins bins;
+
+    BinsStat(boolean grid) {
+      this.grid = grid;
+      this.bins = new DyadicBins(grid ? GRID_CELLS : HISTOGRAM_BINS);
+    }
+
+    @Override public String key() { return grid ? "prediction_label_grid" : "residual_histogram"; }
+
+    @Override public Stat fresh() { return new BinsStat(grid); }
+
+    @Override public void add(Example e) {
+      if (grid) bins.add(e.prediction, e.label, e.weight);
+      else bins.add(e.prediction - e.label, 0, e.weight);
+    }
+
+    @Override public void merge(Stat other) {
+      bins.merge(same(other, BinsStat.class).bins);
+    }
+  }
+}

@@ -1,0 +1,153 @@
+package dev.sparkeval.rule;
+
+import dev.sparkeval.core.EvalOptions;
+import dev.sparkeval.core.Example;
+import dev.sparkeval.core.RowRule;
+import dev.sparkeval.core.UsageException;
+import dev.sparkeval.loss.Decisions;
+
+/**
+ * Row checks for binary, multiclass and multilabel predictions. They also normalise the row:
+ * element 1 of a 2-element binary vector (as Spark ML writes probability and rawPrediction), and
+ * with --logits the logit(s) kept in Example.logit/logitVec and probabilities derived. A rule
+ * instance remembers the vector length of its first row (each Spark task has its own copy);
+ * different lengths across partitions are refused when the confusion states merge.
+ */
+public final class ClassRules {
+  static final double SUM_TOLERANCE = 1e-6;
+
+  private ClassRules() {}
+
+  static RowRule.Bad bad(String reason, String detail) {
+    return new RowRule.Bad(reason, detail);
+  }
+
+  static RowRule.Bad probabilities(double[] v, boolean sumToOne) {
+    double s = 0;
+    for (int i = 0; i < v.length; i++) {
+      if (v[i] < 0 || v[i] > 1) {
+        return bad("probability_out_of_range", "prediction element " + i + " is " + v[i]
+            + "; probabilities must be in [0, 1] (pass --logits if the column holds raw margins)");
+      }
+      s += v[i];
+    }
+    if (sumToOne && Math.abs(s - 1) > SUM_TOLERANCE) {
+      return bad("probabilities_not_summing_to_1", "prediction vector sums to " + s
+          + "; class probabilities must sum to 1 within 1e-6 (pass --logits if the column holds raw margins)");
+    }
+    return null;
+  }
+
+  /** Binary: label 0/1; prediction a probability, a logit, or a 2-element vector (element 1 used). */
+  public static final class Binary implements RowRule {
+    private static final long serialVersionUID = 1L;
+    private final boolean logits;
+
+    public Binary(EvalOptions o) { this.logits = o.logits(); }
+
+    @Override public Bad check(Example e) {
+      if (e.label != 0.0 && e.label != 1.0) {
+        return bad("label_out_of_range", "label is " + e.label + "; binary labels must be 0 or 1");
+      }
+      double s = e.prediction;
+      if (e.predictionVec != null) {
+        double[] v = e.predictionVec;
+        if (v.length != 2) {
+          return bad("vector_length", "prediction vector has " + v.length + " elements; a binary prediction is a number or a"
+              + " 2-element vector (element 1 is the positive class, as Spark ML writes it)");
+        }
+        if (!logits) {
+          Bad b = probabilities(v, true);
+          if (b != null) return b;
+        }
+        s = v[1];
+      }
+      if (logits) {
+        e.logit = s;
+        e.prediction = Decisions.sigmoid(s);
+      } else {
+        if (s < 0 || s > 1) {
+          return bad("probability_out_of_range", "prediction is " + s
+              + "; probabilities must be in [0, 1] (pass --logits if the column holds raw margins)");
+        }
+        e.prediction = s;
+      }
+      return null;
+    }
+  }
+
+  /** Multiclass: label an integer class 0..K-1, prediction a K-vector of probabilities or logits. */
+  public static final class Multiclass implements RowRule {
+    private static final long serialVersionUID = 1L;
+    private final boolean logits;
+    private final double[] classWeights;
+    private int k = -1;
+
+    public Multiclass(EvalOptions o) {
+      this.logits = o.logits();
+      this.classWeights = o.classWeights();
+    }
+
+    @Override public Bad check(Example e) {
+      double[] v = e.predictionVec;
+      int n = v.length;
+      if (n < 2) return bad("vector_length", "prediction vector has " + n + " element(s); multiclass needs one per class, at least 2");
+      if (k < 0) k = n;
+      if (n != k) {
+        return bad("vector_length", "prediction vector has " + n + " elements but earlier rows have " + k
+            + "; every row must give the same number of classes");
+      }
+      if (classWeights != null && classWeights.length != n) {
+        throw new UsageException("--class-weights gives " + classWeights.length + " weights but the prediction vectors have "
+            + n + " classes; give one weight per class");
+      }
+      if (e.label != Math.rint(e.label) || e.label < 0 || e.label >= n) {
+        return bad("label_out_of_range", "label is " + e.label + "; multiclass labels must be class indices 0.." + (n - 1));
+      }
+      if (logits) {
+        if (e.logitVec == null || e.logitVec.length != n) e.logitVec = new double[n];
+        System.arraycopy(v, 0, e.logitVec, 0, n);
+        Decisions.softmax(e.logitVec, v);
+        return null;
+      }
+      return probabilities(v, true);
+    }
+  }
+
+  /** Multilabel: label a 0/1 vector, prediction a vector of the same length (probabilities or logits). */
+  public static final class Multilabel implements RowRule {
+    private static final long serialVersionUID = 1L;
+    private final boolean logits;
+    private int k = -1;
+
+    public Multilabel(EvalOptions o) { this.logits = o.logits(); }
+
+    @Override public Bad check(Example e) {
+      double[] y = e.labelVec, v = e.predictionVec;
+      if (y.length != v.length) {
+        return bad("vector_length", "label vector has " + y.length + " elements but prediction has " + v.length
+            + "; multilabel needs one prediction per label");
+      }
+      if (y.length < 1) return bad("vector_length", "label vector is empty; multilabel needs at least one label");
+      if (k < 0) k = y.length;
+      if (y.length != k) {
+        return bad("vector_length", "vectors have " + y.length + " elements but earlier rows have " + k
+            + "; every row must give the same number of labels");
+      }
+      for (int i = 0; i < y.length; i++) {
+        if (y[i] != 0.0 && y[i] != 1.0) {
+          return bad("label_out_of_range", "label element " + i + " is " + y[i] + "; multilabel labels must be 0 or 1");
+        }
+      }
+      if (logits) {
+        if (e.logitVec == null || e.logitVec.length != v.length) e.logitVec = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+          e.logitVec[i] = v[i];
+          v[i] = Decisions.sigmoid(v[i]);
+        }
+        return null;
+      }
+      return probabilities(v, false);
+    }
+  }
+}

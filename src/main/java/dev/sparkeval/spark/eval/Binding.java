@@ -1,0 +1,130 @@
+package dev.sparkeval.spark.eval;
+
+import dev.sparkeval.core.Role;
+import dev.sparkeval.core.Suggest;
+import dev.sparkeval.core.UsageException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.BooleanType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * Binds table columns to roles: checks that each exists and has a usable type, and projects
+ * the table to exactly the columns the pass reads (scalars as double, arrays as array of
+ * double, ML vectors as they are, slice columns as strings), in a fixed order.
+ */
+public final class Binding {
+  private final Map<Role, String> columns;
+  private final Map<Role, RowReader.Kind> kinds = new LinkedHashMap<>();
+  private final List<String> slices;
+
+  public Binding(Dataset<Row> table, Map<Role, String> columns, Map<Role, Role.Shape> shapes, List<String> slices) {
+    this.columns = new LinkedHashMap<>();
+    this.slices = new ArrayList<>();
+    for (Map.Entry<Role, String> e : columns.entrySet()) {
+      StructField f = field(table, e.getValue(), e.getKey().option());
+      this.columns.put(e.getKey(), f.name());
+      try {
+        kinds.put(e.getKey(), kindOf(f, e.getKey(), shapes.getOrDefault(e.getKey(), Role.Shape.SCALAR)));
+      } catch (UsageException x) {
+        // A CSV without rows infers every column as string: say what is really wrong.
+        if (table.isEmpty()) throw new UsageException("the input table has no rows; there is nothing to evaluate");
+        throw x;
+      }
+    }
+    for (String s : slices) {
+      StructField f = field(table, s, "--slice");
+      if (!(f.dataType() instanceof NumericType || f.dataType() instanceof BooleanType
+          || f.dataType().equals(DataTypes.StringType) || f.dataType().equals(DataTypes.DateType))) {
+        throw new UsageException("--slice column '" + s + "' has type " + f.dataType().simpleString()
+            + "; slices need a string, number, boolean or date column");
+      }
+      this.slices.add(f.name());
+    }
+  }
+
+  public static StructField field(Dataset<Row> table, String name, String option) {
+    List<String> names = Arrays.asList(table.schema().fieldNames());
+    for (StructField f : table.schema().fields()) if (f.name().equals(name)) return f;
+    for (StructField f : table.schema().fields()) if (f.name().equalsIgnoreCase(name)) return f;
+    throw new UsageException(option + " column '" + name + "' is not in the table" + Suggest.hint(name, names)
+        + "; the columns are: " + String.join(", ", names));
+  }
+
+  private static RowReader.Kind kindOf(StructField f, Role role, Role.Shape shape) {
+    RowReader.Kind k = kindOf(f.dataType(), shape);
+    if (k == null) {
+      throw new UsageException(role.option() + " column '" + f.name() + "' has type " + f.dataType().simpleString()
+          + "; expected " + expected(shape));
+    }
+    return k;
+  }
+
+  /** How a column of type {@code t} is read for a role of this shape, or null when the type does not fit. */
+  public static RowReader.Kind kindOf(DataType t, Role.Shape shape) {
+    boolean scalar = t instanceof NumericType || t instanceof BooleanType;
+    boolean vector = t.equals(SQLDataTypes.VectorType())
+        || (t instanceof ArrayType a && (a.elementType() instanceof NumericType));
+    if (!scalar && !vector) return null;
+    if (scalar && shape == Role.Shape.VECTOR) return null;
+    if (vector && shape == Role.Shape.SCALAR) return null;
+    if (scalar) return RowReader.Kind.SCALAR;
+    return t instanceof ArrayType ? RowReader.Kind.ARRAY : RowReader.Kind.ML_VECTOR;
+  }
+
+  /** What a role of this shape accepts, for error messages. */
+  public static String expected(Role.Shape shape) {
+    return switch (shape) {
+      case SCALAR -> "a number (int, long, float, double, decimal or boolean)";
+      case VECTOR -> "a vector (a Spark ML vector or an array of numbers)";
+      case EITHER -> "a number or a vector (a Spark ML vector or an array of numbers)";
+    };
+  }
+
+  /** The table reduced to the bound columns, in reader order. */
+  public Dataset<Row> project(Dataset<Row> table) {
+    List<Column> cols = new ArrayList<>();
+    for (Map.Entry<Role, String> e : columns.entrySet()) {
+      Column c = functions.col(quote(e.getValue()));
+      cols.add(switch (kinds.get(e.getKey())) {
+        case SCALAR -> c.cast(DataTypes.DoubleType);
+        case ARRAY -> c.cast(DataTypes.createArrayType(DataTypes.DoubleType));
+        case ML_VECTOR -> c;
+      });
+    }
+    for (String s : slices) cols.add(functions.col(quote(s)).cast(DataTypes.StringType));
+    return table.select(cols.toArray(new Column[0]));
+  }
+
+  public RowReader reader() {
+    return new RowReader(new ArrayList<>(columns.keySet()), new ArrayList<>(kinds.values()), slices.size());
+  }
+
+  public Map<Role, String> columns() {
+    return columns;
+  }
+
+  public List<String> slices() {
+    return slices;
+  }
+
+  public RowReader.Kind kind(Role r) {
+    return kinds.get(r);
+  }
+
+  public static String quote(String name) {
+    return "`" + name.replace("`", "``") + "`";
+  }
+}

@@ -1,0 +1,68 @@
+package dev.sparkeval.spark.gen;
+
+import dev.sparkeval.core.Task;
+import dev.sparkeval.core.UsageException;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+/**
+ * Synthetic prediction tables and training sets of any size, generated inside Spark from seeded
+ * column expressions (no driver-side data), for demos and benchmarks. The same seed and
+ * partition count give the same table.
+ */
+public final class Synthetic {
+  private Synthetic() {}
+
+  public static Dataset<Row> predictions(SparkSession spark, Task task, long rows, int partitions, long seed, int classes) {
+    Dataset<Row> base = spark.range(0, rows, 1, partitions).toDF("id")
+        .withColumn("segment", functions.concat(functions.lit("s"), functions.col("id").mod(5).cast("string")));
+    Column u = functions.rand(seed);
+    Column g = functions.randn(seed + 1);
+    return switch (task) {
+      case REGRESSION -> base.withColumn("label", g.multiply(10).plus(100))
+          .withColumn("prediction", functions.col("label").plus(functions.randn(seed + 2).multiply(3)))
+          .withColumn("weight", functions.rand(seed + 3).multiply(2));
+      case BINARY -> {
+        // a calibrated-ish score: logit = 2 * signal + noise, label drawn from it
+        Column margin = g.multiply(2);
+        Column p = functions.lit(1).divide(functions.lit(1).plus(functions.exp(margin.multiply(-1))));
+        yield base.withColumn("probability", p)
+            .withColumn("label", functions.when(u.lt(functions.col("probability")), 1.0).otherwise(0.0))
+            .withColumn("weight", functions.rand(seed + 3).multiply(2));
+      }
+      case MULTICLASS -> {
+        if (classes < 2) throw new UsageException("--classes must be >= 2, got " + classes);
+        Column[] logits = new Column[classes];
+        for (int k = 0; k < classes; k++) logits[k] = functions.randn(seed + 10 + k);
+        Dataset<Row> d = base.withColumn("label", functions.floor(u.multiply(classes)).cast("double"));
+        Column label = functions.col("label").cast("int");
+        Column[] boosted = new Column[classes];
+        Column sum = functions.lit(0.0);
+        for (int k = 0; k < classes; k++) {
+          boosted[k] = functions.exp(logits[k].plus(functions.when(label.equalTo(k), 1.5).otherwise(0.0)));
+        }
+        d = d.withColumn("z", functions.array(boosted));
+        for (int k = 0; k < classes; k++) sum = sum.plus(functions.col("z").getItem(k));
+        d = d.withColumn("zs", sum);
+        yield d.withColumn("probability", functions.transform(functions.col("z"), x -> x.divide(functions.col("zs"))))
+            .drop("z", "zs").withColumn("weight", functions.rand(seed + 3).multiply(2));
+      }
+      default -> throw new UsageException("generate supports regression, binary and multiclass prediction tables, not " + task.id());
+    };
+  }
+
+  /** A training set: `features` columns f0..f{n-1} and a label from a known logistic model. */
+  public static Dataset<Row> trainingSet(SparkSession spark, long rows, int features, int partitions, long seed) {
+    Dataset<Row> d = spark.range(0, rows, 1, partitions).toDF("id");
+    Column margin = functions.lit(0.0);
+    for (int j = 0; j < features; j++) {
+      d = d.withColumn("f" + j, functions.randn(seed + j));
+      margin = margin.plus(functions.col("f" + j).multiply(((j % 5) - 2) * 0.5));
+    }
+    Column p = functions.lit(1).divide(functions.lit(1).plus(functions.exp(margin.multiply(-1))));
+    return d.withColumn("label", functions.when(functions.rand(seed + 999).lt(p), 1.0).otherwise(0.0));
+  }
+}

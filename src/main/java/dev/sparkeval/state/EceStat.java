@@ -1,0 +1,87 @@
+package dev.sparkeval.state;
+
+import dev.sparkeval.core.Exact;
+import dev.sparkeval.core.ExactSum;
+import dev.sparkeval.core.Example;
+import dev.sparkeval.core.Measure;
+import dev.sparkeval.core.Stat;
+import dev.sparkeval.core.StatSet;
+import dev.sparkeval.core.Value;
+import dev.sparkeval.loss.Decisions;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Expected calibration error with equal-width bins: sum over bins of |sum w (hit - confidence)| / sum w.
+ * Binary: confidence = p, hit = label (the reliability of the positive-class probability, as
+ * torchmetrics' BinaryCalibrationError); multiclass: confidence = max p, hit = [argmax == label]
+ * (Guo et al. 2017). Bin b holds confidences in [b/B, (b+1)/B); 1 falls in the last bin.
+ */
+public final class EceStat extends Stat implements Measure {
+  private static final long serialVersionUID = 1L;
+  private final int bins;
+  private final boolean multiclass;
+  private final ExactSum weight = new ExactSum();
+  private final ExactSum[] gap; // per bin: sum w (hit - confidence), exactly
+  private long rows;
+
+  public EceStat(int bins, boolean multiclass) {
+    this.bins = bins;
+    this.multiclass = multiclass;
+    this.gap = new ExactSum[bins];
+  }
+
+  @Override public String key() { return "ece:" + bins + (multiclass ? ":top_label" : ":positive"); }
+
+  @Override public Stat fresh() { return new EceStat(bins, multiclass); }
+
+  static int bin(double c, int bins) {
+    int b = (int) (c * bins);
+    // A power of two scales c exactly, so the truncation is already the exact bin: skip the
+    // two divisions that correct the rounding of c * bins otherwise.
+    if ((bins & (bins - 1)) == 0) return Math.max(0, Math.min(b, bins - 1));
+    if (b < bins && c >= (b + 1) / (double) bins) b++;
+    if (b > 0 && c < b / (double) bins) b--;
+    return Math.max(0, Math.min(b, bins - 1));
+  }
+
+  @Override public void add(Example e) {
+    double conf, hit;
+    if (multiclass) {
+      int d = Decisions.argmax(e.predictionVec);
+      conf = e.predictionVec[d];
+      hit = d == (int) e.label ? 1 : 0;
+    } else {
+      conf = e.prediction;
+      hit = e.label;
+    }
+    int b = bin(conf, bins);
+    if (gap[b] == null) gap[b] = new ExactSum();
+    gap[b].addProduct(e.weight, hit);
+    gap[b].addProduct(-e.weight, conf);
+    weight.add(e.weight);
+    rows++;
+  }
+
+  @Override public void merge(Stat other) {
+    EceStat o = same(other, EceStat.class);
+    weight.merge(o.weight);
+    rows += o.rows;
+    for (int b = 0; b < bins; b++) {
+      if (o.gap[b] == null) continue;
+      if (gap[b] == null) gap[b] = new ExactSum();
+      gap[b].merge(o.gap[b]);
+    }
+  }
+
+  @Override public List<Stat> needs() { return List.of(this); }
+
+  @Override public Value finish(StatSet stats) {
+    EceStat s = stats.get(this);
+    if (s.rows == 0) return Value.undefined("no rows");
+    if (s.weight.value() == 0) return Value.undefined("the sum of weights is 0");
+    BigDecimal sum = BigDecimal.ZERO;
+    for (ExactSum g : s.gap) if (g != null) sum = sum.add(g.exact().abs(), Exact.MC);
+    return Value.of(sum.divide(s.weight.exact(), Exact.MC).doubleValue());
+  }
+}

@@ -1,0 +1,84 @@
+package dev.sparkeval.state;
+
+import dev.sparkeval.core.Exact;
+import dev.sparkeval.core.ExactSum;
+import java.io.Serializable;
+import java.math.BigDecimal;
+
+/** Exact positive and negative weight of a group of rows: unit weights counted, others summed exactly. */
+public final class PosNeg implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private long pos, neg, rows;
+  private ExactSum posW, negW;
+
+  /** Unit-weight rows: pos positives and neg negatives. */
+  public static PosNeg counted(long pos, long neg) {
+    PosNeg c = new PosNeg();
+    c.pos = pos;
+    c.neg = neg;
+    c.rows = pos + neg;
+    return c;
+  }
+
+  public void add(boolean positive, double w) {
+    rows++;
+    if (w == 1.0) {
+      if (positive) pos++;
+      else neg++;
+    } else if (positive) {
+      if (posW == null) posW = new ExactSum();
+      posW.add(w);
+    } else {
+      if (negW == null) negW = new ExactSum();
+      negW.add(w);
+    }
+  }
+
+  public void merge(PosNeg o) {
+    rows += o.rows;
+    pos += o.pos;
+    neg += o.neg;
+    if (o.posW != null) {
+      if (posW == null) posW = new ExactSum();
+      posW.merge(o.posW);
+    }
+    if (o.negW != null) {
+      if (negW == null) negW = new ExactSum();
+      negW.merge(o.negW);
+    }
+  }
+
+  public PosNeg copy() {
+    PosNeg c = new PosNeg();
+    c.merge(this);
+    return c;
+  }
+
+  public BigDecimal posExact() { return exact(pos, posW); }
+
+  public BigDecimal negExact() { return exact(neg, negW); }
+
+  /** The correctly rounded positive weight. */
+  public double pos() { return rounded(pos, posW); }
+
+  public double neg() { return rounded(neg, negW); }
+
+  private static double rounded(long n, ExactSum w) {
+    if (w == null) return n;
+    if (n == 0) return w.value();
+    ExactSum t = new ExactSum();
+    t.merge(w);
+    t.add(n); // counts stay below 2^53, so the long is exact as a double
+    return t.value();
+  }
+
+  /** Rows added, whatever their weight (for balancing the sort job). */
+  public long rows() { return rows; }
+
+  public boolean empty() { return pos == 0 && neg == 0 && posW == null && negW == null; }
+
+  private static BigDecimal exact(long n, ExactSum w) {
+    BigDecimal c = BigDecimal.valueOf(n);
+    return w == null ? c : c.add(w.exact(), Exact.MC);
+  }
+}

@@ -1,0 +1,77 @@
+package dev.sparkeval.state;
+
+import java.io.Serializable;
+
+/**
+ * Positive and negative weight per score bin. UNIFORM bins split probabilities [0, 1] evenly
+ * (the one-pass binned AUC); LOGIT bins split the logit axis [-16, 16] evenly (the layout of the
+ * exact AUC job, finer where probabilities crowd near 0 and 1). Both are monotone in the score.
+ */
+public final class ScoreHistogram implements Serializable {
+  private static final long serialVersionUID = 1L;
+  public static final double LOGIT_RANGE = 16;
+
+  private final int bins;
+  private final boolean logitScale;
+  private long[] counts;      // unit-weight rows: [2b] positives, [2b + 1] negatives of bin b; null before the first
+  private PosNeg[] weighted;  // rows of other weights, per bin; null until one arrives
+
+  public ScoreHistogram(int bins, boolean logitScale) {
+    this.bins = bins;
+    this.logitScale = logitScale;
+  }
+
+  public int bins() { return bins; }
+
+  /**
+   * The bin of a score; scoreIsLogit says whether the score is a logit or a probability.
+   * The same function places rows in the pass and in the exact AUC job.
+   */
+  public int bin(double score, boolean scoreIsLogit) {
+    if (logitScale) {
+      double t = scoreIsLogit ? score : Math.log(score) - Math.log1p(-score);
+      t = Math.max(-LOGIT_RANGE, Math.min(LOGIT_RANGE, t));
+      return Math.min(bins - 1, (int) ((t + LOGIT_RANGE) / (2 * LOGIT_RANGE) * bins));
+    }
+    double p = scoreIsLogit ? dev.sparkeval.loss.Decisions.sigmoid(score) : score;
+    return EceStat.bin(p, bins);
+  }
+
+  // Counts sit in one flat array (no object per bin): the per-row add is an index and an increment.
+  public void add(double score, boolean scoreIsLogit, boolean positive, double w) {
+    int b = bin(score, scoreIsLogit);
+    if (w == 1.0) {
+      if (counts == null) counts = new long[2 * bins];
+      counts[2 * b + (positive ? 0 : 1)]++;
+    } else {
+      if (weighted == null) weighted = new PosNeg[bins];
+      if (weighted[b] == null) weighted[b] = new PosNeg();
+      weighted[b].add(positive, w);
+    }
+  }
+
+  public void merge(ScoreHistogram o) {
+    if (o.counts != null) {
+      if (counts == null) counts = new long[2 * bins];
+      for (int i = 0; i < counts.length; i++) counts[i] += o.counts[i];
+    }
+    if (o.weighted != null) {
+      if (weighted == null) weighted = new PosNeg[bins];
+      for (int b = 0; b < bins; b++) {
+        if (o.weighted[b] == null) continue;
+        if (weighted[b] == null) weighted[b] = new PosNeg();
+        weighted[b].merge(o.weighted[b]);
+      }
+    }
+  }
+
+  /** The rows of bin b (a new object), or null when no row fell there. */
+  public PosNeg cell(int b) {
+    long pos = counts == null ? 0 : counts[2 * b], neg = counts == null ? 0 : counts[2 * b + 1];
+    PosNeg w = weighted == null ? null : weighted[b];
+    if (pos == 0 && neg == 0 && w == null) return null;
+    PosNeg c = PosNeg.counted(pos, neg);
+    if (w != null) c.merge(w);
+    return c;
+  }
+}

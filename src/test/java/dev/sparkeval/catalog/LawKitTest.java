@@ -1,0 +1,101 @@
+package dev.sparkeval.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sparkeval.core.Catalog;
+import dev.sparkeval.core.Entry;
+import dev.sparkeval.core.EvalOptions;
+import dev.sparkeval.core.Example;
+import dev.sparkeval.core.Plan;
+import dev.sparkeval.core.StatSet;
+import dev.sparkeval.core.Task;
+import dev.sparkeval.core.Value;
+import dev.sparkeval.testkit.Eval;
+import dev.sparkeval.testkit.Generators;
+import dev.sparkeval.testkit.Serial;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The law kit, over every registered loss and metric of every task: zero is the identity, merge
+ * is associative and commutative, and a random split into k parts merged in random order gives
+ * the same bits as a single pass. States also survive Java serialization (they travel to executors).
+ */
+class LawKitTest {
+
+  @TestFactory
+  Stream<DynamicTest> everyEntryObeysTheLaws() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Entry e : Catalogs.standard().entries()) {
+      for (Task t : e.tasks()) {
+        for (boolean weighted : new boolean[] {false, true}) {
+          tests.add(DynamicTest.dynamicTest(e.name() + " / " + t.id() + (weighted ? " / weighted" : ""),
+              () -> laws(e.name(), t, weighted)));
+        }
+      }
+    }
+    return tests.stream();
+  }
+
+  static void laws(String name, Task task, boolean weighted) {
+    assertTrue(Generators.supports(task), "the law kit has no row generator for task " + task.id());
+    EvalOptions o = new EvalOptions(task, false, 0.5, null, weighted);
+    Plan plan = Eval.plan(o, List.of(name));
+    Random r = new Random(name.hashCode() * 31L + task.ordinal());
+    List<Example> rows = Generators.rows(task, r, 300, weighted);
+    StatSet whole = Eval.fold(plan, rows);
+    String expected = finished(plan, whole);
+
+    StatSet zeroLeft = Eval.fresh(plan);
+    zeroLeft.merge(Serial.copy(whole));
+    assertEquals(expected, finished(plan, zeroLeft), "zero merged with a state must leave it unchanged");
+    StatSet zeroRight = Serial.copy(whole);
+    zeroRight.merge(Eval.fresh(plan));
+    assertEquals(expected, finished(plan, zeroRight), "a state merged with zero must be unchanged");
+
+    for (int trial = 0; trial < 5; trial++) {
+      List<Example> shuffled = new ArrayList<>(rows);
+      Collections.shuffle(shuffled, r);
+      int k = 2 + r.nextInt(7);
+      List<StatSet> parts = new ArrayList<>();
+      for (int i = 0; i < k; i++) parts.add(Eval.fresh(plan));
+      for (Example e : shuffled) parts.get(r.nextInt(k)).add(e);
+      Collections.shuffle(parts, r);
+      StatSet merged = Serial.copy(parts.get(0));
+      for (int i = 1; i < k; i++) merged.merge(Serial.copy(parts.get(i)));
+      assertEquals(expected, finished(plan, merged), "split into " + k + " parts and merged");
+
+      StatSet a = parts.get(0), b = parts.get(1), c = parts.get(k > 2 ? 2 : 0).fresh();
+      StatSet ab = Serial.copy(a);
+      ab.merge(Serial.copy(b));
+      StatSet ba = Serial.copy(b);
+      ba.merge(Serial.copy(a));
+      assertEquals(finished(plan, ab), finished(plan, ba), "merge must be commutative");
+      StatSet left = Serial.copy(ab);
+      left.merge(Serial.copy(c));
+      StatSet bc = Serial.copy(b);
+      bc.merge(Serial.copy(c));
+      StatSet right = Serial.copy(a);
+      right.merge(bc);
+      assertEquals(finished(plan, left), finished(plan, right), "merge must be associative");
+    }
+  }
+
+  /** Every value of the plan and its report parts, bit for bit, as text. */
+  static String finished(Plan plan, StatSet s) {
+    StringBuilder b = new StringBuilder();
+    for (Catalog.Resolved m : plan.metrics()) {
+      Value v = m.measure().finish(s);
+      b.append(m.spec().text()).append('=').append(Long.toHexString(Double.doubleToLongBits(v.value())))
+          .append('(').append(v.value()).append(')').append(v.undefined() == null ? "" : v.undefined()).append(';');
+    }
+    b.append(plan.finishOverall(s, StatSet.of(List.of())).parts());
+    return b.toString();
+  }
+}
