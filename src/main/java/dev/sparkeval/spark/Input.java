@@ -39,7 +39,7 @@ public final class Input {
       throw new UsageException("--input '" + path + "' is not readable");
     }
     DataFrameReader r = spark.read().format(fmt);
-    if (fmt.equals("csv")) r = r.option("header", "true").option("inferSchema", "true");
+    if (fmt.equals("csv")) r = csv(r);
     try {
       return r.load(path);
     } catch (Exception e) {
@@ -48,6 +48,16 @@ public final class Input {
       }
       throw e;
     }
+  }
+
+  /**
+   * CSV as RFC 4180 writes it (Python's csv module, pandas, Excel, R): a header, "" for a quote
+   * inside a quoted field (Spark's default escape is a backslash, which mangles such fields), and
+   * line breaks inside quoted fields (multiLine; a file is then read by one task, not split).
+   */
+  public static DataFrameReader csv(DataFrameReader r) {
+    return r.option("header", "true").option("inferSchema", "true").option("quote", "\"").option("escape", "\"")
+        .option("multiLine", "true");
   }
 
   static String formatOf(String path) {

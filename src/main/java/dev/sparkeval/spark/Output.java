@@ -56,7 +56,7 @@ public final class Output {
       }
     }
     DataFrameWriter<Row> w = t.write().mode(SaveMode.Overwrite).format(format);
-    if (format.equals("csv")) w = w.option("header", "true");
+    if (format.equals("csv")) w = w.option("header", "true").option("escape", "\""); // RFC 4180, as Input reads it
     if (isLocal(path)) {
       // The local file system caches one instance whose umask is Hadoop's; a fresh one takes ours.
       w = w.option("fs.permissions.umask-mode", umask()).option("fs.file.impl.disable.cache", "true");
