@@ -1,5 +1,6 @@
 package dev.sparkeval.cli;
 
+import dev.sparkeval.core.Plan;
 import dev.sparkeval.core.Role;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
@@ -74,18 +75,22 @@ public final class EvaluateCommand implements Command {
 
   @Override public int run(Context ctx) throws Exception {
     long start = System.nanoTime();
+    // Everything that can be checked is checked before Spark starts (a mistake costs a second, not the session).
     Evaluation.Settings s = settings();
     List<Gates.Gate> parsedGates = Gates.parse(gates);
     Path outDir = Path.of(out);
     Outputs.checkWritable(outDir);
+    Input.check("--input", input, table, format);
+    Plan plan = Evaluation.plan(s);
+    Gates.checkComputed(parsedGates, plan);
+    if (sliceMetric != null && !Gates.computed(plan).contains(sliceMetric)) {
+      throw new UsageException("--slice-metric '" + sliceMetric + "' is not computed; add it with --loss or --metric (spelled the same)");
+    }
     Dataset<Row> data = Input.read(ctx.spark(), input, table, format);
     Evaluation.Result r = Evaluation.of(data).settings(s).run();
     double seconds = (System.nanoTime() - start) / 1e9;
     Map<String, Object> report = EvaluationReport.model(r, input != null ? input : table, seconds);
     List<Gates.Verdict> verdicts = Gates.check(parsedGates, r.overall());
-    if (sliceMetric != null && !r.overall().losses().containsKey(sliceMetric) && !r.overall().metrics().containsKey(sliceMetric)) {
-      throw new UsageException("--slice-metric '" + sliceMetric + "' is not computed; add it with --loss or --metric (spelled the same)");
-    }
     if (!verdicts.isEmpty()) report.put("gates", Gates.toJson(verdicts));
     EvaluationReport.bootstrap(report, bootstrap, seed);
     EvaluationReport.flagSmallSlices(report, minSliceRows);

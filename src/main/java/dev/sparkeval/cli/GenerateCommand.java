@@ -40,9 +40,10 @@ public final class GenerateCommand implements Command {
     if (format.equals("csv") && !task.equals("regression") && !task.equals("binary") && !task.equals("training")) {
       throw new UsageException("csv cannot hold the vector column of a " + task + " table; use parquet, json or orc");
     }
-    Dataset<Row> d = task.equals("training")
+    Task t = task.equals("training") ? null : Task.parse(task); // checked before Spark starts
+    Dataset<Row> d = t == null
         ? Synthetic.trainingSet(ctx.spark(), rows, features, partitions, seed)
-        : Synthetic.predictions(ctx.spark(), Task.parse(task), rows, partitions, seed, classes);
+        : Synthetic.predictions(ctx.spark(), t, rows, partitions, seed, classes);
     Output.write(d, out, format);
     ctx.out().println("wrote " + rows + " rows (" + task + ", " + partitions + " partitions) to " + out);
     return 0;

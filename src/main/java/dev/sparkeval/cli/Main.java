@@ -2,6 +2,7 @@ package dev.sparkeval.cli;
 
 import dev.sparkeval.core.Suggest;
 import dev.sparkeval.core.UsageException;
+import dev.sparkeval.spark.Input;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -96,6 +97,7 @@ public final class Main {
       return 3;
     } catch (Exception | LinkageError e) {
       UsageException cause = usageCause(e);
+      if (cause == null) cause = Input.unreadable(e);
       if (cause != null) {
         err.println("error: " + cause.getMessage());
         if (verbose) e.printStackTrace(err);

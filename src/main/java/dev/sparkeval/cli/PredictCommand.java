@@ -43,6 +43,7 @@ public final class PredictCommand implements Command {
     if (outFormat.equals("csv")) Scoring.checkCsv(mf);
     Path outPath = Path.of(out);
     Outputs.checkWritable(outPath.toAbsolutePath().getParent());
+    Input.check("--input", input, table, format);
     Dataset<Row> data = Input.read(ctx.spark(), input, table, format);
     Dataset<Row> scored = Scoring.score(data, mf, predictionCol, probabilityCol, rawCol);
     if (outFormat.equals("csv")) scored = Scoring.forCsv(scored, mf, probabilityCol, rawCol);

@@ -5,6 +5,7 @@ import dev.sparkeval.core.UsageException;
 import dev.sparkeval.report.TrainingReport;
 import dev.sparkeval.spark.Input;
 import dev.sparkeval.spark.train.Training;
+import dev.sparkeval.train.Checkpoint;
 import dev.sparkeval.train.Epoch;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,8 +77,6 @@ public final class TrainCommand implements Command {
     Outputs.checkWritable(outDir);
     if (resume && checkpoint == null) throw new UsageException("--resume needs --checkpoint DIR (the folder of the run to continue)");
     Training.Settings s = new Training.Settings();
-    s.train = Input.read(ctx.spark(), train, null, format);
-    s.validation = validation == null ? null : Input.read(ctx.spark(), validation, null, format);
     s.validationFraction = validationFraction;
     if (features != null) for (String f : features.split(",")) if (!f.isBlank()) s.features.add(f.trim());
     s.label = label;
@@ -100,6 +99,13 @@ public final class TrainCommand implements Command {
     s.config.checkpoint = checkpoint == null ? null : Path.of(checkpoint);
     s.config.resume = resume;
     s.config.fullTrainLoss = fullTrainLoss;
+    // Everything that needs no data is checked before Spark starts.
+    Training.check(s, validation != null);
+    Input.check("--train", train, null, format);
+    if (validation != null) Input.check("--validation", validation, null, format);
+    if (resume) Checkpoint.read(s.config.checkpoint); // a damaged checkpoint is refused now, not after the data is read
+    s.train = Input.read(ctx.spark(), "--train", train, null, format);
+    s.validation = validation == null ? null : Input.read(ctx.spark(), "--validation", validation, null, format);
     Training.Outcome o = Training.run(s, e -> ctx.out().println(line(e, epochs)));
     double seconds = (System.nanoTime() - start) / 1e9;
     Map<String, Object> setup = new LinkedHashMap<>();

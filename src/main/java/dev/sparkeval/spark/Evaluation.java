@@ -213,14 +213,24 @@ public final class Evaluation {
     }
   }
 
-  public static Result run(Dataset<Row> table, Settings s) {
+  /**
+   * Everything about the settings that can be checked without Spark (the task, option
+   * combinations, every spec and its parameters, the bootstrap), resolved into the plan the pass
+   * will run. The command line calls it before it starts Spark, so such mistakes fail in a second.
+   */
+  public static Plan plan(Settings s) {
+    if (s.task == null) throw new UsageException("the task is required: one of " + Task.ids());
     EvalOptions options = new EvalOptions(s.task, s.logits, s.threshold, s.classWeights, s.columns.containsKey(Role.WEIGHT));
     Tasks.validate(options);
     if (!(s.threshold > 0 && s.threshold < 1)) {
       throw new UsageException("--threshold must be strictly between 0 and 1, got " + s.threshold);
     }
     Plan plan = Plan.build(Catalogs.standard(), options, s.losses, s.metrics, Tasks.parts(options), Tasks.rule(options));
-    if (s.bootstrap > 0) plan = plan.withBootstrap(s.bootstrap, s.seed);
+    return s.bootstrap > 0 ? plan.withBootstrap(s.bootstrap, s.seed) : plan;
+  }
+
+  public static Result run(Dataset<Row> table, Settings s) {
+    Plan plan = plan(s);
     Binding binding = new Binding(table, Roles.bind(plan, s.columns), Tasks.shapes(s.task), s.slices);
     Dataset<Row> projected = binding.project(table);
     checkWidth(projected, binding, s);
@@ -247,17 +257,24 @@ public final class Evaluation {
   }
 
   /**
-   * Fails fast, before the pass, when the prediction vectors are wider than --max-classes: the
-   * confusion state grows with the square of the number of classes.
+   * Fails fast, before the pass, on what the first row's vectors show: prediction vectors wider
+   * than --max-classes (the confusion state grows with the square of the number of classes), and
+   * --class-weights of another length than the vectors (a task would otherwise find it).
    */
   private static void checkWidth(Dataset<Row> projected, Binding binding, Settings s) {
-    if (s.task != Task.MULTICLASS && s.task != Task.MULTILABEL) return;
+    if (s.task != Task.MULTICLASS && s.task != Task.MULTILABEL && s.task != Task.DISTRIBUTION) return;
     if (binding.kind(Role.PREDICTION) == RowReader.Kind.SCALAR) return;
     int col = new ArrayList<>(binding.columns().keySet()).indexOf(Role.PREDICTION);
     List<Row> first = projected.limit(1).collectAsList();
     if (first.isEmpty() || first.get(0).isNullAt(col)) return;
     Object v = first.get(0).get(col);
     int width = v instanceof org.apache.spark.ml.linalg.Vector vec ? vec.size() : ((scala.collection.Seq<?>) v).size();
+    if (s.classWeights != null && s.classWeights.length != width) {
+      throw new UsageException("--class-weights gives " + s.classWeights.length + " weights but the prediction vectors have "
+          + width + (s.task == Task.DISTRIBUTION ? " entries" : " classes") + " (first row); give one weight per "
+          + (s.task == Task.DISTRIBUTION ? "entry" : "class"));
+    }
+    if (s.task == Task.DISTRIBUTION) return;
     if (width > s.maxClasses) {
       throw new UsageException("the prediction vectors have " + width + " classes, more than --max-classes " + s.maxClasses
           + "; a " + s.task.id() + " evaluation keeps a state per class (pair), so raise --max-classes only with the memory for it");

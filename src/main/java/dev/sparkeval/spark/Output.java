@@ -57,7 +57,7 @@ public final class Output {
     }
     DataFrameWriter<Row> w = t.write().mode(SaveMode.Overwrite).format(format);
     if (format.equals("csv")) w = w.option("header", "true").option("escape", "\""); // RFC 4180, as Input reads it
-    if (isLocal(path)) {
+    if (TableFiles.isLocal(path)) {
       // The local file system caches one instance whose umask is Hadoop's; a fresh one takes ours.
       w = w.option("fs.permissions.umask-mode", umask()).option("fs.file.impl.disable.cache", "true");
     }
@@ -71,10 +71,6 @@ public final class Output {
       cols.add(f.dataType().equals(SQLDataTypes.VectorType()) ? org.apache.spark.ml.functions.vector_to_array(c, "float64").as(f.name()) : c);
     }
     return table.select(cols.toArray(new Column[0]));
-  }
-
-  static boolean isLocal(String path) {
-    return !path.contains("://") || path.startsWith("file:");
   }
 
   /** The process's umask as three octal digits: from /proc on Linux, else from a file made with the defaults. */

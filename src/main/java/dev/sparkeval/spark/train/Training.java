@@ -10,6 +10,7 @@ import dev.sparkeval.core.UsageException;
 import dev.sparkeval.spark.eval.Binding;
 import dev.sparkeval.train.Block;
 import dev.sparkeval.train.Diagnosis;
+import dev.sparkeval.train.EarlyStopping;
 import dev.sparkeval.train.Epoch;
 import dev.sparkeval.train.FeatureStats;
 import dev.sparkeval.train.ModelFile;
@@ -63,26 +64,57 @@ public final class Training {
   public record Outcome(ModelFile model, Trainer.Result result, Plan.Outcome validation, Diagnosis.Verdict diagnosis,
                         Plan plan, long trainRows, long validationRows, String accuracyKey) {}
 
-  public static Outcome run(Settings s, Consumer<Epoch> onEpoch) {
+  /** The settings resolved: model, optimizer, task, loss, objective, metrics, and the two evaluation plans. */
+  private record Setup(ModelSpec model, Optimizer opt, Task task, String lossText, Objective obj, List<String> metrics,
+                       Plan plan, Plan trainPlan) {}
+
+  /**
+   * Everything about the settings that needs no data (options, model, optimizer, loss, metrics,
+   * their combinations), so that the command line refuses them before Spark starts.
+   * validationGiven: a --validation table will be read (else --validation-fraction applies).
+   */
+  public static void check(Settings s, boolean validationGiven) {
+    setup(s, validationGiven);
+  }
+
+  private static Setup setup(Settings s, boolean validationGiven) {
     TrainConfig c = s.config;
     if (c.batchSize < 1) throw new UsageException("--batch-size must be >= 1, got " + c.batchSize);
     if (c.epochs < 1) throw new UsageException("--epochs must be >= 1, got " + c.epochs);
     if (!(c.l2 >= 0) || !Double.isFinite(c.l2)) throw new UsageException("--l2 must be a finite number >= 0, got " + c.l2);
     if (s.partitions < 0) throw new UsageException("--partitions must be >= 1, got " + s.partitions);
+    if (!s.iterationMode.equals("job") && !s.iterationMode.equals("barrier")) {
+      throw new UsageException("--iteration-mode must be job or barrier, got '" + s.iterationMode + "'");
+    }
     ModelSpec model = ModelSpec.parse(s.model);
     Optimizer opt = Optimizer.parse(s.optimizer, s.learningRate);
     String lossText = s.loss;
     Task task = Objectives.task(model, lossText == null ? "" : Spec.parse(lossText).name(), s.task);
     if (lossText == null) lossText = Objectives.defaultLoss(task);
     Objective obj = Objectives.resolve(lossText, model, task, s.classWeights);
-    if (s.validation == null && !(s.validationFraction > 0 && s.validationFraction < 1)) {
+    if (!validationGiven && !(s.validationFraction > 0 && s.validationFraction < 1)) {
       throw new UsageException("--validation-fraction must be strictly between 0 and 1, got " + s.validationFraction);
     }
+    if (c.earlyStopping != null) EarlyStopping.parse(c.earlyStopping);
     List<String> metrics = s.metrics != null ? s.metrics : defaultMetrics(task);
     EvalOptions options = new EvalOptions(task, obj.logits(), 0.5, s.classWeights, false);
     Tasks.validate(options);
     Plan plan = Plan.build(Catalogs.standard(), options, List.of(lossText), metrics, Tasks.parts(options), Tasks.rule(options));
     Plan trainPlan = Plan.build(Catalogs.standard(), options, List.of(lossText), List.of(), List.of(), Tasks.rule(options));
+    return new Setup(model, opt, task, lossText, obj, metrics, plan, trainPlan);
+  }
+
+  public static Outcome run(Settings s, Consumer<Epoch> onEpoch) {
+    TrainConfig c = s.config;
+    Setup setup = setup(s, s.validation != null);
+    ModelSpec model = setup.model();
+    Optimizer opt = setup.opt();
+    Task task = setup.task();
+    String lossText = setup.lossText();
+    Objective obj = setup.obj();
+    List<String> metrics = setup.metrics();
+    Plan plan = setup.plan();
+    Plan trainPlan = setup.trainPlan();
 
     Dataset<Row> table = s.partitions > 0 ? s.train.repartition(s.partitions) : s.train;
     Binding.field(table, s.label, "--label");
@@ -119,9 +151,6 @@ public final class Training {
     }
     double[] mean = s.standardize ? st.mean() : new double[d];
     double[] std = s.standardize ? st.std() : ones(d);
-    if (!s.iterationMode.equals("job") && !s.iterationMode.equals("barrier")) {
-      throw new UsageException("--iteration-mode must be job or barrier, got '" + s.iterationMode + "'");
-    }
     boolean barrier = s.iterationMode.equals("barrier");
     int slots = s.train.sparkSession().sparkContext().defaultParallelism();
     if (barrier && train.getNumPartitions() > slots) { // a barrier stage needs every task running at once
