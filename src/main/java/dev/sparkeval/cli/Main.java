@@ -82,6 +82,10 @@ public final class Main {
           return out;
         }
 
+        @Override public PrintStream err() {
+          return err;
+        }
+
         @Override public SparkSession spark() {
           if (session == null) session = spark.get();
           return session;

@@ -106,6 +106,7 @@ public final class TrainCommand implements Command {
     if (resume) Checkpoint.read(s.config.checkpoint); // a damaged checkpoint is refused now, not after the data is read
     s.train = Input.read(ctx.spark(), "--train", train, null, format);
     s.validation = validation == null ? null : Input.read(ctx.spark(), "--validation", validation, null, format);
+    s.warn = w -> ctx.err().println("warning: " + w);
     Training.Outcome o = Training.run(s, e -> ctx.out().println(line(e, epochs)));
     double seconds = (System.nanoTime() - start) / 1e9;
     Map<String, Object> setup = new LinkedHashMap<>();
@@ -131,13 +132,20 @@ public final class TrainCommand implements Command {
 
   /** Keras's epoch line: Epoch 3/50 - 118 iterations - 0.8s - loss: 0.4123 - val_loss: 0.4410 - val_accuracy: 0.8420 */
   static String line(Epoch e, int epochs) {
-    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Epoch %d/%d - %d iterations - %.1fs - loss: %.4f", e.epoch(), epochs,
-        e.iterations(), e.seconds(), e.trainLoss()));
-    if (e.trainLossFull() != null) sb.append(String.format(Locale.ROOT, " - full_loss: %.4f", e.trainLossFull()));
-    sb.append(" - val_loss: ").append(e.valLoss() == null ? "nan" : String.format(Locale.ROOT, "%.4f", e.valLoss()));
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Epoch %d/%d - %d iterations - %.1fs - loss: %s", e.epoch(), epochs,
+        e.iterations(), e.seconds(), number(e.trainLoss())));
+    if (e.trainLossFull() != null) sb.append(" - full_loss: ").append(number(e.trainLossFull()));
+    sb.append(" - val_loss: ").append(e.valLoss() == null ? "nan" : number(e.valLoss()));
     for (Map.Entry<String, Double> m : e.valMetrics().entrySet()) {
-      sb.append(" - val_").append(m.getKey()).append(": ").append(m.getValue() == null ? "nan" : String.format(Locale.ROOT, "%.4f", m.getValue()));
+      sb.append(" - val_").append(m.getKey()).append(": ").append(m.getValue() == null ? "nan" : number(m.getValue()));
     }
     return sb.toString();
+  }
+
+  /** Four decimals as Keras prints them, in scientific notation when that would show 0.0000 or dozens of digits. */
+  static String number(double v) {
+    double a = Math.abs(v);
+    if (!Double.isFinite(v) || a == 0 || (a >= 1e-3 && a < 1e6)) return String.format(Locale.ROOT, "%.4f", v);
+    return String.format(Locale.ROOT, "%.4e", v);
   }
 }

@@ -75,6 +75,7 @@ public final class TrainingReport {
     t.put("overfitting_from_epoch", o.diagnosis().overfitFrom());
     t.put("flagged_epochs", o.diagnosis().flagged());
     t.put("iteration_ms", Double.isFinite(r.iterationMs()) ? r.iterationMs() : null);
+    if (!o.warnings().isEmpty()) t.put("warnings", o.warnings());
     return t;
   }
 

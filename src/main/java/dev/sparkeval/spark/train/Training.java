@@ -58,11 +58,13 @@ public final class Training {
     /** "job": one Spark job per iteration; "barrier": one barrier job per epoch, partials exchanged by allGather. */
     public String iterationMode = "job";
     public TrainConfig config = new TrainConfig();
+    /** Where warnings go as they arise (the command line prints them); they are also in the outcome. */
+    public Consumer<String> warn = w -> { };
   }
 
   /** The trained model, the loop's result, the final validation outcome and the diagnosis. */
   public record Outcome(ModelFile model, Trainer.Result result, Plan.Outcome validation, Diagnosis.Verdict diagnosis,
-                        Plan plan, long trainRows, long validationRows, String accuracyKey) {}
+                        Plan plan, long trainRows, long validationRows, String accuracyKey, List<String> warnings) {}
 
   /** The settings resolved: model, optimizer, task, loss, objective, metrics, and the two evaluation plans. */
   private record Setup(ModelSpec model, Optimizer opt, Task task, String lossText, Objective obj, List<String> metrics,
@@ -145,6 +147,12 @@ public final class Training {
     if (st.rows == 0) throw new UsageException("no training rows are left after the validation split");
     if (vs.rows == 0) throw new UsageException("the validation table has no rows");
     int classes = Labels.check(task, st, vs, s.label);
+    List<String> warnings = new ArrayList<>();
+    String single = Labels.single(st, s.label);
+    if (single != null) {
+      warnings.add(single);
+      s.warn.accept(single);
+    }
     if (s.classWeights != null && s.classWeights.length != classes) {
       throw new UsageException("--class-weights gives " + s.classWeights.length + " weights but label '" + s.label + "' has "
           + classes + " classes (0.." + (classes - 1) + "); give one weight per class");
@@ -189,7 +197,7 @@ public final class Training {
     ModelFile mf = new ModelFile(model.toString(), task, lossText, fc.columns(), fc.vectorColumn(), s.label,
         classes, net, net.fold(r.weights(), mean, std), mean, std);
     String acc = metrics.contains("accuracy") ? "accuracy" : null;
-    return new Outcome(mf, r, finalVal, Diagnosis.of(r.history(), acc), plan, st.rows, vs.rows, acc);
+    return new Outcome(mf, r, finalVal, Diagnosis.of(r.history(), acc), plan, st.rows, vs.rows, acc, List.copyOf(warnings));
   }
 
   static List<String> defaultMetrics(Task task) {
