@@ -1,6 +1,5 @@
 package dev.sparkeval.bench;
 
-import dev.sparkeval.core.Role;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.spark.Evaluation;
 import dev.sparkeval.spark.gen.Synthetic;
@@ -85,13 +84,8 @@ public final class Bench {
   }
 
   static Evaluation.Settings settings(Task task, String prediction, List<String> losses, List<String> metrics) {
-    Evaluation.Settings s = new Evaluation.Settings();
-    s.task = task;
-    s.columns.put(Role.LABEL, "label");
-    s.columns.put(Role.PREDICTION, prediction);
-    s.losses = losses;
-    s.metrics = metrics;
-    return s;
+    return Evaluation.settings().task(task).label("label").prediction(prediction)
+        .loss(losses.toArray(String[]::new)).metric(metrics.toArray(String[]::new)).build();
   }
 
   /** The binary suite both ways, exact AUC both ways, and a bare scan of the same cached table. */

@@ -1,12 +1,15 @@
 package dev.sparkeval.catalog;
 
 import static dev.sparkeval.core.Entry.loss;
+import static dev.sparkeval.core.Direction.LARGER;
+import static dev.sparkeval.core.Direction.SMALLER;
 import static dev.sparkeval.core.Entry.metric;
 
 import dev.sparkeval.core.Entry;
 import dev.sparkeval.core.EvalOptions;
 import dev.sparkeval.core.Param;
 import dev.sparkeval.core.Params;
+import dev.sparkeval.core.Reduction;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
 import dev.sparkeval.loss.Bce;
@@ -55,6 +58,15 @@ public final class Classification {
     return new SigmoidFocal(alpha, p.dbl("gamma", 0, false, Double.POSITIVE_INFINITY, true), o.logits());
   }
 
+  static SoftmaxFocal softmaxFocal(Params p, EvalOptions o) {
+    return new SoftmaxFocal(p.dbl("gamma", 0, false, Double.POSITIVE_INFINITY, true), o.classWeights(), o.logits());
+  }
+
+  static CrossEntropy crossEntropy(Params p, EvalOptions o) {
+    return new CrossEntropy(p.dbl("label_smoothing", 0, false, 1, false), p.integer("ignore_index"), o.classWeights(), base(p),
+        o.logits());
+  }
+
   static MeanMeasure perElement(Task t, PointLoss l, EvalOptions o) {
     return t == Task.MULTILABEL ? new MeanMeasure(new Elementwise(l, o.logits())) : new MeanMeasure(l);
   }
@@ -89,54 +101,62 @@ public final class Classification {
     return List.of(
         loss("bce", BIN_ML, "binary cross-entropy (torch.nn.BCELoss, logs clamped at -100; --logits: BCEWithLogitsLoss); multilabel: mean over all elements",
             (t, p, o) -> perElement(t, bce(p, o), o),
-            new Param("pos_weight", "1", "weight of positive examples, with --logits (BCEWithLogitsLoss)")),
+            new Param("pos_weight", "1", "weight of positive examples, with --logits (BCEWithLogitsLoss)"))
+            .trains(Reduction.MEAN, (t, p, o) -> bce(p, o)),
         loss("focal", BIN_ML, "torchvision sigmoid_focal_loss (mean); multilabel: mean over all elements",
             (t, p, o) -> perElement(t, focal(p, o), o),
             new Param("alpha", "0.25", "weight of the positive class in [0, 1]; -1 for none"),
-            new Param("gamma", "2", "focusing exponent, >= 0")),
+            new Param("gamma", "2", "focusing exponent, >= 0"))
+            .trains(Reduction.MEAN, (t, p, o) -> focal(p, o)),
         loss("focal", MC, "softmax focal loss -(1 - p_y)^gamma log p_y (times the class weight with --class-weights), mean",
-            (t, p, o) -> new MeanMeasure(new SoftmaxFocal(p.dbl("gamma", 0, false, Double.POSITIVE_INFINITY, true), o.classWeights(), o.logits())),
-            new Param("gamma", "2", "focusing exponent, >= 0")),
+            (t, p, o) -> new MeanMeasure(softmaxFocal(p, o)),
+            new Param("gamma", "2", "focusing exponent, >= 0"))
+            .trains(Reduction.MEAN, (t, p, o) -> softmaxFocal(p, o)),
         loss("cross_entropy", MC, "torch.nn.CrossEntropyLoss (class weights from --class-weights, weighted mean as PyTorch)",
             (t, p, o) -> {
-              CrossEntropy ce = new CrossEntropy(p.dbl("label_smoothing", 0, false, 1, false), p.integer("ignore_index"),
-                  o.classWeights(), base(p), o.logits());
+              CrossEntropy ce = crossEntropy(p, o);
               return new RatioMeasure(ce, ce.weightOf());
             },
             new Param("label_smoothing", "0", "in [0, 1]"),
             new Param("ignore_index", "-100", "rows of this class add nothing"),
-            new Param("base", "e", "log base: e, 2 or 10")),
-        metric("accuracy", BIN_MC, "fraction of correct decisions (sklearn accuracy_score)",
-            (t, p, o) -> CountsMeasure.accuracy(t, o.threshold())),
-        metric("top_k_accuracy", MC, "the true class is among the k highest scores (sklearn top_k_accuracy_score)",
+            new Param("base", "e", "log base: e, 2 or 10"))
+            .trains(Reduction.MEAN, (t, p, o) -> crossEntropy(p, o)),
+        metric("accuracy", BIN_MC, "fraction of correct decisions (sklearn accuracy_score)", LARGER,
+            (t, p, o) -> CountsMeasure.accuracy(t, o.threshold())).refusesTraining(Untrainable.STEP, null),
+        metric("top_k_accuracy", MC, "the true class is among the k highest scores (sklearn top_k_accuracy_score)", LARGER,
             (t, p, o) -> new MeanMeasure(ClassFunctions.topK(p.integer("k", 1, Integer.MAX_VALUE))),
-            new Param("k", "5", "how many top classes count, >= 1")),
-        metric("precision", ALL, "sklearn precision_score", (t, p, o) -> prf(t, p, o, PrfMeasure.Kind.PRECISION, 1), AVERAGE, ZERO_DIVISION),
-        metric("recall", ALL, "sklearn recall_score", (t, p, o) -> prf(t, p, o, PrfMeasure.Kind.RECALL, 1), AVERAGE, ZERO_DIVISION),
-        metric("f1", ALL, "sklearn f1_score", (t, p, o) -> prf(t, p, o, PrfMeasure.Kind.F, 1), AVERAGE, ZERO_DIVISION),
-        metric("fbeta", ALL, "sklearn fbeta_score", (t, p, o) -> prf(t, p, o, PrfMeasure.Kind.F, p.dbl("beta", 0, true, Double.POSITIVE_INFINITY, true)),
-            new Param("beta", "2", "weight of recall, > 0"), AVERAGE, ZERO_DIVISION),
-        metric("specificity", BIN, "tn / (tn + fp), the recall of class 0",
-            (t, p, o) -> CountsMeasure.specificity(o.threshold(), zd(p)), ZERO_DIVISION),
-        metric("balanced_accuracy", BIN_MC, "mean recall over classes (sklearn balanced_accuracy_score)",
-            (t, p, o) -> CountsMeasure.balancedAccuracy(t, o.threshold())),
-        metric("mcc", BIN_MC, "Matthews correlation coefficient (sklearn matthews_corrcoef)",
-            (t, p, o) -> CountsMeasure.mcc(t, o.threshold())),
-        metric("cohen_kappa", BIN_MC, "Cohen's kappa of decisions against labels (sklearn cohen_kappa_score)",
-            (t, p, o) -> CountsMeasure.cohenKappa(t, o.threshold())),
-        metric("log_loss", BIN_MC, "sklearn log_loss: probabilities clipped to [eps, 1 - eps] and renormalised",
-            (t, p, o) -> new MeanMeasure(ClassFunctions.logLoss(t == Task.MULTICLASS))),
-        metric("brier", BIN, "mean of (p - y)^2 (sklearn brier_score_loss)", (t, p, o) -> new MeanMeasure(new SquaredError())),
-        metric("ece", BIN_MC, "expected calibration error over equal-width bins (binary: of p; multiclass: of the top class)",
+            new Param("k", "5", "how many top classes count, >= 1")).refusesTraining(Untrainable.STEP, null),
+        metric("precision", ALL, "sklearn precision_score", LARGER,
+            (t, p, o) -> prf(t, p, o, PrfMeasure.Kind.PRECISION, 1), AVERAGE, ZERO_DIVISION).refusesTraining(Untrainable.STEP, null),
+        metric("recall", ALL, "sklearn recall_score", LARGER,
+            (t, p, o) -> prf(t, p, o, PrfMeasure.Kind.RECALL, 1), AVERAGE, ZERO_DIVISION).refusesTraining(Untrainable.STEP, null),
+        metric("f1", ALL, "sklearn f1_score", LARGER,
+            (t, p, o) -> prf(t, p, o, PrfMeasure.Kind.F, 1), AVERAGE, ZERO_DIVISION).refusesTraining(Untrainable.STEP, null),
+        metric("fbeta", ALL, "sklearn fbeta_score", LARGER,
+            (t, p, o) -> prf(t, p, o, PrfMeasure.Kind.F, p.dbl("beta", 0, true, Double.POSITIVE_INFINITY, true)),
+            new Param("beta", "2", "weight of recall, > 0"), AVERAGE, ZERO_DIVISION).refusesTraining(Untrainable.STEP, null),
+        metric("specificity", BIN, "tn / (tn + fp), the recall of class 0", LARGER,
+            (t, p, o) -> CountsMeasure.specificity(o.threshold(), zd(p)), ZERO_DIVISION).refusesTraining(Untrainable.STEP, null),
+        metric("balanced_accuracy", BIN_MC, "mean recall over classes (sklearn balanced_accuracy_score)", LARGER,
+            (t, p, o) -> CountsMeasure.balancedAccuracy(t, o.threshold())).refusesTraining(Untrainable.STEP, null),
+        metric("mcc", BIN_MC, "Matthews correlation coefficient (sklearn matthews_corrcoef)", LARGER,
+            (t, p, o) -> CountsMeasure.mcc(t, o.threshold())).refusesTraining(Untrainable.STEP, null),
+        metric("cohen_kappa", BIN_MC, "Cohen's kappa of decisions against labels (sklearn cohen_kappa_score)", LARGER,
+            (t, p, o) -> CountsMeasure.cohenKappa(t, o.threshold())).refusesTraining(Untrainable.STEP, null),
+        metric("log_loss", BIN_MC, "sklearn log_loss: probabilities clipped to [eps, 1 - eps] and renormalised", SMALLER,
+            (t, p, o) -> new MeanMeasure(ClassFunctions.logLoss(t == Task.MULTICLASS))).refusesTraining(Untrainable.METRIC_FORM, null),
+        metric("brier", BIN, "mean of (p - y)^2 (sklearn brier_score_loss)", SMALLER,
+            (t, p, o) -> new MeanMeasure(new SquaredError())).refusesTraining(Untrainable.METRIC_FORM, null),
+        metric("ece", BIN_MC, "expected calibration error over equal-width bins (binary: of p; multiclass: of the top class)", SMALLER,
             (t, p, o) -> new EceStat(p.integer("bins", 1, 100_000), t == Task.MULTICLASS),
-            new Param("bins", "15", "number of equal-width confidence bins")),
-        metric("hamming_loss", ML, "fraction of wrong label decisions (sklearn hamming_loss)",
-            (t, p, o) -> CountsMeasure.hammingLoss(o.threshold())),
-        metric("subset_accuracy", ML, "fraction of rows with every label right (sklearn accuracy_score on multilabel)",
-            (t, p, o) -> new MeanMeasure(ClassFunctions.subsetMatch(o.threshold()))),
-        metric("auc_roc", ALL, "area under the ROC curve (sklearn roc_auc_score; multiclass one-vs-rest)",
-            (t, p, o) -> auc(t, p, o, true), aucAverage, bins),
+            new Param("bins", "15", "number of equal-width confidence bins")).refusesTraining(Untrainable.BINS, null),
+        metric("hamming_loss", ML, "fraction of wrong label decisions (sklearn hamming_loss)", SMALLER,
+            (t, p, o) -> CountsMeasure.hammingLoss(o.threshold())).refusesTraining(Untrainable.STEP, null),
+        metric("subset_accuracy", ML, "fraction of rows with every label right (sklearn accuracy_score on multilabel)", LARGER,
+            (t, p, o) -> new MeanMeasure(ClassFunctions.subsetMatch(o.threshold()))).refusesTraining(Untrainable.STEP, null),
+        metric("auc_roc", ALL, "area under the ROC curve (sklearn roc_auc_score; multiclass one-vs-rest)", LARGER,
+            (t, p, o) -> auc(t, p, o, true), aucAverage, bins).refusesTraining(Untrainable.RANK, null),
         metric("auc_pr", BIN_ML, "average precision, the area under the precision-recall curve (sklearn average_precision_score)",
-            (t, p, o) -> auc(t, p, o, false), aucAverage, bins));
+            LARGER, (t, p, o) -> auc(t, p, o, false), aucAverage, bins).refusesTraining(Untrainable.RANK, null));
   }
 }

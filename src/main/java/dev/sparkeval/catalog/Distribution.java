@@ -3,10 +3,10 @@ package dev.sparkeval.catalog;
 import static dev.sparkeval.core.Entry.loss;
 import static dev.sparkeval.core.Entry.metric;
 
+import dev.sparkeval.core.Direction;
 import dev.sparkeval.core.Entry;
 import dev.sparkeval.core.Param;
 import dev.sparkeval.core.Params;
-import dev.sparkeval.core.Role;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
 import dev.sparkeval.loss.JsDivergence;
@@ -26,16 +26,16 @@ public final class Distribution {
     return List.of(
         loss("kl_div", DIST, "torch.nn.KLDivLoss(reduction='batchmean') of log q against p: mean over rows of "
                 + "sum p (log p - log q); zero target entries contribute 0",
-            (t, p, o) -> new VectorMean(new KlDiv(o.logits()), Role.LABEL, Role.PREDICTION)),
+            (t, p, o) -> new VectorMean(new KlDiv(o.logits()))),
         loss("cross_entropy", DIST, "torch.nn.CrossEntropyLoss with probability targets: mean over rows of "
                 + "-sum w_i t_i log q_i (t = label smoothed, w = --class-weights)",
             (t, p, o) -> new VectorMean(new SoftCrossEntropy(o.logits(), p.dbl("label_smoothing", 0, false, 1, false),
-                o.classWeights(), logBase(p)), Role.LABEL, Role.PREDICTION),
+                o.classWeights(), logBase(p))),
             new Param("label_smoothing", "0", "mixes the target with the uniform distribution; in [0, 1]"),
             new Param("base", "e", "log base: e, 2, 10 or any number > 0 other than 1")),
         metric("js_divergence", DIST, "Jensen-Shannon divergence, natural log, mean over rows: "
                 + "(KL(p||m) + KL(q||m)) / 2 with m = (p + q) / 2; in [0, ln 2] (scipy jensenshannon squared)",
-            (t, p, o) -> new VectorMean(new JsDivergence(), Role.LABEL, Role.PREDICTION)));
+            Direction.SMALLER, (t, p, o) -> new VectorMean(new JsDivergence())));
   }
 
   /** ln(base), 1 for the natural log. */

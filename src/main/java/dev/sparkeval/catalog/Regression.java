@@ -3,22 +3,27 @@ package dev.sparkeval.catalog;
 import static dev.sparkeval.core.Entry.loss;
 import static dev.sparkeval.core.Entry.metric;
 
+import dev.sparkeval.core.Direction;
 import dev.sparkeval.core.Entry;
 import dev.sparkeval.core.Example;
 import dev.sparkeval.core.Param;
+import dev.sparkeval.core.Params;
+import dev.sparkeval.core.Reduction;
 import dev.sparkeval.core.RowFunction;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.loss.AbsoluteError;
 import dev.sparkeval.loss.Huber;
 import dev.sparkeval.loss.LogCosh;
 import dev.sparkeval.loss.Pinball;
+import dev.sparkeval.loss.PointLoss;
 import dev.sparkeval.loss.SmoothL1;
 import dev.sparkeval.loss.SquaredError;
 import dev.sparkeval.measure.MeanMeasure;
-import dev.sparkeval.measure.SumMeasure;
+import dev.sparkeval.measure.Measures;
 import dev.sparkeval.measure.VarianceRatioMeasure;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /** The regression losses (PyTorch semantics) and metrics (scikit-learn semantics). */
 public final class Regression {
@@ -43,32 +48,37 @@ public final class Regression {
 
   public static List<Entry> entries() {
     return List.of(
-        loss("mse", REG, "mean squared error, mean of (y - p)^2 (torch.nn.MSELoss)",
-            (t, p, o) -> new MeanMeasure(new SquaredError())),
-        loss("sse", REG, "one half of the sum of squared errors, 0.5 * sum (y - p)^2",
-            (t, p, o) -> new SumMeasure(new SquaredError(), 0.5)),
-        loss("rmse", REG, "root mean squared error, sqrt(mse)",
-            (t, p, o) -> new MeanMeasure(new SquaredError(), Math::sqrt)),
-        loss("mae", REG, "mean absolute error, mean of |y - p| (torch.nn.L1Loss)",
-            (t, p, o) -> new MeanMeasure(new AbsoluteError())),
-        loss("huber", REG, "torch.nn.HuberLoss: quadratic within delta of the label, linear beyond",
-            (t, p, o) -> new MeanMeasure(new Huber(p.dbl("delta", 0, true, Double.POSITIVE_INFINITY, true))),
+        trainable("mse", "mean squared error, mean of (y - p)^2 (torch.nn.MSELoss)",
+            p -> new SquaredError(), Reduction.MEAN),
+        trainable("sse", "one half of the sum of squared errors, 0.5 * sum (y - p)^2",
+            p -> new SquaredError(), Reduction.HALF_SUM),
+        trainable("rmse", "root mean squared error, sqrt(mse)",
+            p -> new SquaredError(), Reduction.ROOT_MEAN),
+        trainable("mae", "mean absolute error, mean of |y - p| (torch.nn.L1Loss)",
+            p -> new AbsoluteError(), Reduction.MEAN),
+        trainable("huber", "torch.nn.HuberLoss: quadratic within delta of the label, linear beyond",
+            p -> new Huber(p.dbl("delta", 0, true, Double.POSITIVE_INFINITY, true)), Reduction.MEAN,
             new Param("delta", "1", "where the loss turns from quadratic to linear; > 0")),
-        loss("smooth_l1", REG, "torch.nn.SmoothL1Loss: 0.5 d^2 / beta within beta, |d| - beta/2 beyond",
-            (t, p, o) -> new MeanMeasure(new SmoothL1(p.dbl("beta", 0, false, Double.POSITIVE_INFINITY, true))),
+        trainable("smooth_l1", "torch.nn.SmoothL1Loss: 0.5 d^2 / beta within beta, |d| - beta/2 beyond",
+            p -> new SmoothL1(p.dbl("beta", 0, false, Double.POSITIVE_INFINITY, true)), Reduction.MEAN,
             new Param("beta", "1", "the threshold; >= 0 (0 gives the L1 loss)")),
-        loss("log_cosh", REG, "mean of log(cosh(p - y)), computed stably for large errors",
-            (t, p, o) -> new MeanMeasure(new LogCosh())),
-        loss("quantile", REG, "pinball loss max(q (y - p), (q - 1)(y - p)) (sklearn mean_pinball_loss)",
-            (t, p, o) -> new MeanMeasure(new Pinball(p.dbl("q", 0, false, 1, false))),
+        trainable("log_cosh", "mean of log(cosh(p - y)), computed stably for large errors",
+            p -> new LogCosh(), Reduction.MEAN),
+        trainable("quantile", "pinball loss max(q (y - p), (q - 1)(y - p)) (sklearn mean_pinball_loss)",
+            p -> new Pinball(p.dbl("q", 0, false, 1, false)), Reduction.MEAN,
             new Param("q", "0.5", "the quantile, in [0, 1]; 0.5 gives half the MAE")),
-        metric("r2", REG, "coefficient of determination, 1 - SS_res / SS_tot (sklearn r2_score)",
-            (t, p, o) -> VarianceRatioMeasure.r2()),
-        metric("explained_variance", REG, "1 - Var(y - p) / Var(y) (sklearn explained_variance_score)",
-            (t, p, o) -> VarianceRatioMeasure.explainedVariance()),
-        metric("mape", REG, "mean of |y - p| / max(|y|, eps), a fraction not a percentage (sklearn)",
-            (t, p, o) -> new MeanMeasure(APE)),
-        metric("mean_error", REG, "mean of p - y: the bias; positive means predictions run high",
-            (t, p, o) -> new MeanMeasure(ERROR)));
+        metric("r2", REG, "coefficient of determination, 1 - SS_res / SS_tot (sklearn r2_score)", Direction.LARGER,
+            (t, p, o) -> VarianceRatioMeasure.r2()).refusesTraining(Untrainable.VARIANCE_RATIO, "mse"),
+        metric("explained_variance", REG, "1 - Var(y - p) / Var(y) (sklearn explained_variance_score)", Direction.LARGER,
+            (t, p, o) -> VarianceRatioMeasure.explainedVariance()).refusesTraining(Untrainable.VARIANCE_RATIO, "mse"),
+        metric("mape", REG, "mean of |y - p| / max(|y|, eps), a fraction not a percentage (sklearn)", Direction.SMALLER,
+            (t, p, o) -> new MeanMeasure(APE)).refusesTraining(Untrainable.EVALUATION_ONLY, "mae"),
+        metric("mean_error", REG, "mean of p - y: the bias; positive means predictions run high", Direction.CLOSEST_TO_ZERO,
+            (t, p, o) -> new MeanMeasure(ERROR)).refusesTraining(Untrainable.UNBOUNDED, "mse"));
+  }
+
+  /** A regression loss that models train on: the evaluation measure and the training objective reduce the same row loss. */
+  private static Entry trainable(String name, String doc, Function<Params, PointLoss> loss, Reduction r, Param... params) {
+    return loss(name, REG, doc, (t, p, o) -> Measures.reduce(loss.apply(p), r), params).trains(r, (t, p, o) -> loss.apply(p));
   }
 }

@@ -3,6 +3,7 @@ package dev.sparkeval.catalog;
 import static dev.sparkeval.core.Entry.loss;
 import static dev.sparkeval.core.Entry.metric;
 
+import dev.sparkeval.core.Direction;
 import dev.sparkeval.core.Entry;
 import dev.sparkeval.core.Param;
 import dev.sparkeval.core.Params;
@@ -41,10 +42,10 @@ public final class Segmentation {
             smooth, new Param("reduction", "mean", "mean or global, as for dice")),
         metric("iou", SEG, "IoU (Jaccard) of the masks binarised at label > 0.5 and prediction > --threshold, "
                 + "pooled over all pixels (reduction=global) or averaged per row (mean) (sklearn jaccard_score)",
-            (t, p, o) -> new IouMeasure(o.threshold(), Double.parseDouble(p.choice("zero_division", List.of("0", "1"))),
+            Direction.LARGER, (t, p, o) -> new IouMeasure(o.threshold(), Double.parseDouble(p.choice("zero_division", List.of("0", "1"))),
                 p.choice("reduction", List.of("global", "mean")).equals("global")),
             new Param("reduction", "global", "global (pooled pixels) or mean (per row)"),
-            new Param("zero_division", "0", "the IoU of an empty union: 0 or 1")));
+            new Param("zero_division", "0", "the IoU of an empty union: 0 or 1")).refusesTraining(Untrainable.STEP, null));
   }
 
   private static double smooth(Params p) {

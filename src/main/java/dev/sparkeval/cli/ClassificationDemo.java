@@ -1,6 +1,5 @@
 package dev.sparkeval.cli;
 
-import dev.sparkeval.core.Role;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.report.HtmlReport;
 import dev.sparkeval.report.EvaluationReport;
@@ -48,13 +47,10 @@ final class ClassificationDemo {
     Path predPath = outDir.resolve(name + "_predictions.parquet");
     Output.write(predictions, predPath.toString(), "parquet");
 
-    Evaluation.Settings s = new Evaluation.Settings();
-    s.task = task;
-    s.columns.put(Role.LABEL, "label");
-    s.columns.put(Role.PREDICTION, "probability");
-    s.losses = losses;
-    s.metrics = metrics;
-    Evaluation.Result r = Evaluation.run(ctx.spark().read().parquet(predPath.toString()), s);
+    Evaluation.Result r = Evaluation.of(ctx.spark().read().parquet(predPath.toString()))
+        .task(task).label("label").prediction("probability")
+        .loss(losses.toArray(String[]::new)).metric(metrics.toArray(String[]::new))
+        .run();
     double seconds = (System.nanoTime() - start) / 1e9;
     Path evalDir = outDir.resolve(name);
     Map<String, Object> report = EvaluationReport.model(r, predPath.toString(), seconds);

@@ -1,6 +1,5 @@
 package dev.sparkeval.cli;
 
-import dev.sparkeval.core.Role;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
 import dev.sparkeval.report.EvaluationReport;
@@ -49,21 +48,19 @@ public final class DemoCommand implements Command {
     Path predPath = outDir.resolve("diabetes_predictions.parquet");
     Output.write(predictions, predPath.toString(), "parquet");
 
-    Evaluation.Settings s = new Evaluation.Settings();
-    s.task = Task.REGRESSION;
-    s.columns.put(Role.LABEL, "label");
-    s.columns.put(Role.PREDICTION, "prediction");
-    s.losses = List.of("mse", "rmse", "mae", "huber:delta=50", "log_cosh", "quantile:q=0.9");
-    s.metrics = List.of("r2", "explained_variance", "mape", "mean_error");
-    s.slices = List.of("segment");
-    s.bootstrap = 200; // 95% intervals in the same pass
-    Evaluation.Result r = Evaluation.run(ctx.spark().read().parquet(predPath.toString()), s);
+    Evaluation.Result r = Evaluation.of(ctx.spark().read().parquet(predPath.toString()))
+        .task(Task.REGRESSION).label("label").prediction("prediction")
+        .loss("mse", "rmse", "mae", "huber:delta=50", "log_cosh", "quantile:q=0.9")
+        .metric("r2", "explained_variance", "mape", "mean_error")
+        .slice("segment")
+        .bootstrap(200) // 95% intervals in the same pass
+        .run();
     double seconds = (System.nanoTime() - start) / 1e9;
     Path evalDir = outDir.resolve("diabetes");
     Map<String, Object> report = EvaluationReport.model(r, predPath.toString(), seconds);
     List<Gates.Verdict> verdicts = Gates.check(Gates.parse(List.of("r2>=0.3")), r.overall());
     report.put("gates", Gates.toJson(verdicts));
-    EvaluationReport.bootstrap(report, s.bootstrap, s.seed);
+    EvaluationReport.bootstrap(report, 200, 42);
     HtmlReport.write(evalDir, report, null);
     Summary.print(ctx.out(), r, seconds);
     Gates.print(ctx.out(), verdicts);

@@ -87,12 +87,12 @@ public final class EvaluateCommand implements Command {
       throw new UsageException("--slice-metric '" + sliceMetric + "' is not computed; add it with --loss or --metric (spelled the same)");
     }
     Dataset<Row> data = Input.read(ctx.spark(), input, table, format);
-    Evaluation.Result r = Evaluation.of(data).settings(s).run();
+    Evaluation.Result r = Evaluation.run(data, s);
     double seconds = (System.nanoTime() - start) / 1e9;
     Map<String, Object> report = EvaluationReport.model(r, input != null ? input : table, seconds);
     List<Gates.Verdict> verdicts = Gates.check(parsedGates, r.overall());
     if (!verdicts.isEmpty()) report.put("gates", Gates.toJson(verdicts));
-    EvaluationReport.bootstrap(report, bootstrap, seed);
+    EvaluationReport.bootstrap(report, s.bootstrap(), s.seed());
     EvaluationReport.flagSmallSlices(report, minSliceRows);
     HtmlReport.write(outDir, report, null, new HtmlReport.Options(sliceMetric));
     Summary.print(ctx.out(), r, seconds);
@@ -106,41 +106,30 @@ public final class EvaluateCommand implements Command {
   }
 
   Evaluation.Settings settings() {
-    Evaluation.Settings s = new Evaluation.Settings();
-    s.task = Task.parse(task);
-    s.columns.put(Role.LABEL, label);
-    s.columns.put(Role.PREDICTION, prediction != null ? prediction : s.task.defaultPrediction());
-    if (weight != null) s.columns.put(Role.WEIGHT, weight);
-    if (target != null) s.columns.put(Role.TARGET, target);
-    if (anchor != null) s.columns.put(Role.ANCHOR, anchor);
-    if (positive != null) s.columns.put(Role.POSITIVE, positive);
-    if (negative != null) s.columns.put(Role.NEGATIVE, negative);
-    s.losses = losses;
-    s.metrics = metrics;
-    s.logits = logits;
-    s.threshold = threshold;
-    s.classWeights = classWeights == null ? null : parseWeights(classWeights);
+    if (minSliceRows < 0) throw new UsageException("--min-slice-rows must be >= 0, got " + minSliceRows);
+    Evaluation.Builder b = Evaluation.settings().task(Task.parse(task)).label(label)
+        .loss(losses.toArray(String[]::new)).metric(metrics.toArray(String[]::new))
+        .logits(logits).threshold(threshold).skipBadRows(skipBadRows(badRows)).partitions(partitions)
+        .maxSlices(maxSlices).maxClasses(maxClasses).bootstrap(bootstrap).seed(seed);
+    if (prediction != null) b.prediction(prediction);
+    if (weight != null) b.weight(weight);
+    if (target != null) b.column(Role.TARGET, target);
+    if (anchor != null) b.column(Role.ANCHOR, anchor);
+    if (positive != null) b.column(Role.POSITIVE, positive);
+    if (negative != null) b.column(Role.NEGATIVE, negative);
+    if (classWeights != null) b.classWeights(parseWeights(classWeights));
     if (slice != null) {
-      for (String c : slice.split(",")) if (!c.isBlank()) s.slices.add(c.trim());
+      for (String c : slice.split(",")) if (!c.isBlank()) b.slice(c.trim());
     }
-    s.skipBadRows = switch (badRows) {
+    return Flags.build(b::build);
+  }
+
+  static boolean skipBadRows(String badRows) {
+    return switch (badRows) {
       case "fail" -> false;
       case "skip" -> true;
       default -> throw new UsageException("--bad-rows must be fail or skip, got '" + badRows + "'");
     };
-    if (partitions < 0) throw new UsageException("--partitions must be >= 1, got " + partitions);
-    if (maxSlices < 1) throw new UsageException("--max-slices must be >= 1, got " + maxSlices);
-    s.partitions = partitions;
-    s.maxSlices = maxSlices;
-    if (maxClasses < 2) throw new UsageException("--max-classes must be >= 2, got " + maxClasses);
-    s.maxClasses = maxClasses;
-    if (bootstrap < 0 || bootstrap == 1 || bootstrap > 10_000) {
-      throw new UsageException("--bootstrap must be between 2 and 10000 replicates (or 0 for off), got " + bootstrap);
-    }
-    if (minSliceRows < 0) throw new UsageException("--min-slice-rows must be >= 0, got " + minSliceRows);
-    s.bootstrap = bootstrap;
-    s.seed = seed;
-    return s;
   }
 
   static double[] parseWeights(String text) {

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.kohsuke.args4j.Option;
 
 /** {@code train}: the distributed mini-batch loop, one Keras-style line per epoch, then history, model and report. */
@@ -76,38 +78,24 @@ public final class TrainCommand implements Command {
     Path outDir = Path.of(out);
     Outputs.checkWritable(outDir);
     if (resume && checkpoint == null) throw new UsageException("--resume needs --checkpoint DIR (the folder of the run to continue)");
-    Training.Settings s = new Training.Settings();
-    s.validationFraction = validationFraction;
-    if (features != null) for (String f : features.split(",")) if (!f.isBlank()) s.features.add(f.trim());
-    s.label = label;
-    s.model = model;
-    s.task = task == null ? null : Task.parse(task);
-    s.loss = loss;
-    s.metrics = metrics.isEmpty() ? null : metrics;
-    s.classWeights = classWeights == null ? null : EvaluateCommand.parseWeights(classWeights);
-    s.optimizer = optimizer;
-    s.learningRate = learningRate;
-    s.standardize = !noStandardize;
-    s.partitions = partitions;
-    s.iterationMode = iterationMode;
-    s.config.epochs = epochs;
-    s.config.batchSize = batchSize;
-    s.config.seed = seed;
-    s.config.l2 = l2;
-    s.config.earlyStopping = earlyStopping;
-    s.config.restoreBest = !noRestoreBest;
-    s.config.checkpoint = checkpoint == null ? null : Path.of(checkpoint);
-    s.config.resume = resume;
-    s.config.fullTrainLoss = fullTrainLoss;
+    Training.Builder b = Training.settings().validationFraction(validationFraction).label(label).model(model)
+        .task(task == null ? null : Task.parse(task)).loss(loss).optimizer(optimizer).learningRate(learningRate)
+        .standardize(!noStandardize).partitions(partitions).iterationMode(iterationMode)
+        .epochs(epochs).batchSize(batchSize).seed(seed).l2(l2).earlyStopping(earlyStopping).restoreBest(!noRestoreBest)
+        .checkpoint(checkpoint == null ? null : Path.of(checkpoint)).resume(resume).fullTrainLoss(fullTrainLoss);
+    if (features != null) for (String f : features.split(",")) if (!f.isBlank()) b.features(f.trim());
+    if (!metrics.isEmpty()) b.metric(metrics.toArray(String[]::new));
+    if (classWeights != null) b.classWeights(EvaluateCommand.parseWeights(classWeights));
+    Training.Settings s = Flags.build(b::build);
     // Everything that needs no data is checked before Spark starts.
-    Training.check(s, validation != null);
+    Training.check(s);
     Input.check("--train", train, null, format);
     if (validation != null) Input.check("--validation", validation, null, format);
-    if (resume) Checkpoint.read(s.config.checkpoint); // a damaged checkpoint is refused now, not after the data is read
-    s.train = Input.read(ctx.spark(), "--train", train, null, format);
-    s.validation = validation == null ? null : Input.read(ctx.spark(), "--validation", validation, null, format);
-    s.warn = w -> ctx.err().println("warning: " + w);
-    Training.Outcome o = Training.run(s, e -> ctx.out().println(line(e, epochs)));
+    if (resume) Checkpoint.read(s.loop().checkpoint()); // a damaged checkpoint is refused now, not after the data is read
+    Dataset<Row> trainTable = Input.read(ctx.spark(), "--train", train, null, format);
+    Dataset<Row> validationTable = validation == null ? null : Input.read(ctx.spark(), "--validation", validation, null, format);
+    Training.Outcome o = Training.run(trainTable, validationTable, s, e -> ctx.out().println(line(e, epochs)),
+        w -> ctx.err().println("warning: " + w));
     double seconds = (System.nanoTime() - start) / 1e9;
     Map<String, Object> setup = new LinkedHashMap<>();
     setup.put("model", o.model().model());

@@ -31,8 +31,14 @@ public final class Catalog {
     return s;
   }
 
-  /** A measure bound to the spec as the user wrote it. */
-  public record Resolved(Spec spec, Entry entry, Measure measure) {}
+  /** The entry of this name for this task; null when there is none. */
+  public Entry entry(String name, Task task) {
+    for (Entry e : entries) if (e.name().equals(name) && e.tasks().contains(task)) return e;
+    return null;
+  }
+
+  /** A measure bound to the spec as the user wrote it, with the parameters it was built from (defaults filled in). */
+  public record Resolved(Spec spec, Entry entry, Params params, Measure measure) {}
 
   public Resolved resolve(String text, EvalOptions options) {
     Spec spec = Spec.parse(text);
@@ -66,7 +72,7 @@ public final class Catalog {
       }
       values.put(kv.getKey(), kv.getValue());
     }
-    Measure m = entry.factory().create(task, new Params(spec.name(), Collections.unmodifiableMap(values)), options);
-    return new Resolved(spec, entry, m);
+    Params params = new Params(spec.name(), Collections.unmodifiableMap(values));
+    return new Resolved(spec, entry, params, entry.factory().create(task, params, options));
   }
 }

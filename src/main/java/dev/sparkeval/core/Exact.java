@@ -1,6 +1,5 @@
 package dev.sparkeval.core;
 
-import java.math.BigDecimal;
 import java.math.MathContext;
 
 /** Finishing arithmetic on exact sums: quotients and variances rounded once, at the end. */

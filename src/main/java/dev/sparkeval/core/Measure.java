@@ -1,8 +1,6 @@
 package dev.sparkeval.core;
 
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A loss or metric bound to its parameters: which states it needs, and how to finish its value
@@ -13,9 +11,4 @@ public interface Measure {
   List<Stat> needs();
 
   Value finish(StatSet stats);
-
-  /** The columns this measure reads; the evaluation refuses to run when one of them is not bound. */
-  default Set<Role> roles() {
-    return EnumSet.of(Role.LABEL, Role.PREDICTION);
-  }
 }

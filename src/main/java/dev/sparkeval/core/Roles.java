@@ -21,7 +21,7 @@ public final class Roles {
     List<Catalog.Resolved> all = new ArrayList<>(plan.losses());
     all.addAll(plan.metrics());
     for (Catalog.Resolved r : all) {
-      for (Role role : r.measure().roles()) readers.computeIfAbsent(role, k -> new ArrayList<>()).add(r.spec().text());
+      for (Role role : r.entry().columns()) readers.computeIfAbsent(role, k -> new ArrayList<>()).add(r.spec().text());
     }
     List<String> missing = new ArrayList<>();
     Set<String> needing = new java.util.LinkedHashSet<>();

@@ -73,13 +73,17 @@ public final class CrossEntropy implements VectorLoss {
   }
 
   /** The row's share of the denominator: its class weight, 0 when ignored. */
+  @Override public double rowWeight(int y) {
+    return y == ignoreIndex ? 0.0 : w(y);
+  }
+
+  /** {@link #rowWeight} as a row function, the denominator state of the evaluation's weighted mean. */
   public RowFunction weightOf() {
     return new RowFunction() {
       private static final long serialVersionUID = 1L;
       @Override public String key() { return "class_weight:ignore=" + ignoreIndex + ",w=" + java.util.Arrays.toString(classWeights); }
       @Override public double apply(Example e) {
-        int y = (int) e.label;
-        return y == ignoreIndex ? 0.0 : w(y);
+        return rowWeight((int) e.label);
       }
     };
   }

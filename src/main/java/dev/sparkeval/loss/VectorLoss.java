@@ -11,4 +11,12 @@ public interface VectorLoss extends RowFunction {
 
   /** Writes d value / d s into out (same length as s). */
   void gradient(int y, double[] s, double[] out);
+
+  /**
+   * The row's share of the mean's denominator: 1 for a plain mean over rows; the class weight
+   * for PyTorch's class-weighted mean (cross_entropy), 0 for an ignored row.
+   */
+  default double rowWeight(int y) {
+    return 1.0;
+  }
 }

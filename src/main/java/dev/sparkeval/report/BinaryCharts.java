@@ -78,7 +78,7 @@ final class BinaryCharts {
     String asked = "";
     if (metrics != null) {
       for (Map.Entry<String, Object> e : metrics.entrySet()) {
-        if (Direction.name(e.getKey()).equals("ece")) asked = " The metric " + e.getKey() + " is " + Fmt.num(M.num(e.getValue())) + ".";
+        if (Better.name(e.getKey()).equals("ece")) asked = " The metric " + e.getKey() + " is " + Fmt.num(M.num(e.getValue())) + ".";
       }
     }
     return Chart.of("Calibration — ECE " + Fmt.num(ece) + " (" + Fmt.num(M.num(cal.get("bins"))) + " bins)", ch,

@@ -13,6 +13,7 @@ final class Headline {
     List<Map<String, Object>> out = new ArrayList<>();
     Map<String, Object> intervals = M.map(model.get("intervals"));
     Map<String, Object> undefined = M.map(model.get("undefined"));
+    String task = M.text(model.get("task"));
     for (String kind : List.of("losses", "metrics")) {
       Map<String, Object> vals = M.map(model.get(kind));
       if (vals == null) continue;
@@ -22,7 +23,7 @@ final class Headline {
         r.put("name", e.getKey());
         r.put("value", Fmt.num(M.num(e.getValue())));
         r.put("interval", interval(intervals == null ? null : M.list(intervals.get(e.getKey()))));
-        r.put("better", Direction.better(e.getKey()));
+        r.put("better", Better.of(e.getKey(), task).better());
         r.put("why", undefined == null ? null : M.text(undefined.get(e.getKey())));
         out.add(r);
       }

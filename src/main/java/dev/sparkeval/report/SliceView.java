@@ -1,5 +1,6 @@
 package dev.sparkeval.report;
 
+import dev.sparkeval.core.Direction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ final class SliceView {
     String spec = pick(chosen, model, overall);
     if (spec == null) return null;
     Double base = M.num(overall.get(spec));
+    Direction direction = Better.of(spec, M.text(model.get("task")));
     List<String> columns = new ArrayList<>(overall.keySet());
     columns.remove(spec); // shown first, with its interval
     List<Map<String, Object>> rows = new ArrayList<>();
@@ -43,14 +45,14 @@ final class SliceView {
       List<String> cells = new ArrayList<>();
       for (String c : columns) cells.add(Fmt.num(M.num(vals.get(c))));
       r.put("cells", cells);
-      r.put("worse", muchWorse(spec, v, base, iv));
-      r.put("sort", v == null ? Double.NEGATIVE_INFINITY : Direction.badness(spec, v));
+      r.put("worse", muchWorse(direction, v, base, iv));
+      r.put("sort", v == null ? Double.NEGATIVE_INFINITY : direction.badness(v));
       rows.add(r);
     }
     rows.sort((a, b) -> Double.compare((double) b.get("sort"), (double) a.get("sort")));
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("metric", spec);
-    view.put("better", Direction.better(spec));
+    view.put("better", direction.better());
     view.put("overall", Fmt.num(base));
     view.put("columns", columns);
     view.put("rows", rows);
@@ -60,9 +62,9 @@ final class SliceView {
     return view;
   }
 
-  static boolean muchWorse(String spec, Double v, Double base, List<Object> interval) {
+  static boolean muchWorse(Direction direction, Double v, Double base, List<Object> interval) {
     if (v == null || base == null) return false;
-    double gap = Direction.badness(spec, v) - Direction.badness(spec, base);
+    double gap = direction.badness(v) - direction.badness(base);
     if (!(gap > MUCH_WORSE * Math.abs(base))) return false;
     if (interval == null || interval.size() != 2) return true;
     Double lo = M.num(interval.get(0));

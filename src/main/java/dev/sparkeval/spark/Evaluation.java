@@ -3,6 +3,7 @@ package dev.sparkeval.spark;
 import dev.sparkeval.catalog.Catalogs;
 import dev.sparkeval.catalog.Tasks;
 import dev.sparkeval.core.EvalOptions;
+import dev.sparkeval.core.InvalidSetting;
 import dev.sparkeval.core.Partial;
 import dev.sparkeval.core.Plan;
 import dev.sparkeval.core.Role;
@@ -16,6 +17,7 @@ import dev.sparkeval.spark.eval.Engine;
 import dev.sparkeval.spark.eval.RankJob;
 import dev.sparkeval.spark.eval.RowReader;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,23 +40,35 @@ import org.apache.spark.sql.Row;
  * {@link UsageException} whose message names the fault.
  */
 public final class Evaluation {
-  /** What to evaluate and how. */
-  public static final class Settings {
-    public Task task;
-    public Map<Role, String> columns = new LinkedHashMap<>();
-    public List<String> losses = new ArrayList<>();
-    public List<String> metrics = new ArrayList<>();
-    public List<String> slices = new ArrayList<>();
-    public boolean logits;
-    public double threshold = 0.5;
-    public double[] classWeights;
-    public boolean skipBadRows;
-    public int partitions;
-    public int maxSlices = 10_000;
-    public int maxClasses = 2_000;
-    /** Poisson bootstrap replicates (0: off) and their seed. */
-    public int bootstrap;
-    public long seed = 42;
+  /**
+   * What to evaluate and how, checked: built only by {@link Builder#build()} (start with
+   * {@link Evaluation#of(Dataset)} or {@link Evaluation#settings()}), so every value has been
+   * validated in one place. A new setting is one component here and one method (with its check,
+   * if it can be wrong) in {@link Builder}; the command line maps it to its option by name
+   * ({@code maxSlices} is {@code --max-slices}).
+   *
+   * @param columns   the column of each role; label and prediction always bound (defaults filled in)
+   * @param bootstrap Poisson bootstrap replicates (0: off), drawn with {@code seed}
+   */
+  public record Settings(Task task, Map<Role, String> columns, List<String> losses, List<String> metrics, List<String> slices,
+                         boolean logits, double threshold, double[] classWeights, boolean skipBadRows, int partitions,
+                         int maxSlices, int maxClasses, int bootstrap, long seed) {
+    public Settings {
+      columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+      losses = List.copyOf(losses);
+      metrics = List.copyOf(metrics);
+      slices = List.copyOf(slices);
+      classWeights = classWeights == null ? null : classWeights.clone();
+    }
+
+    @Override public double[] classWeights() {
+      return classWeights == null ? null : classWeights.clone();
+    }
+
+    /** The options the measures of these settings depend on. */
+    public EvalOptions options() {
+      return new EvalOptions(task, logits, threshold, classWeights, columns.containsKey(Role.WEIGHT));
+    }
   }
 
   /** One slice's values: the slice column values by name, and the finished outcome. */
@@ -95,6 +109,11 @@ public final class Evaluation {
     return new Builder(table.toDF());
   }
 
+  /** Starts describing settings alone, to check them before there is a table ({@link Builder#build()}). */
+  public static Builder settings() {
+    return new Builder(null);
+  }
+
   /**
    * A fluent description of one evaluation. Columns default to {@code label} and the task's
    * prediction column ({@code prediction} for regression, {@code probability} for classification);
@@ -102,7 +121,20 @@ public final class Evaluation {
    */
   public static final class Builder {
     private final Dataset<Row> table;
-    private Settings s = new Settings();
+    private Task task;
+    private final Map<Role, String> columns = new LinkedHashMap<>();
+    private final List<String> losses = new ArrayList<>();
+    private final List<String> metrics = new ArrayList<>();
+    private final List<String> slices = new ArrayList<>();
+    private boolean logits;
+    private double threshold = 0.5;
+    private double[] classWeights;
+    private boolean skipBadRows;
+    private int partitions;
+    private int maxSlices = 10_000;
+    private int maxClasses = 2_000;
+    private int bootstrap;
+    private long seed = 42;
 
     Builder(Dataset<Row> table) {
       this.table = table;
@@ -110,7 +142,7 @@ public final class Evaluation {
 
     /** The kind of prediction table (required). */
     public Builder task(Task task) {
-      s.task = task;
+      this.task = task;
       return this;
     }
 
@@ -121,7 +153,8 @@ public final class Evaluation {
 
     /** Binds a column to a role (label, prediction, weight, target, anchor, positive, negative). */
     public Builder column(Role role, String column) {
-      s.columns.put(role, column);
+      if (column == null) throw new InvalidSetting(role.id(), "needs a column name, got null");
+      columns.put(role, column);
       return this;
     }
 
@@ -140,103 +173,152 @@ public final class Evaluation {
 
     /** Losses by spec ({@code NAME} or {@code NAME:key=value,...}); report keys are the specs as given. */
     public Builder loss(String... specs) {
-      s.losses = append(s.losses, specs);
+      losses.addAll(List.of(specs));
       return this;
     }
 
     /** Metrics by spec; any loss may also be asked for as a metric. */
     public Builder metric(String... specs) {
-      s.metrics = append(s.metrics, specs);
+      metrics.addAll(List.of(specs));
       return this;
     }
 
     /** Also every value per value (combination) of these columns, in the same pass. */
     public Builder slice(String... columns) {
-      s.slices = append(s.slices, columns);
+      slices.addAll(List.of(columns));
       return this;
     }
 
     /** The prediction column holds logits (raw margins), not probabilities. */
     public Builder logits(boolean logits) {
-      s.logits = logits;
+      this.logits = logits;
       return this;
     }
 
     /** The binary decision threshold on the probability (default 0.5). */
     public Builder threshold(double threshold) {
-      s.threshold = threshold;
+      this.threshold = threshold;
       return this;
     }
 
     /** Per-class weights for the losses that take them. */
     public Builder classWeights(double... weights) {
-      s.classWeights = weights.clone();
+      this.classWeights = weights == null ? null : weights.clone();
       return this;
     }
 
     /** Skip bad rows and count them by reason, instead of failing on the first one. */
     public Builder skipBadRows(boolean skip) {
-      s.skipBadRows = skip;
+      this.skipBadRows = skip;
       return this;
     }
 
-    /** Repartitions the table first (the values do not change; this is for tests and skewed inputs). */
+    /** Repartitions the table first (the values do not change; this is for tests and skewed inputs). 0: as read. */
     public Builder partitions(int partitions) {
-      s.partitions = partitions;
+      this.partitions = partitions;
       return this;
     }
 
     /** Most distinct slices allowed (default 10000). */
     public Builder maxSlices(int maxSlices) {
-      s.maxSlices = maxSlices;
+      this.maxSlices = maxSlices;
       return this;
     }
 
-    /** Replaces everything described so far by these settings (the command line builds them field by field). */
-    public Builder settings(Settings settings) {
-      s = settings;
+    /** Most classes a multiclass or multilabel evaluation accepts (default 2000). */
+    public Builder maxClasses(int maxClasses) {
+      this.maxClasses = maxClasses;
       return this;
+    }
+
+    /** An N-replicate Poisson bootstrap in the same pass: 95% intervals for every value (0: off, the default). */
+    public Builder bootstrap(int replicates) {
+      this.bootstrap = replicates;
+      return this;
+    }
+
+    /** The seed of the bootstrap draws (default 42). */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** Starts from these settings (every value replaced). */
+    public Builder settings(Settings s) {
+      task = s.task();
+      columns.clear();
+      columns.putAll(s.columns());
+      losses.clear();
+      losses.addAll(s.losses());
+      metrics.clear();
+      metrics.addAll(s.metrics());
+      slices.clear();
+      slices.addAll(s.slices());
+      logits = s.logits();
+      threshold = s.threshold();
+      classWeights = s.classWeights();
+      skipBadRows = s.skipBadRows();
+      partitions = s.partitions();
+      maxSlices = s.maxSlices();
+      maxClasses = s.maxClasses();
+      bootstrap = s.bootstrap();
+      seed = s.seed();
+      return this;
+    }
+
+    /** The settings, checked: an impossible value throws an {@link InvalidSetting} naming it. */
+    public Settings build() {
+      if (task == null) throw new UsageException("the task is required: one of " + Task.ids());
+      if (!(threshold > 0 && threshold < 1)) throw new InvalidSetting("threshold", "must be strictly between 0 and 1, got " + threshold);
+      if (classWeights != null) {
+        for (int i = 0; i < classWeights.length; i++) {
+          if (!Double.isFinite(classWeights[i]) || classWeights[i] < 0) {
+            throw new InvalidSetting("classWeights", "has weight " + i + " = " + classWeights[i] + "; class weights must be finite and >= 0");
+          }
+        }
+      }
+      if (partitions < 0) throw new InvalidSetting("partitions", "must be >= 1, got " + partitions);
+      if (maxSlices < 1) throw new InvalidSetting("maxSlices", "must be >= 1, got " + maxSlices);
+      if (maxClasses < 2) throw new InvalidSetting("maxClasses", "must be >= 2, got " + maxClasses);
+      if (bootstrap < 0 || bootstrap == 1 || bootstrap > 10_000) {
+        throw new InvalidSetting("bootstrap", "must be between 2 and 10000 replicates (or 0 for off), got " + bootstrap);
+      }
+      Map<Role, String> cols = new LinkedHashMap<>(columns);
+      cols.putIfAbsent(Role.LABEL, "label");
+      cols.putIfAbsent(Role.PREDICTION, task.defaultPrediction());
+      Settings s = new Settings(task, cols, losses, metrics, slices, logits, threshold, classWeights, skipBadRows,
+          partitions, maxSlices, maxClasses, bootstrap, seed);
+      Tasks.validate(s.options());
+      return s;
     }
 
     /** Runs the one pass and finishes every loss and metric, overall and per slice. */
     public Result run() {
-      if (s.task == null) throw new UsageException("the task is required: one of " + Task.ids());
-      s.columns.putIfAbsent(Role.LABEL, "label");
-      s.columns.putIfAbsent(Role.PREDICTION, s.task.defaultPrediction());
-      return Evaluation.run(table, s);
-    }
-
-    private static List<String> append(List<String> list, String... more) {
-      List<String> out = new ArrayList<>(list);
-      out.addAll(List.of(more));
-      return out;
+      if (table == null) throw new IllegalStateException("Evaluation.settings() has no table; start with Evaluation.of(table) to run");
+      return Evaluation.run(table, build());
     }
   }
 
   /**
-   * Everything about the settings that can be checked without Spark (the task, option
-   * combinations, every spec and its parameters, the bootstrap), resolved into the plan the pass
-   * will run. The command line calls it before it starts Spark, so such mistakes fail in a second.
+   * Everything about checked settings that can be known without Spark (every spec and its
+   * parameters for the task, the bootstrap), resolved into the plan the pass will run. The command
+   * line calls it before it starts Spark, so such mistakes fail in a second.
    */
   public static Plan plan(Settings s) {
-    if (s.task == null) throw new UsageException("the task is required: one of " + Task.ids());
-    EvalOptions options = new EvalOptions(s.task, s.logits, s.threshold, s.classWeights, s.columns.containsKey(Role.WEIGHT));
-    Tasks.validate(options);
-    if (!(s.threshold > 0 && s.threshold < 1)) {
-      throw new UsageException("--threshold must be strictly between 0 and 1, got " + s.threshold);
-    }
-    Plan plan = Plan.build(Catalogs.standard(), options, s.losses, s.metrics, Tasks.parts(options), Tasks.rule(options));
-    return s.bootstrap > 0 ? plan.withBootstrap(s.bootstrap, s.seed) : plan;
+    EvalOptions options = s.options();
+    Plan plan = Plan.build(Catalogs.standard(), options, s.losses(), s.metrics(), Tasks.parts(options), Tasks.rule(options));
+    return s.bootstrap() > 0 ? plan.withBootstrap(s.bootstrap(), s.seed()) : plan;
   }
 
+  /** Runs the one pass with settings that {@link Builder#build()} made. */
   public static Result run(Dataset<Row> table, Settings s) {
     Plan plan = plan(s);
-    Binding binding = new Binding(table, Roles.bind(plan, s.columns), Tasks.shapes(s.task), s.slices);
+    Binding binding = new Binding(table, Roles.bind(plan, s.columns()), Tasks.shapes(s.task()), s.slices());
     Dataset<Row> projected = binding.project(table);
     checkWidth(projected, binding, s);
-    if (s.partitions > 0) projected = projected.repartition(s.partitions);
+    if (s.partitions() > 0) projected = projected.repartition(s.partitions());
     boolean ranks = RankJob.defer(plan.prototype());
-    Partial p = Engine.run(projected, binding.reader(), plan.rule(), new Partial(plan.prototype(), plan.overallPrototype(), s.maxSlices));
+    Partial p = Engine.run(projected, binding.reader(), plan.rule(), new Partial(plan.prototype(), plan.overallPrototype(), s.maxSlices()));
     check(p, s);
     StatSet all = p.overall();
     if (ranks) { // exact AUC: one sort job, completing the overall and per-slice states
@@ -262,22 +344,23 @@ public final class Evaluation {
    * --class-weights of another length than the vectors (a task would otherwise find it).
    */
   private static void checkWidth(Dataset<Row> projected, Binding binding, Settings s) {
-    if (s.task != Task.MULTICLASS && s.task != Task.MULTILABEL && s.task != Task.DISTRIBUTION) return;
+    if (s.task() != Task.MULTICLASS && s.task() != Task.MULTILABEL && s.task() != Task.DISTRIBUTION) return;
     if (binding.kind(Role.PREDICTION) == RowReader.Kind.SCALAR) return;
     int col = new ArrayList<>(binding.columns().keySet()).indexOf(Role.PREDICTION);
     List<Row> first = projected.limit(1).collectAsList();
     if (first.isEmpty() || first.get(0).isNullAt(col)) return;
     Object v = first.get(0).get(col);
     int width = v instanceof org.apache.spark.ml.linalg.Vector vec ? vec.size() : ((scala.collection.Seq<?>) v).size();
-    if (s.classWeights != null && s.classWeights.length != width) {
-      throw new UsageException("--class-weights gives " + s.classWeights.length + " weights but the prediction vectors have "
-          + width + (s.task == Task.DISTRIBUTION ? " entries" : " classes") + " (first row); give one weight per "
-          + (s.task == Task.DISTRIBUTION ? "entry" : "class"));
+    double[] cw = s.classWeights();
+    if (cw != null && cw.length != width) {
+      throw new UsageException("--class-weights gives " + cw.length + " weights but the prediction vectors have "
+          + width + (s.task() == Task.DISTRIBUTION ? " entries" : " classes") + " (first row); give one weight per "
+          + (s.task() == Task.DISTRIBUTION ? "entry" : "class"));
     }
-    if (s.task == Task.DISTRIBUTION) return;
-    if (width > s.maxClasses) {
-      throw new UsageException("the prediction vectors have " + width + " classes, more than --max-classes " + s.maxClasses
-          + "; a " + s.task.id() + " evaluation keeps a state per class (pair), so raise --max-classes only with the memory for it");
+    if (s.task() == Task.DISTRIBUTION) return;
+    if (width > s.maxClasses()) {
+      throw new UsageException("the prediction vectors have " + width + " classes, more than --max-classes " + s.maxClasses()
+          + "; a " + s.task().id() + " evaluation keeps a state per class (pair), so raise --max-classes only with the memory for it");
     }
   }
 
@@ -289,12 +372,12 @@ public final class Evaluation {
 
   private static void check(Partial p, Settings s) {
     if (p.sliceOverflow()) {
-      throw new UsageException("--slice " + String.join(",", s.slices) + " has more than " + p.maxSlices()
+      throw new UsageException("--slice " + String.join(",", s.slices()) + " has more than " + p.maxSlices()
           + " distinct values; slice by columns with fewer values (or raise --max-slices)");
     }
     if (p.rows() == 0) throw new UsageException("the input table has no rows; there is nothing to evaluate");
     long bad = p.skippedTotal();
-    if (bad > 0 && !s.skipBadRows) {
+    if (bad > 0 && !s.skipBadRows()) {
       throw new UsageException("bad row at " + p.firstBad() + " (" + bad + " bad row" + (bad == 1 ? "" : "s")
           + " in all: " + p.skipped() + "); fix the input, or pass --bad-rows skip to exclude and count them");
     }

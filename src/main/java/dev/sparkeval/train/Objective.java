@@ -1,6 +1,7 @@
 package dev.sparkeval.train;
 
 import dev.sparkeval.core.Example;
+import dev.sparkeval.core.Reduction;
 import dev.sparkeval.core.Task;
 import java.io.Serializable;
 

@@ -30,10 +30,8 @@ public final class Optimizer implements java.io.Serializable {
     this.eps = eps;
   }
 
+  /** The optimizer of a spec, with a learning rate that the settings builder has checked (finite, > 0). */
   public static Optimizer parse(String text, double learningRate) {
-    if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-      throw new UsageException("--learning-rate must be a finite number > 0, got " + learningRate);
-    }
     Spec s = Spec.parse(text);
     List<String> names = List.of("sgd", "momentum", "adam");
     Map<String, String> v = new LinkedHashMap<>();

@@ -45,19 +45,19 @@ public final class Trainer {
 
   public Result run(Batches data, Consumer<Epoch> onEpoch) {
     long n = data.rows();
-    long iters = (n + cfg.batchSize - 1) / cfg.batchSize;
-    EarlyStopping es = cfg.earlyStopping == null ? null : EarlyStopping.parse(cfg.earlyStopping);
-    double[] w = net.init(cfg.seed);
+    long iters = (n + cfg.batchSize() - 1) / cfg.batchSize();
+    EarlyStopping es = cfg.earlyStopping() == null ? null : EarlyStopping.parse(cfg.earlyStopping());
+    double[] w = net.init(cfg.seed());
     double[] bestW = null;
     int bestEpoch = 0;
     double bestLoss = Double.POSITIVE_INFINITY;
     List<Epoch> history = new ArrayList<>();
     int first = 1;
     boolean stop = false;
-    if (cfg.resume) {
-      Checkpoint ck = Checkpoint.read(cfg.checkpoint);
-      ck.checkSame(cfg.fingerprint);
-      ck.checkSizes(cfg.checkpoint, net.size(), opt.kind());
+    if (cfg.resume()) {
+      Checkpoint ck = Checkpoint.read(cfg.checkpoint());
+      ck.checkSame(cfg.fingerprint());
+      ck.checkSizes(cfg.checkpoint(), net.size(), opt.kind());
       w = ck.weights();
       bestW = ck.bestWeights();
       bestEpoch = ck.bestEpoch();
@@ -69,8 +69,8 @@ public final class Trainer {
       stop = ck.stopped();
     }
     long stepNanos = 0, steps = 0;
-    Stepper stepper = new Stepper(net, obj, opt, cfg.l2);
-    for (int e = first; e <= cfg.epochs && !stop; e++) {
+    Stepper stepper = new Stepper(net, obj, opt, cfg.l2());
+    for (int e = first; e <= cfg.epochs() && !stop; e++) {
       long t0 = System.nanoTime();
       data.epoch(e);
       ExactSum weighted = new ExactSum();
@@ -92,9 +92,9 @@ public final class Trainer {
       double trainLoss = Exact.ratio(weighted, count(n));
       if (!Double.isFinite(trainLoss) || !allFinite(w)) {
         throw new UsageException("training diverged in epoch " + e + " (the loss became " + trainLoss
-            + "); lower --learning-rate (now " + cfg.fingerprint.getOrDefault("--learning-rate", "?") + ")");
+            + "); lower --learning-rate (now " + cfg.fingerprint().getOrDefault("--learning-rate", "?") + ")");
       }
-      Double full = cfg.fullTrainLoss ? loss(trainPlan.finish(data.evaluate(Batches.Part.TRAIN, w, trainPlan.prototype(),
+      Double full = cfg.fullTrainLoss() ? loss(trainPlan.finish(data.evaluate(Batches.Part.TRAIN, w, trainPlan.prototype(),
           trainPlan.rule()))) : null;
       Plan.Outcome val = plan.finish(data.evaluate(Batches.Part.VALIDATION, w, plan.prototype(), plan.rule()));
       Double valLoss = loss(val);
@@ -117,13 +117,13 @@ public final class Trainer {
         bestEpoch = e;
       }
       onEpoch.accept(rec);
-      if (cfg.checkpoint != null) {
-        write(new Checkpoint(cfg.fingerprint, e, stop, w, bestW, bestEpoch, Double.isFinite(bestLoss) ? bestLoss : null,
+      if (cfg.checkpoint() != null) {
+        write(new Checkpoint(cfg.fingerprint(), e, stop, w, bestW, bestEpoch, Double.isFinite(bestLoss) ? bestLoss : null,
             opt.state(), es == null ? Map.of() : es.state(), history, new ArrayList<>(metrics.keySet())));
       }
     }
     int last = history.isEmpty() ? 0 : history.get(history.size() - 1).epoch();
-    boolean restore = es != null && cfg.restoreBest && bestW != null;
+    boolean restore = es != null && cfg.restoreBest() && bestW != null;
     return new Result(history, restore ? bestW : w, w, bestEpoch, last, stop, restore, iters,
         steps == 0 ? Double.NaN : stepNanos / 1e6 / steps);
   }
@@ -135,7 +135,7 @@ public final class Trainer {
 
   private void write(Checkpoint ck) {
     try {
-      ck.write(cfg.checkpoint);
+      ck.write(cfg.checkpoint());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -88,13 +88,8 @@ public final class TripletBench {
   }
 
   static Object evaluate(Dataset<Row> table, List<String> losses) {
-    Evaluation.Settings s = new Evaluation.Settings();
-    s.task = Task.EMBEDDING;
-    s.columns.put(Role.ANCHOR, "anchor");
-    s.columns.put(Role.POSITIVE, "positive");
-    s.columns.put(Role.NEGATIVE, "negative");
-    s.losses = new ArrayList<>(losses);
-    return Evaluation.run(table, s).overall().losses();
+    return Evaluation.of(table).task(Task.EMBEDDING).column(Role.ANCHOR, "anchor").column(Role.POSITIVE, "positive")
+        .column(Role.NEGATIVE, "negative").loss(losses.toArray(String[]::new)).run().overall().losses();
   }
 
   /** One warm-up, then the median of {@code runs} timed runs; prints seconds and rows per second. */

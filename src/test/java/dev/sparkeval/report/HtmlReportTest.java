@@ -131,6 +131,27 @@ class HtmlReportTest {
   }
 
   @Test
+  void betterWordingAndSliceOrderComeFromTheCatalogueEntry() {
+    Map<String, Object> m = new java.util.LinkedHashMap<>(ReportModels.base("evaluate", "regression", "x"));
+    m.put("metrics", Map.of("mean_error", 0.1));
+    m.put("slices", List.of(
+        Map.of("slice", Map.of("s", "low"), "rows", 10, "metrics", Map.of("mean_error", -3.0)),
+        Map.of("slice", Map.of("s", "near"), "rows", 10, "metrics", Map.of("mean_error", 0.5)),
+        Map.of("slice", Map.of("s", "high"), "rows", 10, "metrics", Map.of("mean_error", 2.0))));
+    String html = HtmlReport.html(m, null, null);
+    assertTrue(html.contains("worst first (closer to 0 is better)"), html);
+    assertTrue(html.indexOf("s = low") < html.indexOf("s = high") && html.indexOf("s = high") < html.indexOf("s = near"),
+        "mean_error: farthest from 0 first");
+    m.put("metrics", Map.of("r2", 0.5));
+    m.put("slices", List.of(
+        Map.of("slice", Map.of("s", "good"), "rows", 10, "metrics", Map.of("r2", 0.9)),
+        Map.of("slice", Map.of("s", "bad"), "rows", 10, "metrics", Map.of("r2", 0.1))));
+    html = HtmlReport.html(m, null, null);
+    assertTrue(html.contains("worst first (higher is better)") && html.contains("higher is better</div>"), html);
+    assertTrue(html.indexOf("s = bad") < html.indexOf("s = good"), "r2: lowest first");
+  }
+
+  @Test
   void slicesAreSortedWorstFirstAndFlaggedOnlyWhenTheIntervalExcludesOverall() {
     Map<String, Object> m = new java.util.LinkedHashMap<>(ReportModels.base("evaluate", "binary", "x"));
     m.put("metrics", Map.of("accuracy", 0.80));

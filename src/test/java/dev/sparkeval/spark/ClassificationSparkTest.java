@@ -3,10 +3,8 @@ package dev.sparkeval.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sparkeval.core.EvalOptions;
 import dev.sparkeval.core.Example;
 import dev.sparkeval.core.Plan;
-import dev.sparkeval.core.Role;
 import dev.sparkeval.core.StatSet;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.Value;
@@ -85,15 +83,11 @@ class ClassificationSparkTest {
   }
 
   static Evaluation.Settings settings(Task task, List<String> metrics, boolean weighted, int partitions, boolean slice) {
-    Evaluation.Settings s = new Evaluation.Settings();
-    s.task = task;
-    s.columns.put(Role.LABEL, "label");
-    s.columns.put(Role.PREDICTION, "probability");
-    if (weighted) s.columns.put(Role.WEIGHT, "w");
-    s.metrics = metrics;
-    s.partitions = partitions;
-    if (slice) s.slices = List.of("segment");
-    return s;
+    Evaluation.Builder b = Evaluation.settings().task(task).label("label").prediction("probability")
+        .metric(metrics.toArray(String[]::new)).partitions(partitions);
+    if (weighted) b.weight("w");
+    if (slice) b.slice("segment");
+    return b.build();
   }
 
   static String bits(Map<String, Value> values) {
@@ -111,9 +105,8 @@ class ClassificationSparkTest {
 
   /** The plain-Java evaluation of the collected rows, through the same reader. */
   static Map<String, Value> plain(Dataset<Row> df, Evaluation.Settings s) {
-    EvalOptions o = new EvalOptions(s.task, false, 0.5, null, s.columns.containsKey(Role.WEIGHT));
-    Plan plan = Eval.plan(o, s.metrics);
-    Binding b = new Binding(df, s.columns, dev.sparkeval.catalog.Tasks.shapes(s.task), List.of());
+    Plan plan = Eval.plan(s.options(), s.metrics());
+    Binding b = new Binding(df, s.columns(), dev.sparkeval.catalog.Tasks.shapes(s.task()), List.of());
     RowReader reader = b.reader();
     StatSet st = plan.prototype().fresh();
     for (org.apache.spark.sql.catalyst.InternalRow row : b.project(df).queryExecution().toRdd().toJavaRDD().map(

@@ -2,7 +2,6 @@ package dev.sparkeval.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.sparkeval.core.Role;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.Value;
 import dev.sparkeval.testkit.SparkTests;
@@ -43,14 +42,9 @@ class DeterminismPropertyTest {
   }
 
   static Evaluation.Result run(Dataset<Row> t, List<String> slices, int partitions) {
-    Evaluation.Settings s = new Evaluation.Settings();
-    s.task = Task.REGRESSION;
-    s.columns = new java.util.LinkedHashMap<>(Map.of(Role.LABEL, "label", Role.PREDICTION, "prediction", Role.WEIGHT, "w"));
-    s.losses = LOSSES;
-    s.metrics = METRICS;
-    s.slices = slices;
-    s.partitions = partitions;
-    return Evaluation.run(t, s);
+    return Evaluation.of(t).task(Task.REGRESSION).label("label").prediction("prediction").weight("w")
+        .loss(LOSSES.toArray(String[]::new)).metric(METRICS.toArray(String[]::new)).slice(slices.toArray(String[]::new))
+        .partitions(partitions).run();
   }
 
   static String bits(Map<String, Value> a, Map<String, Value> b) {

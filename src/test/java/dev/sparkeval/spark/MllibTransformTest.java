@@ -3,7 +3,6 @@ package dev.sparkeval.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sparkeval.core.Role;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.Value;
 import dev.sparkeval.testkit.Fixtures;
@@ -36,13 +35,8 @@ class MllibTransformTest {
   }
 
   static Map<String, Value> evaluate(Dataset<Row> df, Task task, String prediction, boolean logits, List<String> metrics) {
-    Evaluation.Settings s = new Evaluation.Settings();
-    s.task = task;
-    s.columns.put(Role.LABEL, "label");
-    s.columns.put(Role.PREDICTION, prediction);
-    s.metrics = metrics;
-    s.logits = logits;
-    return Evaluation.run(df, s).overall().metrics();
+    return Evaluation.of(df).task(task).label("label").prediction(prediction).metric(metrics.toArray(String[]::new))
+        .logits(logits).run().overall().metrics();
   }
 
   static void close(Map<String, Value> got, Map<String, Double> naive) {

@@ -1,10 +1,8 @@
 package dev.sparkeval.spark;
 
-import dev.sparkeval.core.Role;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.report.EvaluationReport;
 import dev.sparkeval.spark.gen.Synthetic;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -55,15 +53,8 @@ public final class RetryProbe {
   }
 
   static String values(Dataset<Row> t) {
-    Evaluation.Settings s = new Evaluation.Settings();
-    s.task = Task.REGRESSION;
-    s.columns.put(Role.LABEL, "label");
-    s.columns.put(Role.PREDICTION, "prediction");
-    s.columns.put(Role.WEIGHT, "weight");
-    s.slices = List.of("segment");
-    s.losses = List.of("mse", "mae", "huber", "log_cosh");
-    s.metrics = List.of("r2", "explained_variance");
-    Evaluation.Result r = Evaluation.run(t, s);
+    Evaluation.Result r = Evaluation.of(t).task(Task.REGRESSION).label("label").prediction("prediction").weight("weight")
+        .slice("segment").loss("mse", "mae", "huber", "log_cosh").metric("r2", "explained_variance").run();
     var m = EvaluationReport.model(r, "t", 0);
     return EvaluationReport.json(Map.of("l", m.get("losses"), "m", m.get("metrics"), "s", m.get("slices"), "rows", m.get("rows")))
         .replaceAll("\\s+", "");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sparkeval.core.ExactSum;
+import dev.sparkeval.core.Reduction;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.loss.AbsoluteError;
 import dev.sparkeval.loss.Huber;

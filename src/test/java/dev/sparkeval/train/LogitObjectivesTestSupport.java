@@ -1,39 +1,32 @@
 package dev.sparkeval.train;
 
-import dev.sparkeval.core.Params;
 import dev.sparkeval.core.Task;
 import java.util.List;
-import java.util.Map;
 
-/** The classification objectives under gradient check, with and without their options. */
+/** The classification objectives under gradient check, with and without their options, built as train builds them. */
 final class LogitObjectivesTestSupport {
   private LogitObjectivesTestSupport() {}
 
-  static Params p(String name, Map<String, String> v) {
-    return new Params(name, v);
-  }
-
   static List<Objective> objectives(Task task, int classes) {
     if (task == Task.BINARY) {
+      ModelSpec logistic = ModelSpec.parse("logistic");
       return List.of(
-          LogitObjectives.create("bce", p("bce", Map.of("pos_weight", "1")), task, null),
-          LogitObjectives.create("bce", p("bce", Map.of("pos_weight", "2.5")), task, null),
-          LogitObjectives.create("focal", p("focal", Map.of("alpha", "0.25", "gamma", "2")), task, null),
-          LogitObjectives.create("focal", p("focal", Map.of("alpha", "-1", "gamma", "0")), task, null),
-          LogitObjectives.create("focal", p("focal", Map.of("alpha", "0.6", "gamma", "1.5")), task, null));
+          Objectives.resolve("bce", logistic, task, null),
+          Objectives.resolve("bce:pos_weight=2.5", logistic, task, null),
+          Objectives.resolve("focal:alpha=0.25,gamma=2", logistic, task, null),
+          Objectives.resolve("focal:alpha=-1,gamma=0", logistic, task, null),
+          Objectives.resolve("focal:alpha=0.6,gamma=1.5", logistic, task, null));
     }
     if (task == Task.MULTICLASS) {
+      ModelSpec softmax = ModelSpec.parse("softmax");
       double[] w = new double[classes];
       for (int i = 0; i < classes; i++) w[i] = 0.5 + i;
-      Map<String, String> ce = Map.of("label_smoothing", "0", "ignore_index", "-100", "base", "e");
       return List.of(
-          LogitObjectives.create("cross_entropy", p("cross_entropy", ce), task, null),
-          LogitObjectives.create("cross_entropy", p("cross_entropy", Map.of("label_smoothing", "0.1", "ignore_index", "-100",
-              "base", "e")), task, w),
-          LogitObjectives.create("cross_entropy", p("cross_entropy", Map.of("label_smoothing", "0.2", "ignore_index", "-100",
-              "base", "2")), task, null),
-          LogitObjectives.create("focal", p("focal", Map.of("gamma", "2")), task, null),
-          LogitObjectives.create("focal", p("focal", Map.of("gamma", "0.5")), task, w));
+          Objectives.resolve("cross_entropy", softmax, task, null),
+          Objectives.resolve("cross_entropy:label_smoothing=0.1", softmax, task, w),
+          Objectives.resolve("cross_entropy:label_smoothing=0.2,base=2", softmax, task, null),
+          Objectives.resolve("focal:gamma=2", softmax, task, null),
+          Objectives.resolve("focal:gamma=0.5", softmax, task, w));
     }
     return List.of();
   }

@@ -12,6 +12,7 @@ import dev.sparkeval.catalog.Tasks;
 import dev.sparkeval.core.EvalOptions;
 import dev.sparkeval.core.Example;
 import dev.sparkeval.core.Plan;
+import dev.sparkeval.core.Reduction;
 import dev.sparkeval.core.RowRule;
 import dev.sparkeval.core.StatSet;
 import dev.sparkeval.core.Task;
@@ -48,13 +49,8 @@ class TrainerTest {
     return Plan.build(Catalogs.standard(), o, List.of("mse"), List.of("mae"), Tasks.parts(o), Tasks.rule(o));
   }
 
-  static TrainConfig config(int epochs) {
-    TrainConfig c = new TrainConfig();
-    c.epochs = epochs;
-    c.batchSize = 16;
-    c.seed = 5;
-    c.l2 = 0.01;
-    return c;
+  static TrainConfig.Builder config(int epochs) {
+    return TrainConfig.builder().epochs(epochs).batchSize(16).seed(5).l2(0.01);
   }
 
   static Trainer.Result run(String model, String optimizer, TrainConfig c, Batches data) {
@@ -66,7 +62,7 @@ class TrainerTest {
 
   static Trainer.Result run(String model, String optimizer, TrainConfig c) {
     Network net = ModelSpec.parse(model).network(D, 1);
-    return run(model, optimizer, c, new LocalBatches(TRAIN, VAL, c.seed, c.batchSize, net,
+    return run(model, optimizer, c, new LocalBatches(TRAIN, VAL, c.seed(), c.batchSize(), net,
         new PointObjective(new SquaredError(), Reduction.MEAN)));
   }
 
@@ -84,14 +80,13 @@ class TrainerTest {
   @Test
   void learnsAndIsDeterministicBySeed() {
     for (String opt : List.of("sgd", "momentum", "adam")) {
-      Trainer.Result a = run("mlp:hidden=8,activation=tanh", opt, config(8));
-      Trainer.Result b = run("mlp:hidden=8,activation=tanh", opt, config(8));
+      Trainer.Result a = run("mlp:hidden=8,activation=tanh", opt, config(8).build());
+      Trainer.Result b = run("mlp:hidden=8,activation=tanh", opt, config(8).build());
       assertEquals(curves(a), curves(b), opt);
       assertArrayEquals(a.weights(), b.weights(), 0.0);
       assertEquals(15, a.iterationsPerEpoch(), "ceil(240 / 16)");
       assertTrue(a.history().get(7).valLoss() < 0.3 * a.history().get(0).valLoss(), opt + " learns: " + curves(a));
-      TrainConfig other = config(8);
-      other.seed = 6;
+      TrainConfig other = config(8).seed(6).build();
       assertNotEquals(curves(a), curves(run("mlp:hidden=8,activation=tanh", opt, other)), "another seed, another run");
     }
   }
@@ -99,18 +94,12 @@ class TrainerTest {
   @Test
   void resumedRunEqualsStraightRun() {
     for (String es : new String[] {null, "patience=2,min_delta=0"}) {
-      TrainConfig straight = config(7);
-      straight.earlyStopping = es;
+      TrainConfig straight = config(7).earlyStopping(es).build();
       Trainer.Result s = run("mlp:hidden=4x3,activation=relu", "adam", straight);
 
-      TrainConfig first = config(3);
-      first.earlyStopping = es;
-      first.checkpoint = dir.resolve("ck" + (es == null ? "" : "-es"));
+      TrainConfig first = config(3).earlyStopping(es).checkpoint(dir.resolve("ck" + (es == null ? "" : "-es"))).build();
       run("mlp:hidden=4x3,activation=relu", "adam", first);
-      TrainConfig rest = config(7);
-      rest.earlyStopping = es;
-      rest.checkpoint = first.checkpoint;
-      rest.resume = true;
+      TrainConfig rest = config(7).earlyStopping(es).checkpoint(first.checkpoint()).resume(true).build();
       Trainer.Result r = run("mlp:hidden=4x3,activation=relu", "adam", rest);
       assertEquals(curves(s), curves(r));
       assertArrayEquals(s.weights(), r.weights(), 0.0);
@@ -120,14 +109,9 @@ class TrainerTest {
 
   @Test
   void resumeRefusesOtherSettings() {
-    TrainConfig first = config(2);
-    first.checkpoint = dir.resolve("ck2");
-    first.fingerprint.put("--learning-rate", "0.02");
+    TrainConfig first = config(2).checkpoint(dir.resolve("ck2")).fingerprint("--learning-rate", "0.02").build();
     run("linear", "sgd", first);
-    TrainConfig rest = config(4);
-    rest.checkpoint = first.checkpoint;
-    rest.resume = true;
-    rest.fingerprint.put("--learning-rate", "0.5");
+    TrainConfig rest = config(4).checkpoint(first.checkpoint()).resume(true).fingerprint("--learning-rate", "0.5").build();
     UsageException e = assertThrows(UsageException.class, () -> run("linear", "sgd", rest));
     assertTrue(e.getMessage().contains("--learning-rate 0.02"), e.getMessage());
   }
@@ -168,32 +152,29 @@ class TrainerTest {
 
   @Test
   void earlyStoppingStopsAfterPatienceAndRestoresTheArgmin() {
-    TrainConfig c = config(12);
-    c.earlyStopping = "patience=3";
+    TrainConfig c = config(12).earlyStopping("patience=3").build();
     Trainer.Result r = run("linear", "sgd", c, new Scripted(SCRIPT));
     assertEquals(7, r.bestEpoch(), "argmin of the script");
     assertEquals(10, r.stoppedEpoch(), "three epochs without improvement after epoch 7");
     assertTrue(r.stoppedEarly() && r.restored());
-    assertArrayEquals(run("linear", "sgd", config(7), new Scripted(SCRIPT)).weights(), r.weights(), 0.0,
+    assertArrayEquals(run("linear", "sgd", config(7).build(), new Scripted(SCRIPT)).weights(), r.weights(), 0.0,
         "the weights of epoch 7");
-    assertArrayEquals(run("linear", "sgd", config(10), new Scripted(SCRIPT)).lastWeights(), r.lastWeights(), 0.0);
+    assertArrayEquals(run("linear", "sgd", config(10).build(), new Scripted(SCRIPT)).lastWeights(), r.lastWeights(), 0.0);
   }
 
   @Test
   void minDeltaIgnoresSmallImprovementsAndNoRestoreKeepsTheLast() {
-    TrainConfig c = config(12);
-    c.earlyStopping = "patience=3,min_delta=0.1";
-    c.restoreBest = false;
+    TrainConfig c = config(12).earlyStopping("patience=3,min_delta=0.1").restoreBest(false).build();
     Trainer.Result r = run("linear", "sgd", c, new Scripted(SCRIPT));
     assertEquals(5, r.bestEpoch(), "4.0 improves on 4.2 by more than 0.1; 3.99 does not improve on 4.0 by 0.1");
     assertEquals(8, r.stoppedEpoch());
     assertFalse(r.restored());
-    assertArrayEquals(run("linear", "sgd", config(8), new Scripted(SCRIPT)).weights(), r.weights(), 0.0, "the last weights");
+    assertArrayEquals(run("linear", "sgd", config(8).build(), new Scripted(SCRIPT)).weights(), r.weights(), 0.0, "the last weights");
   }
 
   @Test
   void withoutEarlyStoppingEveryEpochRunsAndTheBestIsReported() {
-    Trainer.Result r = run("linear", "sgd", config(12), new Scripted(SCRIPT));
+    Trainer.Result r = run("linear", "sgd", config(12).build(), new Scripted(SCRIPT));
     assertEquals(12, r.stoppedEpoch());
     assertEquals(7, r.bestEpoch());
     assertFalse(r.restored());
@@ -201,11 +182,10 @@ class TrainerTest {
 
   @Test
   void fullTrainLossIsTheLossOfTheEpochsWeightsOverEveryTrainingRow() {
-    TrainConfig c = config(3);
-    c.fullTrainLoss = true;
+    TrainConfig c = config(3).fullTrainLoss(true).build();
     Network net = ModelSpec.parse("linear").network(D, 1);
     Objective obj = new PointObjective(new SquaredError(), Reduction.MEAN);
-    LocalBatches data = new LocalBatches(TRAIN, VAL, c.seed, c.batchSize, net, obj);
+    LocalBatches data = new LocalBatches(TRAIN, VAL, c.seed(), c.batchSize(), net, obj);
     Plan p = plan();
     Trainer.Result r = new Trainer(net, obj, Optimizer.parse("sgd", 0.02), c, p, p).run(data, e -> { });
     Epoch last = r.history().get(2);
@@ -220,7 +200,7 @@ class TrainerTest {
     Network net = ModelSpec.parse("linear").network(D, 1);
     Objective obj = new PointObjective(new SquaredError(), Reduction.MEAN);
     Plan p = plan();
-    TrainConfig c = config(5);
+    TrainConfig c = config(5).build();
     UsageException e = assertThrows(UsageException.class, () -> new Trainer(net, obj, Optimizer.parse("sgd", 1e6), c, p, p)
         .run(new LocalBatches(TRAIN, VAL, 5, 16, net, obj), x -> { }));
     assertTrue(e.getMessage().contains("lower --learning-rate"), e.getMessage());

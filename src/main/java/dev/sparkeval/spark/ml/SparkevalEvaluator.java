@@ -1,8 +1,8 @@
 package dev.sparkeval.spark.ml;
 
 import dev.sparkeval.catalog.Catalogs;
-import dev.sparkeval.catalog.Directions;
 import dev.sparkeval.core.Catalog;
+import dev.sparkeval.core.Direction;
 import dev.sparkeval.core.EvalOptions;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
@@ -141,13 +141,12 @@ public final class SparkevalEvaluator extends Evaluator implements DefaultParams
     Task t = taskValue();
     Catalog.Resolved r = Catalogs.standard().resolve(getMetric(),
         new EvalOptions(t, getLogits(), getThreshold(), null, getWeightCol() != null));
-    Directions.Direction d = Directions.of(r.entry());
-    if (d == null) throw new IllegalStateException("no better direction is recorded for metric '" + r.entry().name() + "'");
-    if (d == Directions.Direction.NONE) {
+    Direction d = r.entry().direction();
+    if (d == Direction.CLOSEST_TO_ZERO) {
       throw new UsageException("'" + getMetric() + "' has no better direction (it is best at 0, not at an end);"
           + " select models on a loss such as mae or mse instead");
     }
-    return d == Directions.Direction.LARGER;
+    return d == Direction.LARGER;
   }
 
   @Override public SparkevalEvaluator copy(ParamMap extra) {

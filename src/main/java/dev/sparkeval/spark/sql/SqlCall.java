@@ -49,15 +49,12 @@ final class SqlCall {
   }
 
   /**
-   * The column arguments of a function, in order: label and prediction, except for the losses that
-   * read other columns (as evaluate's --target, --anchor, --positive and --negative options).
+   * The column arguments of a function, in order: the columns its catalogue entry reads (label and
+   * prediction, or for example anchor, positive and negative for triplet).
    */
   static List<Role> columns(String name) {
-    return switch (name) {
-      case "triplet" -> List.of(Role.ANCHOR, Role.POSITIVE, Role.NEGATIVE);
-      case "cosine_embedding" -> List.of(Role.LABEL, Role.PREDICTION, Role.TARGET);
-      default -> List.of(Role.LABEL, Role.PREDICTION);
-    };
+    for (Entry e : Catalogs.standard().entries()) if (e.name().equals(name)) return e.columns();
+    return Entry.LABEL_PREDICTION;
   }
 
   static String usage(String name) {
@@ -192,8 +189,9 @@ final class SqlCall {
   }
 
   private static Entry entry(String name, Task task) {
-    for (Entry e : Catalogs.standard().entries()) if (e.name().equals(name) && e.tasks().contains(task)) return e;
-    throw new IllegalStateException(name + " / " + task);
+    Entry e = Catalogs.standard().entry(name, task);
+    if (e == null) throw new IllegalStateException(name + " / " + task);
+    return e;
   }
 
   private static boolean hasParam(String name, String param) {

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sparkeval.catalog.Catalogs;
-import dev.sparkeval.catalog.Directions;
+import dev.sparkeval.core.Direction;
 import dev.sparkeval.core.Entry;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
@@ -170,17 +170,16 @@ class SparkevalEvaluatorTest {
   }
 
   @Test
-  void everyCatalogueEntryHasADirection() {
-    for (Entry e : Catalogs.standard().entries()) assertNotNull(Directions.of(e), e.name() + " needs a line in Directions");
+  void isLargerBetterIsTheEntrysDirection() {
     SparkevalEvaluator ev = new SparkevalEvaluator();
     assertEquals("mse", ev.getMetric());
     assertThrows(UsageException.class, () -> ev.setMetric("mean_error").isLargerBetter());
     assertThrows(UsageException.class, () -> new SparkevalEvaluator().setMetric("nope").isLargerBetter());
     for (Entry e : Catalogs.standard().entries()) {
       Task t = e.tasks().iterator().next();
-      if (Directions.of(e) == Directions.Direction.NONE) continue;
+      if (e.direction() == Direction.CLOSEST_TO_ZERO) continue;
       boolean larger = new SparkevalEvaluator().setTask(t.id()).setMetric(e.name()).isLargerBetter();
-      assertEquals(Directions.of(e) == Directions.Direction.LARGER, larger, e.name());
+      assertEquals(e.direction() == Direction.LARGER, larger, e.name());
     }
   }
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sparkeval.catalog.Catalogs;
 import dev.sparkeval.core.Entry;
-import dev.sparkeval.core.Role;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
 import dev.sparkeval.spark.Evaluation;
@@ -76,14 +75,10 @@ class SqlFunctionsTest {
   }
 
   static Evaluation.Result evaluate(List<String> metrics, boolean weighted) {
-    Evaluation.Settings s = new Evaluation.Settings();
-    s.task = Task.REGRESSION;
-    s.columns.put(Role.LABEL, "label");
-    s.columns.put(Role.PREDICTION, "prediction");
-    if (weighted) s.columns.put(Role.WEIGHT, "w");
-    s.metrics = metrics;
-    s.slices = List.of("segment");
-    return Evaluation.run(preds, s);
+    Evaluation.Builder b = Evaluation.of(preds).task(Task.REGRESSION).label("label").prediction("prediction")
+        .metric(metrics.toArray(String[]::new)).slice("segment");
+    if (weighted) b.weight("w");
+    return b.run();
   }
 
   @Test
@@ -110,12 +105,8 @@ class SqlFunctionsTest {
   @Test
   void integerAndDecimalColumnsAreReadAsEvaluateReadsThem() {
     Row row = spark.sql("SELECT mae(n, CAST(label AS DECIMAL(10, 3))) FROM preds").first();
-    Evaluation.Settings s = new Evaluation.Settings();
-    s.task = Task.REGRESSION;
-    s.columns.put(Role.LABEL, "n");
-    s.columns.put(Role.PREDICTION, "d");
-    s.losses = List.of("mae");
-    double want = Evaluation.run(preds.selectExpr("n", "CAST(label AS DECIMAL(10, 3)) AS d"), s).overall().losses().get("mae").value();
+    double want = Evaluation.of(preds.selectExpr("n", "CAST(label AS DECIMAL(10, 3)) AS d")).task(Task.REGRESSION)
+        .label("n").prediction("d").loss("mae").run().overall().losses().get("mae").value();
     assertEquals(want, row.getDouble(0), 0.0);
   }
 

@@ -1,7 +1,4 @@
-package dev.sparkeval.train;
-
-import dev.sparkeval.core.Exact;
-import dev.sparkeval.core.ExactSum;
+package dev.sparkeval.core;
 
 /**
  * How the exact sum S of a batch's row losses and the exact sum D of their denominator weights
