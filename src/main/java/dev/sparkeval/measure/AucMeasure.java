@@ -10,7 +10,9 @@ import dev.sparkeval.state.PosNeg;
 import dev.sparkeval.state.RankStat;
 import dev.sparkeval.state.RankSums;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Exact ROC AUC (scikit-learn roc_auc_score: ties count one half; multiclass one-vs-rest,
@@ -50,10 +52,20 @@ public final class AucMeasure implements Measure {
     double[] of(int c);
   }
 
+  /**
+   * The per-class values averaged (macro, or weighted by positive weight). A class whose value is
+   * undefined voids the average, except where scikit-learn's is defined: average precision weighted
+   * by positives gives a class without positives weight 0, so the others' average stands (noted).
+   */
   static Value average(int k, PerClass f, boolean roc, boolean weighted, boolean bounded) {
     double sum = 0, bound = 0, wsum = 0;
+    List<Integer> weightless = new ArrayList<>();
     for (int c = 0; c < k; c++) {
       double[] r = f.of(c);
+      if (Double.isNaN(r[0]) && !roc && weighted && k > 1 && r[1] == 0) {
+        weightless.add(c);
+        continue;
+      }
       if (Double.isNaN(r[0])) {
         String who = k == 1 ? "" : " for class " + c;
         String what = roc ? "ROC AUC" : "average precision";
@@ -65,7 +77,14 @@ public final class AucMeasure implements Measure {
       bound += w * r[3];
       wsum += w;
     }
+    if (weightless.size() == k) {
+      return Value.undefined("average precision is undefined: no class has positive rows");
+    }
     Value v = Value.of(k == 1 ? sum : sum / wsum);
+    if (!weightless.isEmpty()) {
+      v = v.withNote("average precision of class" + (weightless.size() == 1 ? " " : "es ") + weightless.stream().map(String::valueOf)
+          .collect(Collectors.joining(", ")) + " is undefined (no positive rows): weight 0 in the weighted average, as scikit-learn");
+    }
     return bounded ? v.withBound(k == 1 ? bound : bound / wsum) : v;
   }
 }

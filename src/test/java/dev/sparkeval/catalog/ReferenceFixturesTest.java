@@ -21,7 +21,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ReferenceFixturesTest {
   static final List<String> FILES =
-      List.of("regression", "binary", "multiclass", "multilabel", "distribution", "embedding", "segmentation");
+      List.of("regression", "binary", "multiclass", "multilabel", "multilabel-no-positives", "distribution", "embedding",
+          "segmentation");
 
   @TestFactory
   Stream<DynamicTest> matchesReference() {
