@@ -23,8 +23,8 @@ public abstract class Stat implements Serializable {
   public abstract void merge(Stat other);
 
   /**
-   * True for states completed by a sort job after the pass (exact AUC): they cannot be
-   * bootstrapped in the same pass, so their measures get no interval.
+   * True for states completed by a sort job after the pass (exact AUC); on Spark the job also
+   * completes their bootstrap replicates.
    */
   public boolean needsSortJob() {
     return false;

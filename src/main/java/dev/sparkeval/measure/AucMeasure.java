@@ -41,8 +41,7 @@ public final class AucMeasure implements Measure {
       if (p.signum() == 0) return new double[] {Double.NaN, 0, 0, 0};
       if (roc && n.signum() == 0) return new double[] {Double.NaN, 1, 0, 0};
       RankSums r = s.sums(c);
-      BigDecimal v = roc ? r.aucNumerator().exact().divide(p.multiply(n), Exact.MC)
-          : r.apNumerator().exact().divide(p, Exact.MC);
+      BigDecimal v = roc ? r.aucExact().divide(p.multiply(n), Exact.MC) : r.apExact().divide(p, Exact.MC);
       return new double[] {v.doubleValue(), 0, p.doubleValue(), 0};
     }, roc, weighted, false);
   }

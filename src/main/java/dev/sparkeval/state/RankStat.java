@@ -22,10 +22,12 @@ public final class RankStat extends Stat {
   private final Task task;
   private final boolean logits;
   private boolean deferred;
+  private boolean external;
   private int k = -1;
   private ScoreHistogram[] layout;
   private List<Map<Double, PosNeg>> local;
   private RankSums[] done;
+  private PosNeg[] totals;
 
   public RankStat(Task task, boolean logits) {
     this.task = task;
@@ -39,11 +41,21 @@ public final class RankStat extends Stat {
   @Override public Stat fresh() {
     RankStat s = new RankStat(task, logits);
     s.deferred = deferred;
+    s.external = external;
     return s;
   }
 
   /** Spark mode: the pass fills histograms only; the sort job supplies the rest. */
   public void defer() { deferred = true; }
+
+  /**
+   * Spark mode of a bootstrap replicate: the pass keeps nothing but the class count (a histogram
+   * per replicate would cost too much); the sort job supplies the sums and the totals.
+   */
+  public void external() {
+    deferred = true;
+    external = true;
+  }
 
   public boolean scoresAreLogits() { return logits; }
 
@@ -55,6 +67,7 @@ public final class RankStat extends Stat {
     if (k == n) return;
     if (k >= 0) throw ConfusionStat.mismatch(k, n);
     k = n;
+    if (external) return;
     layout = new ScoreHistogram[n];
     local = new ArrayList<>();
     for (int c = 0; c < n; c++) {
@@ -87,6 +100,7 @@ public final class RankStat extends Stat {
 
   @Override public void add(Example e) {
     size(classesOf(task, e));
+    if (external) return;
     for (int c = 0; c < k; c++) {
       double s = score(e, c);
       boolean pos = positive(e, c);
@@ -99,6 +113,7 @@ public final class RankStat extends Stat {
     RankStat o = same(other, RankStat.class);
     if (o.k < 0) return;
     size(o.k);
+    if (external) return;
     for (int c = 0; c < k; c++) {
       layout[c].merge(o.layout[c]);
       if (deferred) continue;
@@ -115,6 +130,7 @@ public final class RankStat extends Stat {
 
   /** Total positive and negative weight of class c. */
   public PosNeg total(int c) {
+    if (totals != null) return totals[c] == null ? new PosNeg() : totals[c].copy();
     PosNeg t = new PosNeg();
     for (int b = 0; b < LAYOUT_BINS; b++) {
       PosNeg cell = layout[c].cell(b);
@@ -126,6 +142,12 @@ public final class RankStat extends Stat {
   /** The sort job's exact sums for every class. */
   public void complete(RankSums[] sums) {
     done = sums;
+  }
+
+  /** The sort job's exact sums and total weights for every class (a bootstrap replicate's: it kept no histogram). */
+  public void complete(RankSums[] sums, PosNeg[] classTotals) {
+    done = sums;
+    totals = classTotals;
   }
 
   /** Exact sums for class c: from the sort job, or by sorting the distinct scores kept here. */

@@ -2,6 +2,7 @@ package dev.sparkeval.state;
 
 import dev.sparkeval.core.ExactSum;
 import java.io.Serializable;
+import java.math.BigDecimal;
 
 /**
  * Exact ROC AUC and average precision over distinct scores visited in descending order, from
@@ -19,6 +20,17 @@ public final class RankSums implements Serializable {
   final ExactSum ap = new ExactSum();
   private PosNeg above;
   private double pa;
+  /** Finished numerators (exact): how the bootstrap's many replicates travel, far smaller than the accumulators. */
+  private BigDecimal aucDone;
+  private BigDecimal apDone;
+
+  /** Sums known only as their exact numerators. */
+  public static RankSums finished(BigDecimal aucNumerator, BigDecimal apNumerator) {
+    RankSums r = new RankSums();
+    r.aucDone = aucNumerator;
+    r.apDone = apNumerator;
+    return r;
+  }
 
   /** Starts (or restarts) the walk with the exact weight above the next score. */
   public void start(PosNeg weightAbove) {
@@ -39,11 +51,22 @@ public final class RankSums implements Serializable {
   }
 
   public void merge(RankSums o) {
+    if (aucDone != null || o.aucDone != null) { // this one's accumulators stay as they are: done holds the rest
+      aucDone = (aucDone == null ? BigDecimal.ZERO : aucDone).add(o.aucExact());
+      apDone = (apDone == null ? BigDecimal.ZERO : apDone).add(o.apExact());
+      return;
+    }
     auc.merge(o.auc);
     ap.merge(o.ap);
   }
 
-  public ExactSum aucNumerator() { return auc; }
+  /** The exact AUC numerator: sum of N(s) (Pa + P(s) / 2). */
+  public BigDecimal aucExact() {
+    return aucDone != null ? aucDone.add(auc.exact()) : auc.exact();
+  }
 
-  public ExactSum apNumerator() { return ap; }
+  /** The exact average-precision numerator: sum of P(s) times the precision at s. */
+  public BigDecimal apExact() {
+    return apDone != null ? apDone.add(ap.exact()) : ap.exact();
+  }
 }

@@ -1,5 +1,6 @@
 package dev.sparkeval.spark.eval;
 
+import dev.sparkeval.core.ReplicateStat;
 import dev.sparkeval.core.RowRule;
 import dev.sparkeval.core.Stat;
 import dev.sparkeval.core.StatSet;
@@ -26,7 +27,10 @@ public final class RankJob {
 
   private RankJob() {}
 
-  /** Marks the plan's exact-AUC states as deferred; true if there are any. */
+  /**
+   * Marks the plan's exact-AUC states as deferred, and those of its bootstrap replicates as
+   * external (the pass keeps nothing for them); true if there are any.
+   */
   public static boolean defer(StatSet prototype) {
     boolean any = false;
     for (Stat s : prototype.stats()) {
@@ -34,8 +38,24 @@ public final class RankJob {
         r.defer();
         any = true;
       }
+      if (s instanceof ReplicateStat reps) {
+        for (int i = 0; i < reps.size(); i++) {
+          for (Stat x : reps.replicate(i).stats()) if (x instanceof RankStat r) r.external();
+        }
+      }
     }
     return any;
+  }
+
+  /** The bootstrap state of a set when its replicates hold exact-AUC states; else null. */
+  static ReplicateStat replicatesWithRanks(StatSet set) {
+    for (Stat s : set.stats()) {
+      if (s instanceof ReplicateStat reps && reps.size() > 0
+          && reps.replicate(0).stats().stream().anyMatch(x -> x instanceof RankStat)) {
+        return reps;
+      }
+    }
+    return null;
   }
 
   /**
@@ -76,9 +96,16 @@ public final class RankJob {
       }
     }
     RankSums[] sums = new RankSums[groups];
-    if (!unitRows.isEmpty()) {
+    ReplicateStat bootstrap = replicatesWithRanks(overall);
+    long[] starts = starts(unitRows, Math.max(1, projected.rdd().getNumPartitions()));
+    if (!unitRows.isEmpty() && bootstrap != null) {
+      ReplicateRanks.Result rr = ReplicateRanks.run(RankShuffle.sorted(projected, reader, rule, protos, sliceIndex, firstGroup,
+          classes, starts, B, true).toJavaRDD(), offsets, B, bootstrap.salts(), groups);
+      System.arraycopy(rr.main(), 0, sums, 0, groups);
+      completeReplicates(sets, protos, firstGroup, classes, rr);
+    } else if (!unitRows.isEmpty()) {
       for (Tuple2<Integer, RankSums> t : RankShuffle.run(projected, reader, rule, protos, sliceIndex, firstGroup, classes, offsets,
-          starts(unitRows, Math.max(1, projected.rdd().getNumPartitions())), B)) {
+          starts, B)) {
         if (sums[t._1()] == null) sums[t._1()] = t._2();
         else sums[t._1()].merge(t._2());
       }
@@ -88,6 +115,27 @@ public final class RankJob {
         RankSums[] mine = new RankSums[classes[si][r]];
         for (int c = 0; c < mine.length; c++) mine[c] = sums[firstGroup[si][r] + c];
         sets.get(si).get(protos.get(r)).complete(mine);
+      }
+    }
+  }
+
+  /** Hands every replicate of every set its exact sums and class totals from the sort job. */
+  private static void completeReplicates(List<StatSet> sets, List<RankStat> protos, int[][] firstGroup, int[][] classes,
+                                         ReplicateRanks.Result rr) {
+    for (int si = 0; si < sets.size(); si++) {
+      ReplicateStat reps = replicatesWithRanks(sets.get(si));
+      if (reps == null) continue;
+      for (int i = 0; i < reps.size(); i++) {
+        for (int r = 0; r < protos.size(); r++) {
+          RankSums[] mine = new RankSums[classes[si][r]];
+          PosNeg[] totals = new PosNeg[mine.length];
+          for (int c = 0; c < mine.length; c++) {
+            int g = firstGroup[si][r] + c;
+            mine[c] = rr.replicates()[g] == null ? new RankSums() : rr.replicates()[g][i];
+            totals[c] = rr.totals()[g] == null ? new PosNeg() : rr.totals()[g][i];
+          }
+          reps.replicate(i).get(protos.get(r)).complete(mine, totals);
+        }
       }
     }
   }

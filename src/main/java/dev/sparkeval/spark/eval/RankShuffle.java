@@ -1,6 +1,7 @@
 package dev.sparkeval.spark.eval;
 
 import dev.sparkeval.core.Example;
+import dev.sparkeval.core.ReplicateStat;
 import dev.sparkeval.core.RowRule;
 import dev.sparkeval.state.PosNeg;
 import dev.sparkeval.state.RankStat;
@@ -79,6 +80,17 @@ final class RankShuffle {
   static List<Tuple2<Integer, RankSums>> run(Dataset<Row> projected, RowReader reader, RowRule rule,
       List<RankStat> protos, Map<List<String>, Integer> sliceIndex, int[][] firstGroup, int[][] classes,
       Map<Long, PosNeg> offsets, long[] starts, int bins) {
+    return sorted(projected, reader, rule, protos, sliceIndex, firstGroup, classes, starts, bins, false).toJavaRDD()
+        .mapPartitions(it -> walk((Iterator<Tuple2<long[], double[]>>) (Iterator<?>) it, offsets, bins)).collect();
+  }
+
+  /**
+   * The shuffled, sorted pairs. With withHash the value also carries the row's bootstrap hash
+   * as two exact 32-bit halves, {positive, weight, high, low}, so tasks can redraw its replicates.
+   */
+  static RDD<Tuple2<long[], double[]>> sorted(Dataset<Row> projected, RowReader reader, RowRule rule,
+      List<RankStat> protos, Map<List<String>, Integer> sliceIndex, int[][] firstGroup, int[][] classes,
+      long[] starts, int bins, boolean withHash) {
     ScoreHistogram binner = new ScoreHistogram(bins, true);
     RDD<Tuple2<long[], double[]>> pairs = projected.queryExecution().toRdd().toJavaRDD().mapPartitions(it -> {
       Example e = new Example();
@@ -107,13 +119,16 @@ final class RankShuffle {
           if (bad == null) bad = rule.check(e);
           if (bad != null) return; // skipped as in the pass (a failing run never gets here)
           Integer slice = reader.sliced() ? sliceIndex.get(reader.sliceKey(row)) : null;
+          long h = withHash ? ReplicateStat.hash(e) : 0;
           for (int si : slice == null ? new int[] {0} : new int[] {0, slice}) {
             for (int r = 0; r < protos.size(); r++) {
               RankStat rs = protos.get(r);
               for (int c = 0; c < classes[si][r]; c++) {
                 double s = rs.score(e, c);
                 long unit = (long) (firstGroup[si][r] + c) * bins + (bins - 1 - binner.bin(s, rs.scoresAreLogits()));
-                buffer.add(new Tuple2<>(new long[] {unit, descending(s)}, new double[] {rs.positive(e, c) ? 1 : 0, e.weight}));
+                double[] v = withHash ? new double[] {rs.positive(e, c) ? 1 : 0, e.weight, h >>> 32, h & 0xffffffffL}
+                    : new double[] {rs.positive(e, c) ? 1 : 0, e.weight};
+                buffer.add(new Tuple2<>(new long[] {unit, descending(s)}, v));
               }
             }
           }
@@ -125,8 +140,12 @@ final class RankShuffle {
     ShuffledRDD<long[], double[], double[]> sorted = new ShuffledRDD<>(pairs, new Ranges(starts), kt, vt, vt);
     sorted.setKeyOrdering(Ordering.comparatorToOrdering(new Order()));
     sorted.setSerializer(new KryoSerializer(projected.sparkSession().sparkContext().getConf()));
-    return sorted.toJavaRDD().mapPartitions(it -> walk((Iterator<Tuple2<long[], double[]>>) (Iterator<?>) it, offsets, bins))
-        .collect();
+    return sorted;
+  }
+
+  /** The bootstrap hash a value of {@link #sorted} with withHash carries. */
+  static long hash(double[] v) {
+    return ((long) v[2] << 32) | (long) v[3];
   }
 
   /** Walks sorted pairs: a unit restarts from its exact offset, a new score closes the previous one. */
