@@ -35,7 +35,11 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    int code = run(args, System.out, System.err, Main::session);
+    int code = run(args, System.out, System.err, () -> {
+      SparkSession s = session();
+      Progress.attach(s.sparkContext(), System.err);
+      return s;
+    });
     SparkSession.getActiveSession().foreach(s -> {
       s.stop();
       return null;
