@@ -131,5 +131,7 @@ class BeforeSparkTest {
   void predictAndGenerateOutputs() throws Exception {
     refused(List.of("--task", "regresion"), "generate", "--task", "regresion", "--out", dir.resolve("g.parquet").toString());
     refused(List.of("--out", "ends in '.txt'"), "generate", "--task", "binary", "--out", dir.resolve("g.txt").toString());
+    refused(List.of("--format csv but --out '" + dir.resolve("g.parquet") + "' names parquet; make them agree"),
+        "generate", "--task", "binary", "--format", "csv", "--out", dir.resolve("g.parquet").toString());
   }
 }
