@@ -1,6 +1,7 @@
 package dev.sparkeval.bench;
 
 import dev.sparkeval.core.Task;
+import dev.sparkeval.report.Report;
 import dev.sparkeval.spark.Evaluation;
 import dev.sparkeval.spark.gen.Synthetic;
 import java.io.PrintStream;
@@ -96,8 +97,9 @@ public final class Bench {
     Evaluation.Result[] last = new Evaluation.Result[1];
     pair("scan_s", () -> t.agg(org.apache.spark.sql.functions.sum("probability")).collect(),
         "fused_suite_s", () -> last[0] = Evaluation.run(t, fused));
-    result.put("fused_suite_values", dev.sparkeval.report.EvaluationReport.model(last[0], "bench", 0).get("metrics"));
-    result.put("fused_suite_error_bounds", dev.sparkeval.report.EvaluationReport.model(last[0], "bench", 0).get("error_bounds"));
+    Report report = Report.evaluation(last[0], "bench", 0, List.of(), 0);
+    result.put("fused_suite_values", report.metrics());
+    result.put("fused_suite_error_bounds", report.errorBounds());
     time("mllib_suite_s", () -> MllibSide.binarySuite(t));
     Evaluation.Settings exact = settings(Task.BINARY, "probability", List.of(), List.of("auc_roc"));
     time("exact_auc_s", () -> last[0] = Evaluation.run(t, exact));

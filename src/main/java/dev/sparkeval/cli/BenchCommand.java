@@ -3,7 +3,7 @@ package dev.sparkeval.cli;
 import dev.sparkeval.bench.Bench;
 import dev.sparkeval.core.UsageException;
 import dev.sparkeval.io.AtomicFiles;
-import dev.sparkeval.report.EvaluationReport;
+import dev.sparkeval.report.ReportJson;
 import java.nio.file.Path;
 import java.util.Map;
 import org.kohsuke.args4j.Option;
@@ -50,7 +50,7 @@ public final class BenchCommand implements Command {
     ctx.out().println("ratios");
     ratios.forEach((k, v) -> ctx.out().printf("  %-32s %8.2f%n", k, v));
     Map<String, String> files = new java.util.LinkedHashMap<>();
-    files.put("bench.json", EvaluationReport.json(b.result()));
+    files.put("bench.json", ReportJson.of(b.result()));
     if (svg != null) files.put("scaling.svg", svg);
     AtomicFiles.write(dir, files);
     ctx.out().println("bench: " + dir.resolve("bench.json"));

@@ -2,14 +2,12 @@ package dev.sparkeval.cli;
 
 import dev.sparkeval.core.Task;
 import dev.sparkeval.report.HtmlReport;
-import dev.sparkeval.report.EvaluationReport;
 import dev.sparkeval.spark.Evaluation;
 import dev.sparkeval.spark.Input;
 import dev.sparkeval.spark.Output;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.sql.Dataset;
@@ -52,11 +50,6 @@ final class ClassificationDemo {
         .loss(losses.toArray(String[]::new)).metric(metrics.toArray(String[]::new))
         .run();
     double seconds = (System.nanoTime() - start) / 1e9;
-    Path evalDir = outDir.resolve(name);
-    Map<String, Object> report = EvaluationReport.model(r, predPath.toString(), seconds);
-    HtmlReport.write(evalDir, report, null);
-    Summary.print(ctx.out(), r, seconds);
-    ctx.out().println("report: " + evalDir.resolve("report.json"));
-    ctx.out().println("html report: " + evalDir.resolve("report.html"));
+    EvaluationOutput.write(ctx, outDir.resolve(name), r, predPath.toString(), seconds, List.of(), 0, HtmlReport.Options.DEFAULT);
   }
 }

@@ -2,7 +2,6 @@ package dev.sparkeval.cli;
 
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
-import dev.sparkeval.report.EvaluationReport;
 import dev.sparkeval.report.HtmlReport;
 import dev.sparkeval.spark.Evaluation;
 import dev.sparkeval.spark.Input;
@@ -11,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.regression.LinearRegression;
 import org.apache.spark.ml.regression.LinearRegressionModel;
@@ -56,16 +54,9 @@ public final class DemoCommand implements Command {
         .bootstrap(200) // 95% intervals in the same pass
         .run();
     double seconds = (System.nanoTime() - start) / 1e9;
-    Path evalDir = outDir.resolve("diabetes");
-    Map<String, Object> report = EvaluationReport.model(r, predPath.toString(), seconds);
     List<Gates.Verdict> verdicts = Gates.check(Gates.parse(List.of("r2>=0.3")), r.overall());
-    report.put("gates", Gates.toJson(verdicts));
-    EvaluationReport.bootstrap(report, 200, 42);
-    HtmlReport.write(evalDir, report, null);
-    Summary.print(ctx.out(), r, seconds);
-    Gates.print(ctx.out(), verdicts);
-    ctx.out().println("report: " + evalDir.resolve("report.json"));
-    ctx.out().println("html report: " + evalDir.resolve("report.html"));
+    EvaluationOutput.write(ctx, outDir.resolve("diabetes"), r, predPath.toString(), seconds, verdicts, 0,
+        HtmlReport.Options.DEFAULT);
     ClassificationDemo.run(ctx, dataDir, outDir);
     train(ctx, dataDir, outDir);
     return 0;

@@ -4,14 +4,12 @@ import dev.sparkeval.core.Plan;
 import dev.sparkeval.core.Role;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
-import dev.sparkeval.report.EvaluationReport;
 import dev.sparkeval.report.HtmlReport;
 import dev.sparkeval.spark.Evaluation;
 import dev.sparkeval.spark.Input;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.kohsuke.args4j.Option;
@@ -89,16 +87,9 @@ public final class EvaluateCommand implements Command {
     Dataset<Row> data = Input.read(ctx.spark(), input, table, format);
     Evaluation.Result r = Evaluation.run(data, s);
     double seconds = (System.nanoTime() - start) / 1e9;
-    Map<String, Object> report = EvaluationReport.model(r, input != null ? input : table, seconds);
     List<Gates.Verdict> verdicts = Gates.check(parsedGates, r.overall());
-    if (!verdicts.isEmpty()) report.put("gates", Gates.toJson(verdicts));
-    EvaluationReport.bootstrap(report, s.bootstrap(), s.seed());
-    EvaluationReport.flagSmallSlices(report, minSliceRows);
-    HtmlReport.write(outDir, report, null, new HtmlReport.Options(sliceMetric));
-    Summary.print(ctx.out(), r, seconds);
-    Gates.print(ctx.out(), verdicts);
-    ctx.out().println("report: " + outDir.resolve("report.json"));
-    ctx.out().println("html report: " + outDir.resolve("report.html"));
+    EvaluationOutput.write(ctx, outDir, r, input != null ? input : table, seconds, verdicts, minSliceRows,
+        new HtmlReport.Options(sliceMetric));
     if (verdicts.stream().anyMatch(v -> !v.passed())) {
       throw new Main.GateFailure("gate failed: " + Gates.failures(verdicts));
     }

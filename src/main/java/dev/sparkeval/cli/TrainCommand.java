@@ -9,7 +9,6 @@ import dev.sparkeval.train.Checkpoint;
 import dev.sparkeval.train.Epoch;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -97,19 +96,8 @@ public final class TrainCommand implements Command {
     Training.Outcome o = Training.run(trainTable, validationTable, s, e -> ctx.out().println(line(e, epochs)),
         w -> ctx.err().println("warning: " + w));
     double seconds = (System.nanoTime() - start) / 1e9;
-    Map<String, Object> setup = new LinkedHashMap<>();
-    setup.put("model", o.model().model());
-    setup.put("loss", o.model().loss());
-    setup.put("optimizer", optimizer);
-    setup.put("learning_rate", learningRate);
-    setup.put("batch_size", batchSize);
-    setup.put("epochs", epochs);
-    setup.put("l2", l2);
-    setup.put("early_stopping", earlyStopping);
-    setup.put("seed", seed);
-    setup.put("standardized", !noStandardize);
     String val = validation != null ? validation : "a " + validationFraction + " fraction of " + train + " (seed " + seed + ")";
-    TrainingReport.write(outDir, o, setup, train, val, seconds);
+    TrainingReport.write(outDir, o, s, train, val, seconds);
     ctx.out().println(o.diagnosis().text());
     ctx.out().println("best epoch " + o.result().bestEpoch() + ", stopped at epoch " + o.result().stoppedEpoch()
         + (o.result().restored() ? ", best weights restored" : ""));

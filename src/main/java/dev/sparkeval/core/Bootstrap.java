@@ -31,9 +31,9 @@ public final class Bootstrap implements ReportPart {
   @Override public List<Stat> needs() { return List.of(stat); }
 
   /** Spec to [low, high]; null when no replicate gives the value a definition. */
-  @Override public Object finish(StatSet stats) {
+  @Override public Map<String, List<Double>> finish(StatSet stats) {
     ReplicateStat reps = stats.get(stat);
-    Map<String, Object> out = new LinkedHashMap<>();
+    Map<String, List<Double>> out = new LinkedHashMap<>();
     for (Catalog.Resolved r : measures) {
       double[] v = new double[reps.size()];
       int n = 0;

@@ -3,7 +3,21 @@ package dev.sparkeval.core;
 /**
  * One prediction row as the states see it: a mutable holder that the reader refills for every
  * row, so that the per-row path allocates nothing. Scalar roles use the double fields, vector
- * roles the arrays; which ones are filled depends on the task and the columns bound.
+ * roles the arrays. What each task fills (after its row rule; {@code weight} always, 1 unless
+ * a weight column is bound):
+ * <ul>
+ *   <li>regression: {@code label}, {@code prediction};
+ *   <li>binary: {@code label} 0/1, {@code prediction} the probability of class 1 (element 1 of a
+ *       2-element vector); with logits also {@code logit}, the probability derived from it;
+ *   <li>multiclass: {@code label} the class index, {@code predictionVec} the class probabilities;
+ *       with logits also {@code logitVec}, the probabilities its softmax;
+ *   <li>multilabel: {@code labelVec} 0/1, {@code predictionVec} probabilities; with logits also {@code logitVec};
+ *   <li>distribution: {@code labelVec} and {@code predictionVec} distributions; with logits also {@code logitVec};
+ *   <li>embedding: {@code labelVec} and {@code predictionVec}, {@code target} for cosine_embedding,
+ *       {@code anchor}, {@code positive} and {@code negative} for triplet (each only when bound);
+ *   <li>segmentation: {@code labelVec} and {@code predictionVec} (an image per row), or
+ *       {@code label} and {@code prediction} (a pixel per row).
+ * </ul>
  */
 public final class Example {
   public double label;

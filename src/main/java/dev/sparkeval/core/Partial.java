@@ -27,10 +27,6 @@ public final class Partial implements Serializable {
   private long firstBadOffset = Long.MAX_VALUE;
   private String firstBadDetail;
 
-  public Partial(StatSet prototype, int maxSlices) {
-    this(prototype, StatSet.of(List.of()), maxSlices);
-  }
-
   public Partial(StatSet prototype, StatSet overallOnly, int maxSlices) {
     this.prototype = prototype;
     this.extra = overallOnly;

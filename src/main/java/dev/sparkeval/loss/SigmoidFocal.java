@@ -35,7 +35,7 @@ public final class SigmoidFocal implements PointLoss {
   /** The loss of probability p given its cross-entropy ce. */
   private double focal(double y, double p, double ce) {
     double pt = p * y + (1 - p) * (1 - y);
-    return alphaT(y) * (ce * Sigmoid.pow(1 - pt, gamma));
+    return alphaT(y) * (ce * Powers.pow(1 - pt, gamma));
   }
 
   /** d value / d s (s the logit or the probability). */
@@ -45,8 +45,8 @@ public final class SigmoidFocal implements PointLoss {
     double dce = logits ? p - y : BCE.derivative(y, s);
     double dpt = (2 * y - 1) * (logits ? p * (1 - p) : 1.0);
     double q = 1 - (p * y + (1 - p) * (1 - y));
-    double dmod = gamma == 0 ? 0 : -gamma * Sigmoid.pow(q, gamma - 1) * dpt;
-    return alphaT(y) * (dce * Sigmoid.pow(q, gamma) + ce * dmod);
+    double dmod = gamma == 0 ? 0 : -gamma * Powers.pow(q, gamma - 1) * dpt;
+    return alphaT(y) * (dce * Powers.pow(q, gamma) + ce * dmod);
   }
 
   @Override public double apply(Example e) {

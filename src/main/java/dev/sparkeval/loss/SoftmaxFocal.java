@@ -26,7 +26,7 @@ public final class SoftmaxFocal implements VectorLoss {
   @Override public double value(int y, double[] s) {
     double logq = logits ? Decisions.logSoftmax(s, y) : Math.log(s[y]);
     double q = logits ? Math.exp(logq) : s[y];
-    return w(y) * Sigmoid.pow(1 - q, gamma) * -logq;
+    return w(y) * Powers.pow(1 - q, gamma) * -logq;
   }
 
   @Override public void gradient(int y, double[] s, double[] out) {
@@ -35,8 +35,8 @@ public final class SoftmaxFocal implements VectorLoss {
     if (logits) Decisions.softmax(s, q);
     else System.arraycopy(s, 0, q, 0, s.length);
     double p = q[y];
-    double dmod = gamma == 0 ? 0 : -gamma * Sigmoid.pow(1 - p, gamma - 1);
-    double dldp = -w(y) * (dmod * Math.log(p) + Sigmoid.pow(1 - p, gamma) / p);
+    double dmod = gamma == 0 ? 0 : -gamma * Powers.pow(1 - p, gamma - 1);
+    double dldp = -w(y) * (dmod * Math.log(p) + Powers.pow(1 - p, gamma) / p);
     if (!logits) {
       out[y] = dldp;
       return;

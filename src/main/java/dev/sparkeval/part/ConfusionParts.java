@@ -22,6 +22,12 @@ import java.util.Map;
 public final class ConfusionParts {
   private ConfusionParts() {}
 
+  /** confusion_matrix: counts[i][j] = weight of true labels[i] predicted as labels[j] (multilabel: [[tn, fp], [fn, tp]] per label). */
+  public record Matrix(List<Integer> labels, List<Object> counts) {}
+
+  /** One class of per_class; support is the true weight, a whole number written as one. */
+  public record ClassFigures(double precision, double recall, double f1, Object support) {}
+
   public static List<ReportPart> of(EvalOptions o) {
     ConfusionStat proto = new ConfusionStat(o.task(), o.threshold());
     return List.of(new Part("confusion_matrix", proto, true), new Part("per_class", proto, false));
@@ -54,24 +60,16 @@ public final class ConfusionParts {
             rows.add(row);
           }
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("labels", labels);
-        m.put("counts", rows);
-        return m;
+        return new Matrix(labels, rows);
       }
       Counts c = Counts.of(s);
-      Map<String, Object> out = new LinkedHashMap<>();
+      Map<String, ClassFigures> out = new LinkedHashMap<>();
       for (int i = 0; i < k; i++) {
         double p = c.pred[i].signum() == 0 ? 0 : Counts.div(c.tp[i], c.pred[i]).doubleValue();
         double r = c.truth[i].signum() == 0 ? 0 : Counts.div(c.tp[i], c.truth[i]).doubleValue();
         BigDecimal denom = c.pred[i].add(c.truth[i]);
         double f = denom.signum() == 0 ? 0 : Counts.div(c.tp[i].multiply(BigDecimal.valueOf(2)), denom).doubleValue();
-        Map<String, Object> one = new LinkedHashMap<>();
-        one.put("precision", p);
-        one.put("recall", r);
-        one.put("f1", f);
-        one.put("support", number(c.truth[i]));
-        out.put(Integer.toString(i), one);
+        out.put(Integer.toString(i), new ClassFigures(p, r, f, number(c.truth[i])));
       }
       return out;
     }

@@ -6,9 +6,7 @@ import dev.sparkeval.core.ReportPart;
 import dev.sparkeval.core.Stat;
 import dev.sparkeval.core.StatSet;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The report block {@code residuals} for regression: a histogram of prediction - label and a
@@ -30,24 +28,23 @@ public final class ResidualPlots implements ReportPart {
 
   @Override public List<Stat> needs() { return List.of(HISTOGRAM, GRID); }
 
-  @Override public Object finish(StatSet stats) {
+  /** The block: the residual histogram and the (prediction, label) grid. */
+  public record Plots(Histogram histogram, Grid grid) {}
+
+  /** Bins of prediction - label: [left edge, weight] each, {@code width} wide; rows whose residual is not finite. */
+  public record Histogram(double width, List<List<Double>> bins, long nonFinite) {}
+
+  /** Cells of (prediction, label): [prediction edge, label edge, weight] each, {@code width} wide. */
+  public record Grid(double width, List<List<Double>> cells) {}
+
+  @Override public Plots finish(StatSet stats) {
     DyadicBins h = stats.get(HISTOGRAM).bins;
     DyadicBins g = stats.get(GRID).bins;
-    List<Object> hist = new ArrayList<>();
+    List<List<Double>> hist = new ArrayList<>();
     for (double[] b : h.bins()) hist.add(List.of(b[0], b[2]));
-    List<Object> cells = new ArrayList<>();
+    List<List<Double>> cells = new ArrayList<>();
     for (double[] b : g.bins()) cells.add(List.of(b[0], b[1], b[2]));
-    Map<String, Object> hm = new LinkedHashMap<>();
-    hm.put("width", h.width());
-    hm.put("bins", hist);
-    hm.put("non_finite", h.nonFinite());
-    Map<String, Object> gm = new LinkedHashMap<>();
-    gm.put("width", g.width());
-    gm.put("cells", cells);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("histogram", hm);
-    out.put("grid", gm);
-    return out;
+    return new Plots(new Histogram(h.width(), hist, h.nonFinite()), new Grid(g.width(), cells));
   }
 
   /** Residuals (1-D) or (prediction, label) pairs (2-D) in adaptive dyadic bins. */

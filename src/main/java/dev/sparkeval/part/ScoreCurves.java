@@ -5,9 +5,7 @@ import dev.sparkeval.core.Stat;
 import dev.sparkeval.core.StatSet;
 import dev.sparkeval.state.ScoreHistogramStat;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The report block {@code curves} for binary tasks: the score histogram per true class (what the
@@ -26,7 +24,16 @@ public final class ScoreCurves implements ReportPart {
 
   @Override public List<Stat> needs() { return List.of(PROTO); }
 
-  @Override public Object finish(StatSet stats) {
+  /** The block: weight per score bin for each true class, and the reliability table. */
+  public record Curves(int bins, List<Double> negative, List<Double> positive, Calibration calibration) {}
+
+  /** The reliability table over equal-width score bins, and its ECE (null without rows). */
+  public record Calibration(int bins, Double ece, List<Bin> table) {}
+
+  /** One non-empty calibration bin [low, high): its weight, mean score and observed positive rate. */
+  public record Bin(double low, double high, double weight, double meanScore, double positiveRate) {}
+
+  @Override public Curves finish(StatSet stats) {
     ScoreHistogramStat h = stats.get(PROTO);
     int n = ScoreHistogramStat.BINS;
     List<Double> neg = new ArrayList<>();
@@ -35,18 +42,13 @@ public final class ScoreCurves implements ReportPart {
       neg.add(h.weight(0, b));
       pos.add(h.weight(1, b));
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("bins", n);
-    out.put("negative", neg);
-    out.put("positive", pos);
-    out.put("calibration", calibration(h));
-    return out;
+    return new Curves(n, neg, pos, calibration(h));
   }
 
-  private static Map<String, Object> calibration(ScoreHistogramStat h) {
+  private static Calibration calibration(ScoreHistogramStat h) {
     int cb = ScoreHistogramStat.CALIBRATION_BINS;
     int per = ScoreHistogramStat.BINS / cb;
-    List<Object> rows = new ArrayList<>();
+    List<Bin> rows = new ArrayList<>();
     double total = 0;
     double[] w = new double[cb];
     double[] p = new double[cb];
@@ -63,18 +65,8 @@ public final class ScoreCurves implements ReportPart {
       double score = h.scoreSum(i).value() / w[i];
       double rate = p[i] / w[i];
       ece += w[i] / total * Math.abs(rate - score);
-      Map<String, Object> r = new LinkedHashMap<>();
-      r.put("low", (double) i / cb);
-      r.put("high", (double) (i + 1) / cb);
-      r.put("weight", w[i]);
-      r.put("mean_score", score);
-      r.put("positive_rate", rate);
-      rows.add(r);
+      rows.add(new Bin((double) i / cb, (double) (i + 1) / cb, w[i], score, rate));
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("bins", cb);
-    out.put("ece", total > 0 ? ece : null);
-    out.put("table", rows);
-    return out;
+    return new Calibration(cb, total > 0 ? ece : null, rows);
   }
 }

@@ -1,5 +1,6 @@
 package dev.sparkeval.report;
 
+import dev.sparkeval.part.ScoreCurves;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,26 +24,26 @@ import org.jfree.data.xy.XYSeriesCollection;
 final class BinaryCharts {
   private BinaryCharts() {}
 
-  static List<Chart> of(Map<String, Object> curves, Map<String, Object> metrics) {
+  static List<Chart> of(ScoreCurves.Curves curves, Map<String, Double> metrics) {
     List<Chart> out = new ArrayList<>();
     if (curves == null) return out;
-    double[] neg = M.doubles(curves.get("negative"));
-    double[] pos = M.doubles(curves.get("positive"));
+    double[] neg = curves.negative().stream().mapToDouble(Double::doubleValue).toArray();
+    double[] pos = curves.positive().stream().mapToDouble(Double::doubleValue).toArray();
     Curves c = Curves.of(neg, pos);
     if (c != null) {
       out.add(roc(c, metric(metrics, "auc_roc")));
       out.add(pr(c, metric(metrics, "auc_pr")));
     }
-    Map<String, Object> cal = M.map(curves.get("calibration"));
-    if (cal != null && M.list(cal.get("table")) != null) out.add(reliability(cal, metrics));
+    ScoreCurves.Calibration cal = curves.calibration();
+    if (cal != null && cal.table() != null) out.add(reliability(cal, metrics));
     out.add(histogram(neg, pos));
     return out;
   }
 
-  static Double metric(Map<String, Object> metrics, String name) {
+  static Double metric(Map<String, Double> metrics, String name) {
     if (metrics == null) return null;
-    for (Map.Entry<String, Object> e : metrics.entrySet()) {
-      if (e.getKey().equals(name) || e.getKey().startsWith(name + ":")) return M.num(e.getValue());
+    for (Map.Entry<String, Double> e : metrics.entrySet()) {
+      if (e.getKey().equals(name) || e.getKey().startsWith(name + ":")) return e.getValue();
     }
     return null;
   }
@@ -65,23 +66,19 @@ final class BinaryCharts {
     return Chart.of("Precision-recall — " + ap, ch, "The dashed line is the positive rate, what a random ranking scores.");
   }
 
-  private static Chart reliability(Map<String, Object> cal, Map<String, Object> metrics) {
+  private static Chart reliability(ScoreCurves.Calibration cal, Map<String, Double> metrics) {
     XYSeries s = new XYSeries("observed", false);
-    for (Object o : M.list(cal.get("table"))) {
-      Map<String, Object> r = M.map(o);
-      s.add(M.num(r.get("mean_score")), M.num(r.get("positive_rate")));
-    }
+    for (ScoreCurves.Bin r : cal.table()) s.add(r.meanScore(), r.positiveRate());
     JFreeChart ch = line(s, "mean predicted probability", "observed positive rate");
     ((XYLineAndShapeRenderer) ch.getXYPlot().getRenderer()).setDefaultShapesVisible(true);
     ch.getXYPlot().addAnnotation(new XYLineAnnotation(0, 0, 1, 1, Chart.dashed(1f), Chart.GREY));
-    Double ece = M.num(cal.get("ece"));
     String asked = "";
     if (metrics != null) {
-      for (Map.Entry<String, Object> e : metrics.entrySet()) {
-        if (Better.name(e.getKey()).equals("ece")) asked = " The metric " + e.getKey() + " is " + Fmt.num(M.num(e.getValue())) + ".";
+      for (Map.Entry<String, Double> e : metrics.entrySet()) {
+        if (Better.name(e.getKey()).equals("ece")) asked = " The metric " + e.getKey() + " is " + Fmt.num(e.getValue()) + ".";
       }
     }
-    return Chart.of("Calibration — ECE " + Fmt.num(ece) + " (" + Fmt.num(M.num(cal.get("bins"))) + " bins)", ch,
+    return Chart.of("Calibration — ECE " + Fmt.num(cal.ece()) + " (" + Fmt.num((double) cal.bins()) + " bins)", ch,
         "Points on the diagonal are calibrated; below it the model is over-confident in the positive class." + asked);
   }
 

@@ -1,12 +1,11 @@
 package dev.sparkeval.report;
 
+import dev.sparkeval.part.ConfusionParts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /** Classification blocks as tables: the confusion matrix as heatmaps (counts and row-normalised) and per-class figures. */
 final class ClassView {
@@ -15,12 +14,11 @@ final class ClassView {
   private ClassView() {}
 
   /** {labels, counts: rows of cells, normalised: rows of cells}; cells are {text, shade 0..1}. */
-  static Map<String, Object> confusion(Map<String, Object> cm) {
+  static Map<String, Object> confusion(ConfusionParts.Matrix cm) {
     if (cm == null) return null;
-    List<Object> labels = M.list(cm.get("labels"));
-    List<double[]> counts = M.rows(cm.get("counts"));
-    if (labels == null || counts.size() != labels.size() || labels.size() > MAX_CLASSES) return null;
-    for (double[] r : counts) if (r.length != labels.size()) return null; // not a K x K matrix: not drawn
+    List<Integer> labels = cm.labels();
+    List<double[]> counts = numbers(cm.counts(), labels.size());
+    if (counts == null || counts.size() != labels.size() || labels.size() > MAX_CLASSES) return null;
     double max = 0;
     for (double[] r : counts) for (double v : r) max = Math.max(max, v);
     List<Object> countRows = new ArrayList<>();
@@ -36,14 +34,29 @@ final class ClassView {
         double f = sum > 0 ? r[j] / sum : 0;
         n.add(cell(sum > 0 ? Fmt.pct(f) : "—", f, i == j));
       }
-      countRows.add(row(M.text(labels.get(i)), c));
-      normRows.add(row(M.text(labels.get(i)), n));
+      countRows.add(row(String.valueOf(labels.get(i)), c));
+      normRows.add(row(String.valueOf(labels.get(i)), n));
     }
     Map<String, Object> v = new LinkedHashMap<>();
-    v.put("labels", labels.stream().map(M::text).toList());
+    v.put("labels", labels.stream().map(String::valueOf).toList());
     v.put("counts", countRows);
     v.put("normalised", normRows);
     return v;
+  }
+
+  /** Rows of k numbers each, or null when the counts are not a k x k matrix of numbers (multilabel's 2 x 2 per label). */
+  private static List<double[]> numbers(List<Object> rows, int k) {
+    List<double[]> out = new ArrayList<>();
+    for (Object r : rows) {
+      if (!(r instanceof List<?> cells) || cells.size() != k) return null;
+      double[] d = new double[k];
+      for (int j = 0; j < k; j++) {
+        if (!(cells.get(j) instanceof Number n)) return null;
+        d[j] = n.doubleValue();
+      }
+      out.add(d);
+    }
+    return out;
   }
 
   private static Map<String, Object> row(String label, List<Object> cells) {
@@ -62,23 +75,18 @@ final class ClassView {
     return m;
   }
 
-  /** {columns, rows: {label, cells}} from per_class {"label": {"precision": .., ...}}. */
-  static Map<String, Object> perClass(Map<String, Object> pc) {
+  /** {columns, rows: {label, cells}} from per_class. */
+  static Map<String, Object> perClass(Map<String, ConfusionParts.ClassFigures> pc) {
     if (pc == null || pc.isEmpty()) return null;
-    Set<String> cols = new LinkedHashSet<>();
-    for (Object o : pc.values()) if (M.map(o) != null) cols.addAll(M.map(o).keySet());
     List<Object> rows = new ArrayList<>();
-    for (Map.Entry<String, Object> e : pc.entrySet()) {
-      Map<String, Object> vals = M.map(e.getValue());
-      List<String> cells = new ArrayList<>();
-      for (String c : cols) {
-        Double v = vals == null ? null : M.num(vals.get(c));
-        cells.add(c.equals("support") ? Fmt.count(v) : Fmt.num(v));
-      }
+    for (Map.Entry<String, ConfusionParts.ClassFigures> e : pc.entrySet()) {
+      ConfusionParts.ClassFigures f = e.getValue();
+      List<Object> cells = List.of(Fmt.num(f.precision()), Fmt.num(f.recall()), Fmt.num(f.f1()),
+          Fmt.count(f.support() instanceof Number n ? n : null));
       rows.add(row(e.getKey(), new ArrayList<>(cells)));
     }
     Map<String, Object> v = new LinkedHashMap<>();
-    v.put("columns", new ArrayList<>(cols));
+    v.put("columns", List.of("precision", "recall", "f1", "support"));
     v.put("rows", rows);
     return v;
   }

@@ -9,31 +9,28 @@ import java.util.Map;
 final class Headline {
   private Headline() {}
 
-  static List<Map<String, Object>> of(Map<String, Object> model) {
+  static List<Map<String, Object>> of(Report r) {
     List<Map<String, Object>> out = new ArrayList<>();
-    Map<String, Object> intervals = M.map(model.get("intervals"));
-    Map<String, Object> undefined = M.map(model.get("undefined"));
-    String task = M.text(model.get("task"));
     for (String kind : List.of("losses", "metrics")) {
-      Map<String, Object> vals = M.map(model.get(kind));
+      Map<String, Double> vals = kind.equals("losses") ? r.losses() : r.metrics();
       if (vals == null) continue;
-      for (Map.Entry<String, Object> e : vals.entrySet()) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("kind", kind.equals("losses") ? "loss" : "metric");
-        r.put("name", e.getKey());
-        r.put("value", Fmt.num(M.num(e.getValue())));
-        r.put("interval", interval(intervals == null ? null : M.list(intervals.get(e.getKey()))));
-        r.put("better", Better.of(e.getKey(), task).better());
-        r.put("why", undefined == null ? null : M.text(undefined.get(e.getKey())));
-        out.add(r);
+      for (Map.Entry<String, Double> e : vals.entrySet()) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("kind", kind.equals("losses") ? "loss" : "metric");
+        row.put("name", e.getKey());
+        row.put("value", Fmt.num(e.getValue()));
+        row.put("interval", interval(r.intervals() == null ? null : r.intervals().get(e.getKey())));
+        row.put("better", Better.of(e.getKey(), r.task()).better());
+        row.put("why", r.undefined() == null ? null : r.undefined().get(e.getKey()));
+        out.add(row);
       }
     }
     return out;
   }
 
   /** "[low, high]" or null. */
-  static String interval(List<Object> iv) {
+  static String interval(List<Double> iv) {
     if (iv == null || iv.size() != 2 || iv.get(0) == null) return null;
-    return "[" + Fmt.num(M.num(iv.get(0))) + ", " + Fmt.num(M.num(iv.get(1))) + "]";
+    return "[" + Fmt.num(iv.get(0)) + ", " + Fmt.num(iv.get(1)) + "]";
   }
 }

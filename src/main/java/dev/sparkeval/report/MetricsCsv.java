@@ -7,25 +7,25 @@ import java.util.Map;
 public final class MetricsCsv {
   private MetricsCsv() {}
 
-  public static String of(Map<String, Object> model) {
+  public static String of(Report report) {
     StringBuilder b = new StringBuilder("slice,name,value,low,high\n");
-    rows(b, "", model);
-    List<Object> slices = M.list(model.get("slices"));
-    if (slices != null) for (Object s : slices) rows(b, SliceView.label(M.map(M.map(s).get("slice"))), M.map(s));
+    rows(b, "", report.values(), report.intervals());
+    if (report.slices() != null) {
+      for (Report.Slice s : report.slices()) rows(b, SliceView.label(s.slice()), Report.values(s), s.intervals());
+    }
     return b.toString();
   }
 
-  private static void rows(StringBuilder b, String slice, Map<String, Object> m) {
-    Map<String, Object> intervals = M.map(m.get("intervals"));
-    for (Map.Entry<String, Object> e : SliceView.values(m).entrySet()) {
-      List<Object> iv = intervals == null ? null : M.list(intervals.get(e.getKey()));
+  private static void rows(StringBuilder b, String slice, Map<String, Double> values, Map<String, List<Double>> intervals) {
+    for (Map.Entry<String, Double> e : values.entrySet()) {
+      List<Double> iv = intervals == null ? null : intervals.get(e.getKey());
       b.append(text(slice)).append(',').append(text(e.getKey())).append(',').append(number(e.getValue())).append(',')
           .append(iv == null ? "" : number(iv.get(0))).append(',').append(iv == null ? "" : number(iv.get(1))).append('\n');
     }
   }
 
-  private static String number(Object v) {
-    return v instanceof Number n ? String.valueOf(n.doubleValue()) : "";
+  private static String number(Double v) {
+    return v == null ? "" : String.valueOf(v.doubleValue());
   }
 
   /** RFC 4180 quoting; text that a spreadsheet would run as a formula gets a leading apostrophe. */

@@ -1,8 +1,8 @@
 package dev.sparkeval.report;
 
+import dev.sparkeval.part.ResidualPlots;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYLineAnnotation;
@@ -21,18 +21,25 @@ import org.jfree.data.xy.XYIntervalSeriesCollection;
 final class RegressionCharts {
   private RegressionCharts() {}
 
-  static List<Chart> of(Map<String, Object> residuals) {
+  static List<Chart> of(ResidualPlots.Plots residuals) {
     List<Chart> out = new ArrayList<>();
     if (residuals == null) return out;
-    Map<String, Object> h = M.map(residuals.get("histogram"));
-    if (h != null && !M.rows(h.get("bins")).isEmpty()) out.add(histogram(h));
-    Map<String, Object> g = M.map(residuals.get("grid"));
-    if (g != null && !M.rows(g.get("cells")).isEmpty()) out.add(grid(g));
+    ResidualPlots.Histogram h = residuals.histogram();
+    if (h != null && !h.bins().isEmpty()) out.add(histogram(h));
+    ResidualPlots.Grid g = residuals.grid();
+    if (g != null && !g.cells().isEmpty()) out.add(grid(g));
     return out;
   }
 
-  static Chart histogram(Map<String, Object> h) {
-    Rebin.Bins b = Rebin.bins(M.rows(h.get("bins")), M.num(h.get("width")), 60);
+  /** Rows of numbers as arrays. */
+  static List<double[]> rows(List<List<Double>> rows) {
+    List<double[]> out = new ArrayList<>();
+    for (List<Double> r : rows) out.add(r.stream().mapToDouble(Double::doubleValue).toArray());
+    return out;
+  }
+
+  static Chart histogram(ResidualPlots.Histogram h) {
+    Rebin.Bins b = Rebin.bins(rows(h.bins()), h.width(), 60);
     XYIntervalSeries s = new XYIntervalSeries("weight");
     double total = b.outside();
     for (int i = 0; i < b.weight().length; i++) {
@@ -54,9 +61,9 @@ final class RegressionCharts {
     return Chart.of("Residuals", c, caption + ". Left of the red line the model predicts too low, right of it too high.");
   }
 
-  static Chart grid(Map<String, Object> g) {
-    List<double[]> cells = M.rows(g.get("cells"));
-    double width = M.num(g.get("width"));
+  static Chart grid(ResidualPlots.Grid g) {
+    List<double[]> cells = rows(g.cells());
+    double width = g.width();
     List<double[]> xs = new ArrayList<>();
     List<double[]> ys = new ArrayList<>();
     for (double[] c : cells) {

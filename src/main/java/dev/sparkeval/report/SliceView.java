@@ -16,34 +16,33 @@ final class SliceView {
 
   private SliceView() {}
 
-  static Map<String, Object> of(Map<String, Object> model, String chosen) {
-    List<Object> slices = M.list(model.get("slices"));
+  static Map<String, Object> of(Report report, String chosen) {
+    List<Report.Slice> slices = report.slices();
     if (slices == null || slices.isEmpty()) return null;
-    Map<String, Object> overall = values(model);
-    String spec = pick(chosen, model, overall);
+    Map<String, Double> overall = report.values();
+    String spec = pick(chosen, report, overall);
     if (spec == null) return null;
-    Double base = M.num(overall.get(spec));
-    Direction direction = Better.of(spec, M.text(model.get("task")));
+    Double base = overall.get(spec);
+    Direction direction = Better.of(spec, report.task());
     List<String> columns = new ArrayList<>(overall.keySet());
     columns.remove(spec); // shown first, with its interval
     List<Map<String, Object>> rows = new ArrayList<>();
     int hidden = 0;
-    for (Object o : slices) {
-      Map<String, Object> s = M.map(o);
-      if (Boolean.TRUE.equals(s.get("below_min_rows"))) {
+    for (Report.Slice s : slices) {
+      if (Boolean.TRUE.equals(s.belowMinRows())) {
         hidden++;
         continue;
       }
-      Map<String, Object> vals = values(s);
-      Double v = M.num(vals.get(spec));
-      List<Object> iv = M.list(M.map(s.get("intervals")) == null ? null : M.map(s.get("intervals")).get(spec));
+      Map<String, Double> vals = Report.values(s);
+      Double v = vals.get(spec);
+      List<Double> iv = s.intervals() == null ? null : s.intervals().get(spec);
       Map<String, Object> r = new LinkedHashMap<>();
-      r.put("name", label(M.map(s.get("slice"))));
-      r.put("rows", Fmt.count(M.num(s.get("rows"))));
+      r.put("name", label(s.slice()));
+      r.put("rows", Fmt.count(s.rows()));
       r.put("value", Fmt.num(v));
       r.put("interval", Headline.interval(iv));
       List<String> cells = new ArrayList<>();
-      for (String c : columns) cells.add(Fmt.num(M.num(vals.get(c))));
+      for (String c : columns) cells.add(Fmt.num(vals.get(c)));
       r.put("cells", cells);
       r.put("worse", muchWorse(direction, v, base, iv));
       r.put("sort", v == null ? Double.NEGATIVE_INFINITY : direction.badness(v));
@@ -57,49 +56,38 @@ final class SliceView {
     view.put("columns", columns);
     view.put("rows", rows);
     view.put("hidden", hidden);
-    view.put("min_rows", model.get("min_slice_rows"));
+    view.put("min_rows", report.minSliceRows());
     view.put("threshold", Fmt.pct(MUCH_WORSE));
     return view;
   }
 
-  static boolean muchWorse(Direction direction, Double v, Double base, List<Object> interval) {
+  static boolean muchWorse(Direction direction, Double v, Double base, List<Double> interval) {
     if (v == null || base == null) return false;
     double gap = direction.badness(v) - direction.badness(base);
     if (!(gap > MUCH_WORSE * Math.abs(base))) return false;
     if (interval == null || interval.size() != 2) return true;
-    Double lo = M.num(interval.get(0));
-    Double hi = M.num(interval.get(1));
+    Double lo = interval.get(0);
+    Double hi = interval.get(1);
     return lo == null || hi == null || base < lo || base > hi;
   }
 
   /** The slice metric: as chosen, else the first gate's, else the first metric, else the first loss. */
-  static String pick(String chosen, Map<String, Object> model, Map<String, Object> overall) {
+  static String pick(String chosen, Report report, Map<String, Double> overall) {
     if (chosen != null && overall.containsKey(chosen)) return chosen;
-    List<Object> gates = M.list(model.get("gates"));
-    if (gates != null) {
-      for (Object g : gates) {
-        String text = M.text(M.map(g).get("gate"));
-        String spec = text == null ? "" : text.split("[<>]=", 2)[0].trim();
+    if (report.gates() != null) {
+      for (Report.Gate g : report.gates()) {
+        String spec = g.gate() == null ? "" : g.gate().split("[<>]=", 2)[0].trim();
         if (overall.containsKey(spec)) return spec;
       }
     }
-    Map<String, Object> metrics = M.map(model.get("metrics"));
-    if (metrics != null && !metrics.isEmpty()) return metrics.keySet().iterator().next();
+    if (report.metrics() != null && !report.metrics().isEmpty()) return report.metrics().keySet().iterator().next();
     return overall.isEmpty() ? null : overall.keySet().iterator().next();
   }
 
-  /** Losses then metrics of a report or slice, by spec. */
-  static Map<String, Object> values(Map<String, Object> m) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    if (M.map(m.get("losses")) != null) out.putAll(M.map(m.get("losses")));
-    if (M.map(m.get("metrics")) != null) out.putAll(M.map(m.get("metrics")));
-    return out;
-  }
-
-  static String label(Map<String, Object> slice) {
+  static String label(Map<String, String> slice) {
     if (slice == null) return "";
     List<String> parts = new ArrayList<>();
-    for (Map.Entry<String, Object> e : slice.entrySet()) {
+    for (Map.Entry<String, String> e : slice.entrySet()) {
       parts.add(e.getKey() + " = " + (e.getValue() == null ? "(null)" : e.getValue()));
     }
     return String.join(", ", parts);

@@ -1,12 +1,8 @@
 package dev.sparkeval.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.sparkeval.io.AtomicFiles;
+import dev.sparkeval.core.Plan;
 import dev.sparkeval.spark.train.Training;
 import dev.sparkeval.train.Epoch;
-import dev.sparkeval.train.Trainer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,69 +10,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The files of a training run: history.json, history.csv, model.json and report.json, written together atomically. */
+/** The files of a training run: history.json, history.csv, model.json and the report, written together atomically. */
 public final class TrainingReport {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   private TrainingReport() {}
 
-  public static void write(Path dir, Training.Outcome o, Map<String, Object> setup, String input, String validation,
+  public static void write(Path dir, Training.Outcome o, Training.Settings s, String input, String validation,
                            double seconds) throws IOException {
-    Map<String, String> files = new LinkedHashMap<>();
     List<Map<String, Object>> h = new ArrayList<>();
     for (Epoch e : o.result().history()) h.add(e.toMap());
-    Map<String, Object> report = model(o, setup, input, validation, seconds);
-    files.put("history.json", json(h));
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("history.json", ReportJson.of(h));
     files.put("history.csv", csv(o.result().history()));
     files.put("model.json", o.model().json());
-    files.put("metrics.csv", MetricsCsv.of(report));
-    files.put("report.html", HtmlReport.html(report, h, HtmlReport.Options.DEFAULT));
-    files.put("report.json", json(report)); // last: a new report.json means the set is new
-    AtomicFiles.write(dir, files);
+    ReportWriter.write(dir, report(o, s, input, validation, seconds), h, HtmlReport.Options.DEFAULT, files);
   }
 
-  public static Map<String, Object> model(Training.Outcome o, Map<String, Object> setup, String input, String validation,
-                                          double seconds) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("schema", 1);
-    m.put("command", "train");
-    m.put("task", o.model().task().id());
-    m.put("input", input);
-    m.put("validation", validation);
-    m.put("rows", o.validation().rows());
-    m.put("rows_used", o.validation().rows());
-    m.put("rows_skipped", Map.of());
-    m.put("weight_sum", o.validation().weightSum());
+  /** report.json of a train run: the final validation's values and blocks, and the {@code training} block. */
+  public static Report report(Training.Outcome o, Training.Settings s, String input, String validation, double seconds) {
+    Plan.Outcome v = o.validation();
     Map<String, String> undefined = new LinkedHashMap<>();
-    m.put("losses", EvaluationReport.values(o.validation().losses(), undefined, ""));
-    m.put("metrics", EvaluationReport.values(o.validation().metrics(), undefined, ""));
-    m.putAll(o.validation().parts());
-    m.put("undefined", undefined);
-    m.put("training", training(o, setup));
-    m.put("seconds", seconds);
-    return m;
-  }
-
-  static Map<String, Object> training(Training.Outcome o, Map<String, Object> setup) {
-    Trainer.Result r = o.result();
-    Map<String, Object> t = new LinkedHashMap<>(setup);
-    t.put("rows_train", o.trainRows());
-    t.put("rows_validation", o.validationRows());
-    t.put("iterations_per_epoch", r.iterationsPerEpoch());
-    t.put("epochs_run", r.history().size());
-    t.put("best_epoch", r.bestEpoch());
-    t.put("best_val_loss", r.history().stream().filter(e -> e.epoch() == r.bestEpoch()).map(Epoch::valLoss).findFirst().orElse(null));
-    t.put("stopped_epoch", r.stoppedEpoch());
-    t.put("stopped_early", r.stoppedEarly());
-    t.put("restored_best_weights", r.restored());
-    t.put("final_weights_epoch", r.restored() ? r.bestEpoch() : r.stoppedEpoch());
-    t.put("diagnosis", o.diagnosis().text());
-    t.put("fit", o.diagnosis().kind());
-    t.put("overfitting_from_epoch", o.diagnosis().overfitFrom());
-    t.put("flagged_epochs", o.diagnosis().flagged());
-    t.put("iteration_ms", Double.isFinite(r.iterationMs()) ? r.iterationMs() : null);
-    if (!o.warnings().isEmpty()) t.put("warnings", o.warnings());
-    return t;
+    Map<String, Double> losses = Report.values(v.losses(), undefined);
+    Map<String, Double> metrics = Report.values(v.metrics(), undefined);
+    Report.Blocks b = Report.blocks(v.parts());
+    return new Report(1, "train", o.model().task().id(), input, validation, v.rows(), v.rows(), Map.of(), v.weightSum(),
+        losses, metrics, b.confusionMatrix(), b.perClass(), b.residuals(), b.curves(), b.intervals(), null, null, undefined,
+        TrainingBlock.of(o, s), seconds, null, null, null);
   }
 
   static String csv(List<Epoch> history) {
@@ -93,13 +51,5 @@ public final class TrainingReport {
 
   private static String cell(String s) {
     return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-  }
-
-  static String json(Object o) {
-    try {
-      return JSON.writeValueAsString(o) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("not serialisable", e);
-    }
   }
 }

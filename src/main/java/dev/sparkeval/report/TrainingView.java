@@ -17,7 +17,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * The training story from history.json rows and the report's {@code training} block: loss
+ * The training story from history.json rows and the report's {@link TrainingBlock}: loss
  * curves with the best epoch marked, metric curves, and the epochs where validation loss and
  * accuracy moved the "wrong" way together, each explained in one sentence.
  */
@@ -26,18 +26,17 @@ final class TrainingView {
 
   private TrainingView() {}
 
-  static Map<String, Object> of(Map<String, Object> training, List<Map<String, Object>> history) {
+  static Map<String, Object> of(TrainingBlock training, List<Map<String, Object>> history) {
     if (training == null && (history == null || history.isEmpty())) return null;
     Map<String, Object> v = new LinkedHashMap<>();
-    Map<String, Object> t = training == null ? Map.of() : training;
-    v.put("diagnosis", M.text(t.get("diagnosis")));
-    v.put("best_epoch", M.text(t.get("best_epoch")));
-    v.put("stopped_epoch", M.text(t.get("stopped_epoch")));
+    v.put("diagnosis", training == null ? null : training.diagnosis());
+    v.put("best_epoch", training == null ? null : String.valueOf(training.bestEpoch()));
+    v.put("stopped_epoch", training == null ? null : String.valueOf(training.stoppedEpoch()));
     List<Map<String, Object>> notes = history == null ? List.of() : wrongWay(history);
     v.put("notes", notes);
     List<Chart> charts = new ArrayList<>();
     if (history != null && !history.isEmpty()) {
-      charts.add(losses(history, M.num(t.get("best_epoch")), notes));
+      charts.add(losses(history, training == null ? null : (double) training.bestEpoch(), notes));
       Chart m = metrics(history);
       if (m != null) charts.add(m);
     }
@@ -59,12 +58,12 @@ final class TrainingView {
     String acc = accuracyKey(h.get(0));
     if (acc == null) return out;
     for (int i = 1; i < h.size(); i++) {
-      Double l0 = M.num(h.get(i - 1).get("val_loss"));
-      Double l1 = M.num(h.get(i).get("val_loss"));
-      Double a0 = M.num(h.get(i - 1).get(acc));
-      Double a1 = M.num(h.get(i).get(acc));
+      Double l0 = num(h.get(i - 1).get("val_loss"));
+      Double l1 = num(h.get(i).get("val_loss"));
+      Double a0 = num(h.get(i - 1).get(acc));
+      Double a1 = num(h.get(i).get(acc));
       if (l0 == null || l1 == null || a0 == null || a1 == null) continue;
-      String epoch = M.text(h.get(i).get("epoch"));
+      String epoch = text(h.get(i).get("epoch"));
       String move = "validation loss " + (l1 > l0 ? "rose" : "fell") + " (" + Fmt.num(l0) + " → " + Fmt.num(l1) + ") while "
           + acc + " " + (a1 > a0 ? "also rose" : "also fell") + " (" + Fmt.num(a0) + " → " + Fmt.num(a1) + ")";
       String why;
@@ -79,7 +78,7 @@ final class TrainingView {
       }
       Map<String, Object> n = new LinkedHashMap<>();
       n.put("epoch", epoch);
-      n.put("x", M.num(h.get(i).get("epoch")));
+      n.put("x", num(h.get(i).get("epoch")));
       n.put("text", "Epoch " + epoch + ": " + move + why);
       out.add(n);
     }
@@ -93,8 +92,8 @@ final class TrainingView {
     JFreeChart c = line(d, "loss");
     XYPlot p = c.getXYPlot();
     for (Map<String, Object> n : notes) {
-      if (M.num(n.get("x")) == null) continue;
-      ValueMarker m = new ValueMarker(M.num(n.get("x")), Chart.ORANGE, Chart.dashed(1f));
+      if (num(n.get("x")) == null) continue;
+      ValueMarker m = new ValueMarker(num(n.get("x")), Chart.ORANGE, Chart.dashed(1f));
       m.setLabel("epoch " + n.get("epoch"));
       m.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
       m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
@@ -114,7 +113,7 @@ final class TrainingView {
   private static Chart metrics(List<Map<String, Object>> h) {
     XYSeriesCollection d = new XYSeriesCollection();
     for (String k : h.get(0).keySet()) {
-      if (NOT_METRICS.contains(k) || M.num(h.get(0).get(k)) == null) continue;
+      if (NOT_METRICS.contains(k) || num(h.get(0).get(k)) == null) continue;
       d.addSeries(series(k, h, k));
     }
     if (d.getSeriesCount() == 0) return null;
@@ -124,8 +123,8 @@ final class TrainingView {
   private static XYSeries series(String name, List<Map<String, Object>> h, String key) {
     XYSeries s = new XYSeries(name);
     for (Map<String, Object> row : h) {
-      Double x = M.num(row.get("epoch"));
-      Double y = M.num(row.get(key));
+      Double x = num(row.get("epoch"));
+      Double y = num(row.get(key));
       if (x != null && y != null && Double.isFinite(y)) s.add(x, y);
     }
     return s;
@@ -145,5 +144,14 @@ final class TrainingView {
     c.getXYPlot().getRangeAxis().setAutoRange(true);
     ((org.jfree.chart.axis.NumberAxis) c.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(false);
     return c;
+  }
+
+  /** A number of a history row (history.json's columns vary with the metrics), or null. */
+  private static Double num(Object o) {
+    return o instanceof Number n ? n.doubleValue() : null;
+  }
+
+  private static String text(Object o) {
+    return o == null ? null : String.valueOf(o);
   }
 }

@@ -76,10 +76,11 @@ public final class Evaluation {
 
   /**
    * The finished evaluation: the plan, rows read and used, bad rows skipped by reason, the
-   * overall outcome (losses and metrics keyed by spec as given, report blocks) and one outcome per slice.
+   * overall outcome (losses and metrics keyed by spec as given, report blocks), one outcome per
+   * slice, and the settings it ran with.
    */
   public record Result(Plan plan, Binding binding, long rows, long rowsUsed, Map<String, Long> skipped,
-                       Plan.Outcome overall, List<SliceResult> slices) {
+                       Plan.Outcome overall, List<SliceResult> slices, Settings settings) {
     /** The overall value of a loss or metric, by its spec as given; NaN when undefined (see {@link #outcome}). */
     public double value(String spec) {
       Value v = outcome(spec);
@@ -335,7 +336,7 @@ public final class Evaluation {
         slices.add(new SliceResult(key, plan.finish(e.getValue())));
       }
     }
-    return new Result(plan, binding, p.rows(), p.rows() - p.skippedTotal(), p.skipped(), overall, slices);
+    return new Result(plan, binding, p.rows(), p.rows() - p.skippedTotal(), p.skipped(), overall, slices, s);
   }
 
   /**

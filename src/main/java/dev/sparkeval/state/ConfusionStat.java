@@ -124,6 +124,4 @@ public final class ConfusionStat extends Stat {
   public boolean present(int c) {
     return task == Task.MULTILABEL || seenTrue[c] > 0 || seenPred[c] > 0;
   }
-
-  public boolean presentInTruth(int c) { return seenTrue[c] > 0; }
 }

@@ -15,7 +15,6 @@ import dev.sparkeval.testkit.Serial;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -69,12 +68,11 @@ class ReportPartsTest {
   }
 
   @Test
-  @SuppressWarnings("unchecked")
   void calibrationTableAndEceMatchADirectComputation() {
     List<Example> rows = binaryRows(new Random(3), 3000, true);
     StatSet s = StatSet.of(new ScoreCurves().needs());
     for (Example e : rows) s.add(e);
-    Map<String, Object> cal = (Map<String, Object>) ((Map<String, Object>) new ScoreCurves().finish(s)).get("calibration");
+    ScoreCurves.Calibration cal = new ScoreCurves().finish(s).calibration();
     double[] w = new double[10];
     double[] pos = new double[10];
     double[] score = new double[10];
@@ -88,6 +86,6 @@ class ReportPartsTest {
     }
     double ece = 0;
     for (int b = 0; b < 10; b++) if (w[b] > 0) ece += w[b] / total * Math.abs(pos[b] / w[b] - score[b] / w[b]);
-    assertEquals(ece, (Double) cal.get("ece"), 1e-12);
+    assertEquals(ece, cal.ece(), 1e-12);
   }
 }

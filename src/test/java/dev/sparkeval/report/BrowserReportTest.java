@@ -125,13 +125,13 @@ class BrowserReportTest {
   @Test
   void syntheticBinaryAndTrainingReportsRender() throws Exception {
     Path dir = Path.of("target", "browser-synthetic");
-    HtmlReport.write(dir.resolve("binary"), ReportModels.binary(), null);
-    HtmlReport.write(dir.resolve("training"), ReportModels.training(), ReportModels.history());
-    Map<String, Object> xss = ReportModels.regression();
-    xss.put("input", "<img src=x onerror=alert(1)>");
-    xss.put("slices", List.of(Map.of("slice", Map.of("seg", "<script>alert(1)</script>"), "rows", 10,
-        "losses", Map.of("mse", 2.0), "metrics", Map.of("r2", 0.5))));
-    HtmlReport.write(dir.resolve("xss"), xss, null);
+    ReportWriter.write(dir.resolve("binary"), ReportModels.binary().build(), null);
+    ReportWriter.write(dir.resolve("training"), ReportModels.training().build(), ReportModels.history(), null, Map.of());
+    ReportDraft xss = ReportModels.regression();
+    xss.input = "<img src=x onerror=alert(1)>";
+    xss.slices = List.of(new Report.Slice(Map.of("seg", "<script>alert(1)</script>"), 10, 10, Map.of("mse", 2.0),
+        Map.of("r2", 0.5), null, null, null, null, null));
+    ReportWriter.write(dir.resolve("xss"), xss.build(), null);
     open(dir.resolve("binary/report.html"), "synthetic-binary.png", 4);
     assertTrue(open(dir.resolve("training/report.html"), "synthetic-training.png", 2).contains("overfitting"));
     String text = open(dir.resolve("xss/report.html"), "escaping.png", 2);

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sparkeval.part.ConfusionParts;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -40,7 +40,7 @@ class HtmlReportTest {
 
   @Test
   void regressionShowsHeadlineAndBothResidualCharts() {
-    String html = HtmlReport.html(ReportModels.regression(), null, null);
+    String html = HtmlReport.html(ReportModels.regression().build(), null, null);
     selfContained(html);
     assertEquals(2, count(html, "<svg"), html);
     assertTrue(html.contains("Residuals") && html.contains("Predicted vs actual"));
@@ -50,7 +50,7 @@ class HtmlReportTest {
 
   @Test
   void binaryShowsCurvesCalibrationHistogramConfusionAndPerClass() {
-    String html = HtmlReport.html(ReportModels.binary(), null, null);
+    String html = HtmlReport.html(ReportModels.binary().build(), null, null);
     selfContained(html);
     assertEquals(4, count(html, "<svg"), html);
     assertTrue(html.contains("ROC curve — AUC 0.83 (exact"), html);
@@ -62,14 +62,14 @@ class HtmlReportTest {
 
   @Test
   void multiclassConfusionHasOneRowPerClassInBothTables() {
-    String html = HtmlReport.html(ReportModels.multiclass(), null, null);
+    String html = HtmlReport.html(ReportModels.multiclass().build(), null, null);
     assertEquals(2 * 9, count(html, "class=\"cell"), "3x3 cells, counts and normalised");
     assertTrue(html.contains("80.0%"), "row 1: 40 of 50");
   }
 
   @Test
   void trainingShowsLossCurvesBestEpochDiagnosisAndWrongWayEpochs() {
-    String html = HtmlReport.html(ReportModels.training(), ReportModels.history(), null);
+    String html = HtmlReport.html(ReportModels.training().build(), ReportModels.history(), null);
     selfContained(html);
     assertEquals(2, count(html, "<svg"));
     assertTrue(html.contains("overfitting from epoch 5"));
@@ -81,7 +81,7 @@ class HtmlReportTest {
 
   @Test
   void writesJsonHtmlAndCsvTogether(@TempDir Path dir) throws Exception {
-    HtmlReport.write(dir, ReportModels.regression(), null);
+    ReportWriter.write(dir, ReportModels.regression().build(), null, null, Map.of());
     assertTrue(Files.readString(dir.resolve("report.json")).contains("\"residuals\""));
     assertTrue(Files.readString(dir.resolve("report.html")).contains("<svg"));
     assertEquals(List.of("slice,name,value,low,high", ",mse,0.98,,", ",r2,0.89,,"),
@@ -95,10 +95,10 @@ class HtmlReportTest {
   @Test
   void samples() throws Exception {
     Path dir = Path.of("target", "report-samples");
-    HtmlReport.write(dir.resolve("regression"), ReportModels.regression(), null);
-    HtmlReport.write(dir.resolve("binary"), ReportModels.binary(), null);
-    HtmlReport.write(dir.resolve("multiclass"), ReportModels.multiclass(), null);
-    HtmlReport.write(dir.resolve("training"), ReportModels.training(), ReportModels.history());
+    ReportWriter.write(dir.resolve("regression"), ReportModels.regression().build(), null, null, Map.of());
+    ReportWriter.write(dir.resolve("binary"), ReportModels.binary().build(), null, null, Map.of());
+    ReportWriter.write(dir.resolve("multiclass"), ReportModels.multiclass().build(), null, null, Map.of());
+    ReportWriter.write(dir.resolve("training"), ReportModels.training().build(), ReportModels.history(), null, Map.of());
     assertTrue(Files.size(dir.resolve("binary/report.html")) > 10_000);
   }
 
@@ -110,9 +110,7 @@ class HtmlReportTest {
       r.put("<script>alert(1)</script>", 0.5); // a metric spec as a legend entry
       h.add(r);
     }
-    Map<String, Object> training = new java.util.LinkedHashMap<>(ReportModels.training());
-    training.put("training", Map.of("best_epoch", 2, "diagnosis", "<b onmouseover=alert(1)>fit</b>"));
-    String html = HtmlReport.html(training, h, null);
+    String html = HtmlReport.html(ReportModels.training("<b onmouseover=alert(1)>fit</b>").build(), h, null);
     assertFalse(html.contains("<script"));
     assertFalse(html.contains("<b onmouseover"));
     assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "legend text, escaped by JFreeSVG");
@@ -121,47 +119,38 @@ class HtmlReportTest {
 
   @Test
   void aBlockOfAnotherShapeIsSkippedNotFatal() {
-    Map<String, Object> m = ReportModels.multiclass();
-    m = new java.util.LinkedHashMap<>(m);
-    m.put("confusion_matrix", Map.of("labels", List.of(0, 1), "counts", List.of(List.of(List.of(1, 2), List.of(3, 4)))));
-    m.put("per_class", Map.of("0", "not a map"));
-    String html = HtmlReport.html(m, null, null);
+    ReportDraft m = ReportModels.multiclass();
+    m.confusionMatrix = new ConfusionParts.Matrix(List.of(0, 1), List.of(List.of(List.of(1, 2), List.of(3, 4))));
+    String html = HtmlReport.html(m.build(), null, null);
     assertFalse(html.contains("Confusion matrix"));
     assertTrue(html.contains("cross_entropy"));
   }
 
   @Test
   void betterWordingAndSliceOrderComeFromTheCatalogueEntry() {
-    Map<String, Object> m = new java.util.LinkedHashMap<>(ReportModels.base("evaluate", "regression", "x"));
-    m.put("metrics", Map.of("mean_error", 0.1));
-    m.put("slices", List.of(
-        Map.of("slice", Map.of("s", "low"), "rows", 10, "metrics", Map.of("mean_error", -3.0)),
-        Map.of("slice", Map.of("s", "near"), "rows", 10, "metrics", Map.of("mean_error", 0.5)),
-        Map.of("slice", Map.of("s", "high"), "rows", 10, "metrics", Map.of("mean_error", 2.0))));
-    String html = HtmlReport.html(m, null, null);
+    ReportDraft m = new ReportDraft("evaluate", "regression", "x").metric("mean_error", 0.1);
+    m.slices = List.of(ReportDraft.slice("s", "low", 10, Map.of("mean_error", -3.0), null),
+        ReportDraft.slice("s", "near", 10, Map.of("mean_error", 0.5), null),
+        ReportDraft.slice("s", "high", 10, Map.of("mean_error", 2.0), null));
+    String html = HtmlReport.html(m.build(), null, null);
     assertTrue(html.contains("worst first (closer to 0 is better)"), html);
     assertTrue(html.indexOf("s = low") < html.indexOf("s = high") && html.indexOf("s = high") < html.indexOf("s = near"),
         "mean_error: farthest from 0 first");
-    m.put("metrics", Map.of("r2", 0.5));
-    m.put("slices", List.of(
-        Map.of("slice", Map.of("s", "good"), "rows", 10, "metrics", Map.of("r2", 0.9)),
-        Map.of("slice", Map.of("s", "bad"), "rows", 10, "metrics", Map.of("r2", 0.1))));
-    html = HtmlReport.html(m, null, null);
+    m = new ReportDraft("evaluate", "regression", "x").metric("r2", 0.5);
+    m.slices = List.of(ReportDraft.slice("s", "good", 10, Map.of("r2", 0.9), null),
+        ReportDraft.slice("s", "bad", 10, Map.of("r2", 0.1), null));
+    html = HtmlReport.html(m.build(), null, null);
     assertTrue(html.contains("worst first (higher is better)") && html.contains("higher is better</div>"), html);
     assertTrue(html.indexOf("s = bad") < html.indexOf("s = good"), "r2: lowest first");
   }
 
   @Test
   void slicesAreSortedWorstFirstAndFlaggedOnlyWhenTheIntervalExcludesOverall() {
-    Map<String, Object> m = new java.util.LinkedHashMap<>(ReportModels.base("evaluate", "binary", "x"));
-    m.put("metrics", Map.of("accuracy", 0.80));
-    m.put("slices", List.of(
-        Map.of("slice", Map.of("s", "a"), "rows", 100, "metrics", Map.of("accuracy", 0.85)),
-        Map.of("slice", Map.of("s", "b"), "rows", 100, "metrics", Map.of("accuracy", 0.60),
-            "intervals", Map.of("accuracy", List.of(0.50, 0.70))),
-        Map.of("slice", Map.of("s", "c"), "rows", 100, "metrics", Map.of("accuracy", 0.55),
-            "intervals", Map.of("accuracy", List.of(0.30, 0.81)))));
-    String html = HtmlReport.html(m, null, null);
+    ReportDraft m = new ReportDraft("evaluate", "binary", "x").metric("accuracy", 0.80);
+    m.slices = List.of(ReportDraft.slice("s", "a", 100, Map.of("accuracy", 0.85), null),
+        ReportDraft.slice("s", "b", 100, Map.of("accuracy", 0.60), Map.of("accuracy", List.of(0.50, 0.70))),
+        ReportDraft.slice("s", "c", 100, Map.of("accuracy", 0.55), Map.of("accuracy", List.of(0.30, 0.81))));
+    String html = HtmlReport.html(m.build(), null, null);
     int a = html.indexOf("s = a");
     int b = html.indexOf("s = b");
     int c = html.indexOf("s = c");
@@ -172,19 +161,19 @@ class HtmlReportTest {
 
   @Test
   void absentBlocksAreLeftOut() {
-    String html = HtmlReport.html(Map.of("command", "evaluate", "task", "embedding", "losses", Map.of("cosine", 0.1)), null, null);
+    String html = HtmlReport.html(new ReportDraft("evaluate", "embedding", "x").loss("cosine", 0.1).build(), null, null);
     assertEquals(0, count(html, "<svg"));
     assertTrue(html.contains("cosine"));
   }
 
   @Test
   void aReportThatFailsToRenderLeavesThePreviousOneIntact(@TempDir Path dir) throws Exception {
-    HtmlReport.write(dir, ReportModels.regression(), null);
+    ReportWriter.write(dir, ReportModels.regression().build(), null, null, Map.of());
     String json = Files.readString(dir.resolve("report.json"));
     String html = Files.readString(dir.resolve("report.html"));
-    Map<String, Object> broken = new LinkedHashMap<>(ReportModels.regression());
-    broken.put("losses", Map.of("mse", new Object())); // not serialisable: fails before any file is replaced
-    assertThrows(RuntimeException.class, () -> HtmlReport.write(dir, broken, null));
+    ReportDraft broken = ReportModels.multiclass();
+    broken.perClass = Map.of("0", new ConfusionParts.ClassFigures(1, 1, 1, new Object())); // not serialisable
+    assertThrows(RuntimeException.class, () -> ReportWriter.write(dir, broken.build(), null));
     assertEquals(json, Files.readString(dir.resolve("report.json")));
     assertEquals(html, Files.readString(dir.resolve("report.html")));
     assertEquals(List.of("metrics.csv", "report.html", "report.json"), names(dir));

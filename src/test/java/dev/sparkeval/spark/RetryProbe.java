@@ -1,8 +1,11 @@
 package dev.sparkeval.spark;
 
 import dev.sparkeval.core.Task;
-import dev.sparkeval.report.EvaluationReport;
+import dev.sparkeval.report.Report;
+import dev.sparkeval.report.ReportJson;
 import dev.sparkeval.spark.gen.Synthetic;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -55,8 +58,8 @@ public final class RetryProbe {
   static String values(Dataset<Row> t) {
     Evaluation.Result r = Evaluation.of(t).task(Task.REGRESSION).label("label").prediction("prediction").weight("weight")
         .slice("segment").loss("mse", "mae", "huber", "log_cosh").metric("r2", "explained_variance").run();
-    var m = EvaluationReport.model(r, "t", 0);
-    return EvaluationReport.json(Map.of("l", m.get("losses"), "m", m.get("metrics"), "s", m.get("slices"), "rows", m.get("rows")))
+    Report m = Report.evaluation(r, "t", 0, List.of(), 0);
+    return ReportJson.of(Map.of("l", m.losses(), "m", m.metrics(), "s", m.slices(), "rows", m.rows()))
         .replaceAll("\\s+", "");
   }
 

@@ -11,9 +11,9 @@ import dev.sparkeval.core.StatSet;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
 import dev.sparkeval.core.Value;
+import dev.sparkeval.part.ConfusionParts;
 import dev.sparkeval.testkit.Eval;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Merges that must refuse, zero-division notes, undefined AUC reasons, report blocks. */
@@ -48,7 +48,7 @@ class ClassificationStatesTest {
     Value auc = Eval.value(plan, s, "auc_roc");
     assertTrue(auc.undefined().contains("class 2") && auc.undefined().contains("no positive"), auc.undefined());
     Plan.Outcome out = plan.finish(s);
-    assertEquals(Map.of("labels", List.of(0, 1, 2), "counts", List.of(List.of(1L, 0L, 0L), List.of(1L, 1L, 0L),
+    assertEquals(new ConfusionParts.Matrix(List.of(0, 1, 2), List.of(List.of(1L, 0L, 0L), List.of(1L, 1L, 0L),
         List.of(0L, 0L, 0L))), out.parts().get("confusion_matrix"));
     Plan plan2 = Eval.plan(o, List.of("recall:average=macro"));
     Value r = Eval.value(plan2, Eval.fold(plan2, List.of(mc(0, 0.2, 0.7, 0.1), mc(0, 0.2, 0.7, 0.1))), "recall:average=macro");

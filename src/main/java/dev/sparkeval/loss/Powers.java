@@ -1,8 +1,8 @@
 package dev.sparkeval.loss;
 
 /** Powers as PyTorch computes them for focal losses. */
-final class Sigmoid {
-  private Sigmoid() {}
+final class Powers {
+  private Powers() {}
 
   /** x^gamma, exact for the common gamma = 2 (what PyTorch's pow does for a square). */
   static double pow(double x, double gamma) {
