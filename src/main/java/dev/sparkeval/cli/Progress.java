@@ -23,7 +23,7 @@ import scala.Tuple4;
  * (finished tasks, and running ones from the executors' heartbeats) and the time, once a job has
  * run for DELAY. On a terminal one line is rewritten in place every second and cleared when the
  * job ends (as Spark's console progress bar and Keras do); otherwise (a log, a pipe) a line every
- * EVERY, so that long runs show they are alive without flooding the log. Only listens: the pass
+ * EVERY into a job, so that long runs show they are alive without flooding the log. Only listens: the pass
  * itself is untouched.
  */
 final class Progress extends SparkListener implements AutoCloseable {
@@ -81,7 +81,7 @@ final class Progress extends SparkListener implements AutoCloseable {
       jobStart = e.time();
       rowsDone = 0;
       running.clear();
-      lastPrinted = Long.MIN_VALUE / 2; // the first line comes after the delay, then one every everyMs
+      lastPrinted = e.time(); // in a log, the first line comes everyMs into the job, then one every everyMs
     }
   }
 
