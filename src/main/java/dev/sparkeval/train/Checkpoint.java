@@ -2,6 +2,8 @@ package dev.sparkeval.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import dev.sparkeval.core.UsageException;
 import dev.sparkeval.io.AtomicFiles;
 import java.io.IOException;
@@ -54,18 +56,8 @@ public record Checkpoint(Map<String, String> fingerprint, int epoch, boolean sto
     if (!Files.isRegularFile(file)) {
       throw new UsageException("--resume: no checkpoint at " + file + "; run once with --checkpoint " + dir + " first");
     }
-    String src = "--resume: checkpoint " + file;
-    JsonNode m;
-    try {
-      m = JSON.readTree(file.toFile());
-    } catch (IOException e) {
-      throw new UsageException(src + " cannot be read: " + e.getMessage().lines().findFirst().orElse(""));
-    }
-    if (m == null || !m.isObject() || !"sparkeval-checkpoint".equals(m.path("format").asText(null))) {
-      throw new UsageException(src + " is not a sparkeval checkpoint (its \"format\" is not \"sparkeval-checkpoint\")");
-    }
-    Fields f = new Fields(src);
-    f.integer(m, "", "version", 1, 1);
+    Fields f = new Fields("--resume: checkpoint " + file);
+    JsonNode m = f.read(file, "sparkeval-checkpoint", "sparkeval checkpoint");
     JsonNode fp = f.object(m, "", "fingerprint");
     Map<String, String> fingerprint = new LinkedHashMap<>();
     fp.fieldNames().forEachRemaining(k -> fingerprint.put(k, f.text(fp, "fingerprint", k)));
@@ -126,7 +118,7 @@ public record Checkpoint(Map<String, String> fingerprint, int epoch, boolean sto
     }
     if (kind == Optimizer.Kind.ADAM && (optimizer.m() == null) != (optimizer.v() == null)) {
       throw f.bad("optimizer.v", "a list of " + params + " numbers when optimizer.m is one, else null (adam keeps both)",
-          optimizer.v() == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : listOf(optimizer.v().length));
+          optimizer.v() == null ? NullNode.getInstance() : listOf(optimizer.v().length));
     }
     if (kind == Optimizer.Kind.MOMENTUM && optimizer.v() != null) {
       throw f.bad("optimizer.v", "null for momentum (which keeps one buffer)", listOf(optimizer.v().length));
@@ -134,7 +126,7 @@ public record Checkpoint(Map<String, String> fingerprint, int epoch, boolean sto
   }
 
   private static JsonNode listOf(int n) {
-    com.fasterxml.jackson.databind.node.ArrayNode a = JSON.createArrayNode();
+    ArrayNode a = JSON.createArrayNode();
     for (int i = 0; i < n; i++) a.add(0);
     return a;
   }

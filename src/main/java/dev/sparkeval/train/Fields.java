@@ -1,7 +1,10 @@
 package dev.sparkeval.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkeval.core.UsageException;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +19,24 @@ final class Fields {
   /** source: how messages name the file, e.g. "--model 'out/model.json'". */
   Fields(String source) {
     this.source = source;
+  }
+
+  /**
+   * The file's JSON object when its "format" is format and its "version" 1; else a refusal naming
+   * the file (source) and saying it is not a {@code what}.
+   */
+  JsonNode read(Path file, String format, String what) {
+    JsonNode m;
+    try {
+      m = new ObjectMapper().readTree(file.toFile());
+    } catch (IOException e) {
+      throw new UsageException(source + " cannot be read as " + what + ": " + e.getMessage().lines().findFirst().orElse(""));
+    }
+    if (m == null || !m.isObject() || !format.equals(m.path("format").asText(null))) {
+      throw new UsageException(source + " is not a " + what + " (its \"format\" is not \"" + format + "\")");
+    }
+    integer(m, "", "version", 1, 1);
+    return m;
   }
 
   static String at(String path, String field) {

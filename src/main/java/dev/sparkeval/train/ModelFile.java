@@ -7,7 +7,6 @@ import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -72,18 +71,8 @@ public record ModelFile(String model, Task task, String loss, List<String> featu
    * shapes against "sizes"); a bad one is refused naming the field and what was expected.
    */
   public static ModelFile read(Path path) {
-    String src = "--model '" + path + "'";
-    JsonNode m;
-    try {
-      m = JSON.readTree(Files.readString(path));
-    } catch (IOException e) {
-      throw new UsageException(src + " cannot be read as model.json: " + e.getMessage().lines().findFirst().orElse(""));
-    }
-    if (m == null || !m.isObject() || !"sparkeval-model".equals(m.path("format").asText(null))) {
-      throw new UsageException(src + " is not a sparkeval model.json (its \"format\" is not \"sparkeval-model\")");
-    }
-    Fields f = new Fields(src);
-    f.integer(m, "", "version", 1, 1);
+    Fields f = new Fields("--model '" + path + "'");
+    JsonNode m = f.read(path, "sparkeval-model", "sparkeval model.json");
     String model = f.text(m, "", "model");
     String taskId = f.text(m, "", "task");
     Task task = switch (taskId) {
