@@ -18,7 +18,9 @@ public final class Catalogs {
   private static Catalog build() {
     List<Entry> all = new ArrayList<>();
     all.addAll(Regression.entries());
+    all.addAll(RegressionPeers.entries());
     all.addAll(Classification.entries());
+    all.addAll(BinaryPeers.entries());
     all.addAll(VectorEntries.entries());
     return new Catalog(all);
   }

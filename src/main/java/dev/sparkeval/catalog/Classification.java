@@ -16,16 +16,19 @@ import dev.sparkeval.loss.Bce;
 import dev.sparkeval.loss.BceWithLogits;
 import dev.sparkeval.loss.CrossEntropy;
 import dev.sparkeval.loss.Elementwise;
+import dev.sparkeval.loss.LabelSmoothed;
 import dev.sparkeval.loss.PointLoss;
 import dev.sparkeval.loss.SigmoidFocal;
 import dev.sparkeval.loss.SoftmaxFocal;
 import dev.sparkeval.loss.SquaredError;
 import dev.sparkeval.measure.AucMeasure;
 import dev.sparkeval.measure.BinnedAucMeasure;
+import dev.sparkeval.measure.CalibrationMeasure;
 import dev.sparkeval.measure.ClassFunctions;
 import dev.sparkeval.measure.CountsMeasure;
 import dev.sparkeval.measure.MeanMeasure;
 import dev.sparkeval.measure.PrfMeasure;
+import dev.sparkeval.measure.RankWalkMeasure;
 import dev.sparkeval.measure.RatioMeasure;
 import dev.sparkeval.state.EceStat;
 import java.util.List;
@@ -47,9 +50,10 @@ public final class Classification {
 
   static PointLoss bce(Params p, EvalOptions o) {
     double pw = p.dbl("pos_weight", 0, false, Double.POSITIVE_INFINITY, true);
-    if (o.logits()) return new BceWithLogits(pw);
-    if (pw != 1.0) throw new UsageException("bce: pos_weight needs --logits (it is a parameter of BCEWithLogitsLoss)");
-    return new Bce();
+    double s = p.dbl("label_smoothing", 0, false, 1, false);
+    if (!o.logits() && pw != 1.0) throw new UsageException("bce: pos_weight needs --logits (it is a parameter of BCEWithLogitsLoss)");
+    PointLoss l = o.logits() ? new BceWithLogits(pw) : new Bce();
+    return s == 0 ? l : new LabelSmoothed(l, s, o.logits());
   }
 
   static PointLoss focal(Params p, EvalOptions o) {
@@ -92,7 +96,26 @@ public final class Classification {
   static dev.sparkeval.core.Measure auc(Task t, Params p, EvalOptions o, boolean roc) {
     String avg = p.choice("average", List.of("macro", "weighted"));
     int bins = p.integer("bins", 0, 1_000_000);
-    return bins == 0 ? new AucMeasure(t, o.logits(), roc, avg) : new BinnedAucMeasure(t, o.logits(), roc, avg, bins);
+    double maxFpr = roc ? p.dbl("max_fpr", 0, true, 1, false) : 1;
+    boolean trapezoid = !roc && p.choice("method", List.of("average_precision", "trapezoid")).equals("trapezoid");
+    String exactOnly = maxFpr < 1 ? "max_fpr" : trapezoid ? "method=trapezoid" : null;
+    if (exactOnly != null && bins > 0) {
+      throw new UsageException((roc ? "auc_roc" : "auc_pr") + ": " + exactOnly + " needs the exact curve (bins=0), not bins=" + bins);
+    }
+    if (maxFpr < 1 && t == Task.MULTICLASS) {
+      throw new UsageException("auc_roc: partial AUC (max_fpr) is not available for multiclass, as in scikit-learn; drop max_fpr");
+    }
+    if (trapezoid && t != Task.BINARY) {
+      throw new UsageException("auc_pr: method=trapezoid is MLlib's binary areaUnderPR; for " + t.id() + " use average precision");
+    }
+    if (maxFpr < 1) return RankWalkMeasure.partialAuc(t, o.logits(), maxFpr, avg);
+    return bins == 0 ? new AucMeasure(t, o.logits(), roc, avg, trapezoid) : new BinnedAucMeasure(t, o.logits(), roc, avg, bins);
+  }
+
+  static dev.sparkeval.core.Measure ece(Task t, Params p) {
+    int bins = p.integer("bins", 1, 100_000);
+    String norm = p.choice("norm", List.of("l1", "l2", "max"));
+    return norm.equals("l1") ? new EceStat(bins, t == Task.MULTICLASS) : new CalibrationMeasure(bins, t == Task.MULTICLASS, norm.equals("l2"));
   }
 
   public static List<Entry> entries() {
@@ -101,7 +124,8 @@ public final class Classification {
     return List.of(
         loss("bce", BIN_ML, "binary cross-entropy (torch.nn.BCELoss, logs clamped at -100; --logits: BCEWithLogitsLoss); multilabel: mean over all elements",
             (t, p, o) -> perElement(t, bce(p, o), o),
-            new Param("pos_weight", "1", "weight of positive examples, with --logits (BCEWithLogitsLoss)"))
+            new Param("pos_weight", "1", "weight of positive examples, with --logits (BCEWithLogitsLoss)"),
+            new Param("label_smoothing", "0", "targets y (1 - s) + s / 2, s in [0, 1] (as PyTorch users smooth BCE targets)"))
             .trains(Reduction.MEAN, (t, p, o) -> bce(p, o)),
         loss("focal", BIN_ML, "torchvision sigmoid_focal_loss (mean); multilabel: mean over all elements",
             (t, p, o) -> perElement(t, focal(p, o), o),
@@ -148,15 +172,20 @@ public final class Classification {
         metric("brier", BIN, "mean of (p - y)^2 (sklearn brier_score_loss)", SMALLER,
             (t, p, o) -> new MeanMeasure(new SquaredError())).refusesTraining(Untrainable.METRIC_FORM, null),
         metric("ece", BIN_MC, "expected calibration error over equal-width bins (binary: of p; multiclass: of the top class)", SMALLER,
-            (t, p, o) -> new EceStat(p.integer("bins", 1, 100_000), t == Task.MULTICLASS),
-            new Param("bins", "15", "number of equal-width confidence bins")).refusesTraining(Untrainable.BINS, null),
+            (t, p, o) -> ece(t, p), new Param("bins", "15", "number of equal-width confidence bins"),
+            new Param("norm", "l1", "l1 (the ECE), l2 (root of the bin-weighted squared gaps) or max (the largest gap), as TorchMetrics'"))
+            .refusesTraining(Untrainable.BINS, null),
         metric("hamming_loss", ML, "fraction of wrong label decisions (sklearn hamming_loss)", SMALLER,
             (t, p, o) -> CountsMeasure.hammingLoss(o.threshold())).refusesTraining(Untrainable.STEP, null),
         metric("subset_accuracy", ML, "fraction of rows with every label right (sklearn accuracy_score on multilabel)", LARGER,
             (t, p, o) -> new MeanMeasure(ClassFunctions.subsetMatch(o.threshold()))).refusesTraining(Untrainable.STEP, null),
         metric("auc_roc", ALL, "area under the ROC curve (sklearn roc_auc_score; multiclass one-vs-rest)", LARGER,
-            (t, p, o) -> auc(t, p, o, true), aucAverage, bins).refusesTraining(Untrainable.RANK, null),
+            (t, p, o) -> auc(t, p, o, true), aucAverage, bins,
+            new Param("max_fpr", "1", "< 1: the partial area up to this false positive rate, McClish-corrected (sklearn); exact only"))
+            .refusesTraining(Untrainable.RANK, null),
         metric("auc_pr", BIN_ML, "average precision, the area under the precision-recall curve (sklearn average_precision_score)",
-            LARGER, (t, p, o) -> auc(t, p, o, false), aucAverage, bins).refusesTraining(Untrainable.RANK, null));
+            LARGER, (t, p, o) -> auc(t, p, o, false), aucAverage, bins,
+            new Param("method", "average_precision", "average_precision (sklearn), or trapezoid: MLlib's areaUnderPR (binary, exact only)"))
+            .refusesTraining(Untrainable.RANK, null));
   }
 }

@@ -15,12 +15,20 @@ public final class Bootstrap implements ReportPart {
   private static final double[] POISSON1_CDF = poissonCdf();
   private final List<Catalog.Resolved> measures;
   private final ReplicateStat stat;
+  /** Measures whose state cannot be bootstrapped (Spearman's ranks): no interval, null. */
+  private final List<String> unbootstrapped;
 
   public Bootstrap(List<Catalog.Resolved> losses, List<Catalog.Resolved> metrics, int replicates, long seed) {
     if (replicates < 2) throw new UsageException("--bootstrap needs at least 2 replicates, got " + replicates);
-    // Every measure, exact AUC too: on Spark its replicates are completed by the same sort job as its value.
-    measures = new ArrayList<>(losses);
-    measures.addAll(metrics);
+    // Order statistics (exact AUC, quantiles) too: on Spark the sort job completes their replicates with their value.
+    List<Catalog.Resolved> all = new ArrayList<>(losses);
+    all.addAll(metrics);
+    measures = new ArrayList<>();
+    unbootstrapped = new ArrayList<>();
+    for (Catalog.Resolved r : all) {
+      if (r.measure().needs().stream().allMatch(Stat::bootstrappable)) measures.add(r);
+      else unbootstrapped.add(r.spec().text());
+    }
     List<Stat> protos = new ArrayList<>(List.of(new WeightStat()));
     for (Catalog.Resolved r : measures) protos.addAll(r.measure().needs());
     stat = new ReplicateStat(StatSet.of(protos), replicates, seed);
@@ -45,6 +53,7 @@ public final class Bootstrap implements ReportPart {
       Arrays.sort(d);
       out.put(r.spec().text(), n == 0 ? null : List.of(percentile(d, 0.025), percentile(d, 0.975)));
     }
+    for (String spec : unbootstrapped) out.put(spec, null);
     return out;
   }
 

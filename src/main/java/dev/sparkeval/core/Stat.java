@@ -30,6 +30,14 @@ public abstract class Stat implements Serializable {
     return false;
   }
 
+  /**
+   * False for a state whose completion cannot also complete bootstrap replicates (Spearman's
+   * ranks, which have a sort job of their own): the measures that need it get no interval.
+   */
+  public boolean bootstrappable() {
+    return true;
+  }
+
   protected final <T extends Stat> T same(Stat other, Class<T> type) {
     if (!type.isInstance(other) || !other.key().equals(key())) {
       throw new IllegalArgumentException("cannot merge state " + other.key() + " into " + key());

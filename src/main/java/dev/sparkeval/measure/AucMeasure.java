@@ -16,17 +16,25 @@ import java.util.stream.Collectors;
 
 /**
  * Exact ROC AUC (scikit-learn roc_auc_score: ties count one half; multiclass one-vs-rest,
- * multilabel per label, averaged macro or weighted by positive weight) and average precision
- * (average_precision_score) from a {@link RankStat}.
+ * multilabel per label, averaged macro or weighted by positive weight), average precision
+ * (average_precision_score) and the trapezoidal area under the PR curve (MLlib's areaUnderPR)
+ * from a {@link RankStat}.
  */
 public final class AucMeasure implements Measure {
   private final RankStat rank;
   private final boolean roc;
+  private final boolean trapezoid;
   private final boolean weighted;
 
   public AucMeasure(Task task, boolean logits, boolean roc, String average) {
+    this(task, logits, roc, average, false);
+  }
+
+  /** trapezoid: the PR area as MLlib's BinaryClassificationEvaluator areaUnderPR, not average precision. */
+  public AucMeasure(Task task, boolean logits, boolean roc, String average, boolean trapezoid) {
     this.rank = new RankStat(task, logits);
     this.roc = roc;
+    this.trapezoid = trapezoid && !roc;
     this.weighted = average.equals("weighted");
   }
 
@@ -41,9 +49,12 @@ public final class AucMeasure implements Measure {
       if (p.signum() == 0) return new double[] {Double.NaN, 0, 0, 0};
       if (roc && n.signum() == 0) return new double[] {Double.NaN, 1, 0, 0};
       RankSums r = s.sums(c);
-      BigDecimal v = roc ? r.aucExact().divide(p.multiply(n), Exact.MC) : r.apExact().divide(p, Exact.MC);
+      BigDecimal v = roc ? r.aucExact().divide(p.multiply(n), Exact.MC)
+          : trapezoid ? r.trapExact().divide(p.add(p), Exact.MC)
+          : r.apExact().divide(p, Exact.MC);
       return new double[] {v.doubleValue(), 0, p.doubleValue(), 0};
-    }, roc, weighted, false);
+    }, roc ? "ROC AUC" : trapezoid ? "the area under the PR curve" : "average precision", weighted, false,
+        !roc && !trapezoid);
   }
 
   /** Per-class results {value, reason (0 no positives, 1 no negatives), positive weight, bound}, averaged. */
@@ -51,23 +62,27 @@ public final class AucMeasure implements Measure {
     double[] of(int c);
   }
 
+  static Value average(int k, PerClass f, boolean roc, boolean weighted, boolean bounded) {
+    return average(k, f, roc ? "ROC AUC" : "average precision", weighted, bounded, !roc);
+  }
+
   /**
    * The per-class values averaged (macro, or weighted by positive weight). A class whose value is
-   * undefined voids the average, except where scikit-learn's is defined: average precision weighted
-   * by positives gives a class without positives weight 0, so the others' average stands (noted).
+   * undefined voids the average, except where scikit-learn's is defined: average precision
+   * (positivesWeighOnly) weighted by positives gives a class without positives weight 0, so the
+   * others' average stands, with a note.
    */
-  static Value average(int k, PerClass f, boolean roc, boolean weighted, boolean bounded) {
+  static Value average(int k, PerClass f, String what, boolean weighted, boolean bounded, boolean positivesWeighOnly) {
     double sum = 0, bound = 0, wsum = 0;
     List<Integer> weightless = new ArrayList<>();
     for (int c = 0; c < k; c++) {
       double[] r = f.of(c);
-      if (Double.isNaN(r[0]) && !roc && weighted && k > 1 && r[1] == 0) {
+      if (Double.isNaN(r[0]) && positivesWeighOnly && weighted && k > 1 && r[1] == 0) {
         weightless.add(c);
         continue;
       }
       if (Double.isNaN(r[0])) {
         String who = k == 1 ? "" : " for class " + c;
-        String what = roc ? "ROC AUC" : "average precision";
         return Value.undefined(what + " is undefined" + who + ": only one class is present in the labels ("
             + (r[1] == 0 ? "no positive" : "no negative") + " rows)");
       }
@@ -76,12 +91,10 @@ public final class AucMeasure implements Measure {
       bound += w * r[3];
       wsum += w;
     }
-    if (weightless.size() == k) {
-      return Value.undefined("average precision is undefined: no class has positive rows");
-    }
+    if (weightless.size() == k) return Value.undefined(what + " is undefined: no class has positive rows");
     Value v = Value.of(k == 1 ? sum : sum / wsum);
     if (!weightless.isEmpty()) {
-      v = v.withNote("average precision of class" + (weightless.size() == 1 ? " " : "es ") + weightless.stream().map(String::valueOf)
+      v = v.withNote(what + " of class" + (weightless.size() == 1 ? " " : "es ") + weightless.stream().map(String::valueOf)
           .collect(Collectors.joining(", ")) + " is undefined (no positive rows): weight 0 in the weighted average, as scikit-learn");
     }
     return bounded ? v.withBound(k == 1 ? bound : bound / wsum) : v;

@@ -106,7 +106,7 @@ public final class BinnedAucMeasure implements Measure {
       if (k >= 0) throw ConfusionStat.mismatch(k, n);
       k = n;
       hist = new ScoreHistogram[n];
-      for (int c = 0; c < n; c++) hist[c] = new ScoreHistogram(bins, false);
+      for (int c = 0; c < n; c++) hist[c] = new ScoreHistogram(bins);
     }
 
     @Override public void add(Example e) {

@@ -14,7 +14,7 @@ import dev.sparkeval.core.UsageException;
 import dev.sparkeval.core.Value;
 import dev.sparkeval.spark.eval.Binding;
 import dev.sparkeval.spark.eval.Engine;
-import dev.sparkeval.spark.eval.RankJob;
+import dev.sparkeval.spark.eval.OrderJob;
 import dev.sparkeval.spark.eval.RowReader;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -318,12 +318,12 @@ public final class Evaluation {
     Dataset<Row> projected = binding.project(table);
     checkWidth(projected, binding, s);
     if (s.partitions() > 0) projected = projected.repartition(s.partitions());
-    boolean ranks = RankJob.defer(plan.prototype());
+    boolean ordered = OrderJob.defer(plan.prototype());
     Partial p = Engine.run(projected, binding.reader(), plan.rule(), new Partial(plan.prototype(), plan.overallPrototype(), s.maxSlices()));
     check(p, s);
     StatSet all = p.overall();
-    if (ranks) { // exact AUC: one sort job, completing the overall and per-slice states
-      RankJob.complete(projected, binding.reader(), plan.rule(), all, binding.slices().isEmpty() ? Map.of() : p.slices());
+    if (ordered) { // order statistics (exact AUC, medians, ...): one sort job, completing the overall and per-slice states
+      OrderJob.complete(projected, binding.reader(), plan.rule(), all, binding.slices().isEmpty() ? Map.of() : p.slices());
     }
     Plan.Outcome overall = plan.finishOverall(all, p.extra());
     List<SliceResult> slices = new ArrayList<>();

@@ -30,7 +30,7 @@ public final class PosNeg implements Serializable {
     if (w == 1.0) {
       if (positive) pos++;
       else neg++;
-    } else if (w >= 0 && w <= MAX_COUNTED && w == (long) w) { // exact as a count: the sums stay below 2^53
+    } else if (w > 0 && w <= MAX_COUNTED && w == (long) w) { // exact as a count: the sums stay below 2^53
       if (positive) pos += (long) w;
       else neg += (long) w;
     } else if (positive) {

@@ -1,44 +1,45 @@
 package dev.sparkeval.state;
 
 import dev.sparkeval.core.ExactSum;
-import java.io.Serializable;
 import java.math.BigDecimal;
 
 /**
- * Exact ROC AUC and average precision over distinct scores visited in descending order, from
- * the weight above the first one. For each distinct score s with positive weight P(s) and
- * negative weight N(s), given the weights Pa, Na strictly above it:
- *   auc numerator += N(s) (Pa + P(s) / 2)         (ties count one half, as scikit-learn's trapezoid)
- *   ap numerator  += P(s) (Pa + P(s)) / (Pa + P(s) + Na + N(s))   (precision at threshold s)
- * AUC = auc numerator / (P N) and AP = ap numerator / P. Products are added exactly; the only
- * roundings are of P(s), N(s), the cumulative weights and each precision, so the result does not
- * depend on how the scores were partitioned.
+ * Exact ROC AUC, average precision and the trapezoidal area under the PR curve over distinct
+ * scores visited in descending order, from the weight above the first one. For each distinct
+ * score s with positive weight P(s) and negative weight N(s), given the weights Pa, Na strictly
+ * above it and the precision prec(s) = (Pa + P(s)) / (Pa + P(s) + Na + N(s)):
+ *   auc numerator  += N(s) (Pa + P(s) / 2)      (ties count one half, as scikit-learn's trapezoid)
+ *   ap numerator   += P(s) prec(s)               (average precision, scikit-learn)
+ *   trap numerator += P(s) (prec(s) + prec(s')) (MLlib's areaUnderPR: trapezoids between the
+ *                     points (recall, precision) of consecutive scores s' > s, from (0, prec of the
+ *                     highest score); a point without weight has precision 1, as MLlib's)
+ * AUC = auc / (P N), AP = ap / P, trapezoidal area = trap / (2 P). Products are added exactly; the
+ * only roundings are of P(s), N(s), the cumulative weights and each precision, all functions of
+ * exact sums, so the result does not depend on how the scores were partitioned.
  */
-public final class RankSums implements Serializable {
+public final class RankSums implements OrderWalk {
   private static final long serialVersionUID = 1L;
   final ExactSum auc = new ExactSum();
   final ExactSum ap = new ExactSum();
+  final ExactSum trap = new ExactSum();
   private PosNeg above;
   private double pa;
-  /** Finished numerators (exact): how the bootstrap's many replicates travel, far smaller than the accumulators. */
-  private BigDecimal aucDone;
-  private BigDecimal apDone;
-
-  /** Sums known only as their exact numerators. */
-  public static RankSums finished(BigDecimal aucNumerator, BigDecimal apNumerator) {
-    RankSums r = new RankSums();
-    r.aucDone = aucNumerator;
-    r.apDone = apNumerator;
-    return r;
-  }
+  private double prevPrecision = Double.NaN;
+  /** Finished numerators (exact), beside the accumulators: how a bootstrap's replicates travel. */
+  private BigDecimal aucDone, apDone, trapDone;
 
   /** Starts (or restarts) the walk with the exact weight above the next score. */
   public void start(PosNeg weightAbove) {
     above = weightAbove == null ? new PosNeg() : weightAbove.copy();
     pa = above.pos();
+    prevPrecision = above.rows() > 0 ? precision(pa, above.neg()) : Double.NaN;
   }
 
-  public void next(PosNeg cell) {
+  static double precision(double tp, double fp) {
+    return tp + fp == 0 ? 1.0 : tp / (tp + fp);
+  }
+
+  @Override public void next(double value, PosNeg cell) {
     double p = cell.pos(), n = cell.neg();
     above.merge(cell);
     double pge = above.pos(), nge = above.neg();
@@ -46,27 +47,45 @@ public final class RankSums implements Serializable {
       auc.addProduct(n, pa);
       auc.addProduct(n, p * 0.5);
     }
-    if (p != 0) ap.addProduct(p, pge / (pge + nge));
+    double prec = precision(pge, nge);
+    if (p != 0) {
+      ap.addProduct(p, prec);
+      trap.addProduct(p, prec + (Double.isNaN(prevPrecision) ? prec : prevPrecision));
+    }
+    prevPrecision = prec;
     pa = pge;
   }
 
   public void merge(RankSums o) {
-    if (aucDone != null || o.aucDone != null) { // this one's accumulators stay as they are: done holds the rest
-      aucDone = (aucDone == null ? BigDecimal.ZERO : aucDone).add(o.aucExact());
-      apDone = (apDone == null ? BigDecimal.ZERO : apDone).add(o.apExact());
-      return;
-    }
     auc.merge(o.auc);
     ap.merge(o.ap);
+    trap.merge(o.trap);
+    if (o.aucDone != null) {
+      aucDone = plus(aucDone, o.aucDone);
+      apDone = plus(apDone, o.apDone);
+      trapDone = plus(trapDone, o.trapDone);
+    }
   }
 
-  /** The exact AUC numerator: sum of N(s) (Pa + P(s) / 2). */
-  public BigDecimal aucExact() {
-    return aucDone != null ? aucDone.add(auc.exact()) : auc.exact();
+  private static BigDecimal plus(BigDecimal a, BigDecimal b) {
+    return a == null ? b : a.add(b);
   }
 
-  /** The exact average-precision numerator: sum of P(s) times the precision at s. */
-  public BigDecimal apExact() {
-    return apDone != null ? apDone.add(ap.exact()) : ap.exact();
+  /** The same sums as three exact numbers (a few dozen bytes instead of three accumulators). */
+  @Override public RankSums compact() {
+    RankSums r = new RankSums();
+    r.aucDone = aucExact();
+    r.apDone = apExact();
+    r.trapDone = trapExact();
+    return r;
   }
+
+  /** The exact AUC numerator. */
+  public BigDecimal aucExact() { return plus(aucDone, auc.exact()); }
+
+  /** The exact average-precision numerator. */
+  public BigDecimal apExact() { return plus(apDone, ap.exact()); }
+
+  /** Twice the trapezoidal area under the PR curve, times the positive weight, exactly. */
+  public BigDecimal trapExact() { return plus(trapDone, trap.exact()); }
 }

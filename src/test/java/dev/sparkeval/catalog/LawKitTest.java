@@ -48,7 +48,7 @@ class LawKitTest {
     EvalOptions o = new EvalOptions(task, false, 0.5, null, weighted);
     Plan plan = Eval.plan(o, List.of(name));
     Random r = new Random(name.hashCode() * 31L + task.ordinal());
-    List<Example> rows = Generators.rows(task, r, 300, weighted);
+    List<Example> rows = Generators.rows(task, r, 300, weighted, plan.rule());
     StatSet whole = Eval.fold(plan, rows);
     String expected = finished(plan, whole);
 

@@ -13,21 +13,38 @@ import dev.sparkeval.core.Task;
 import dev.sparkeval.spark.eval.Binding;
 import dev.sparkeval.spark.eval.RowReader;
 import dev.sparkeval.testkit.Eval;
+import dev.sparkeval.testkit.SparkTests;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.functions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Exact auc_roc and auc_pr get bootstrap intervals from the sort job: identical at any
- * partitioning and row order, overall and per slice, and equal to the plain-Java computation of
- * every replicate (each replicate's distinct scores sorted in memory).
+ * Exact auc_roc and auc_pr, and the other order statistics (partial AUC, the equal error rate,
+ * the trapezoidal PR area, medians and quantiles of regression), get bootstrap intervals from the
+ * sort job: identical at any partitioning and row order, overall and per slice, and equal to the
+ * plain-Java computation of every replicate (each replicate's distinct values sorted in memory).
+ * Spearman's ranks, with a sort job of their own, get none (null).
  */
 class BootstrapAucTest {
   static final int REPLICATES = 30;
+
+  /** Small sort ranges: the replicates' walks start mid-stream in several tasks, from their exact weight before. */
+  @BeforeAll
+  static void smallRanges() {
+    SparkTests.spark().conf().set(OrderStatisticsSparkTest.ROWS_PER_RANGE, "150");
+  }
+
+  @AfterAll
+  static void defaultRanges() {
+    SparkTests.spark().conf().unset(OrderStatisticsSparkTest.ROWS_PER_RANGE);
+  }
+
   static final List<String> METRICS = List.of("auc_roc", "auc_pr", "auc_roc:average=weighted", "accuracy");
 
   static Evaluation.Settings settings(Task task, List<String> metrics, int partitions, boolean slice) {
@@ -87,7 +104,19 @@ class BootstrapAucTest {
 
   @Test
   void binaryExactAucGetsIntervalsThatDoNotDependOnPartitioning() {
-    check(ClassificationSparkTest.binary(1500, 3), Task.BINARY, List.of("auc_roc", "auc_pr", "accuracy"));
+    check(ClassificationSparkTest.binary(1500, 3), Task.BINARY, List.of("auc_roc", "auc_pr", "accuracy",
+        "auc_pr:method=trapezoid", "auc_roc:max_fpr=0.3", "eer"));
+  }
+
+  @Test
+  void regressionMediansAndQuantilesToo() {
+    Dataset<Row> t = DeterminismPropertyTest.randomTable(6).withColumnRenamed("a", "segment")
+        .withColumnRenamed("prediction", "probability");
+    check(t, Task.REGRESSION, List.of("median_absolute_error", "d2_absolute_error", "d2_pinball:alpha=0.8", "mae"));
+    Evaluation.Result r = Evaluation.run(t, settings(Task.REGRESSION, List.of("spearman", "mae"), 2, false));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> iv = (Map<String, Object>) intervals(r.overall());
+    assertTrue(iv.containsKey("spearman") && iv.get("spearman") == null && iv.get("mae") != null, iv.toString());
   }
 
   @Test
