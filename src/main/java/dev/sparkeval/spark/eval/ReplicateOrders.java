@@ -3,7 +3,6 @@ package dev.sparkeval.spark.eval;
 import dev.sparkeval.core.ReplicateStat;
 import dev.sparkeval.core.Stat;
 import dev.sparkeval.core.StatSet;
-import dev.sparkeval.state.OrderKeys;
 import dev.sparkeval.state.OrderStat;
 import dev.sparkeval.state.OrderWalk;
 import dev.sparkeval.state.PosNeg;
@@ -195,70 +194,16 @@ final class ReplicateOrders {
   }
 
   /**
-   * Job two: {@link OrderJob#walk} for the value (its results as they are), and beside it every
-   * replicate's walks, started at this task's first value of a group from that replicate's weight before.
+   * Job two: {@link OrderJob#walk} for the value, over the records as they pass through a tap that
+   * walks every replicate beside it, started at this task's first value of a group from that
+   * replicate's weight before.
    */
   static Iterator<Object> walk(int j, Iterator<Tuple2<long[], double[]>> it, OrderJob.Table t, Table rt, long[] salts) {
-    int n = salts.length;
+    ReplicateTap tap = new ReplicateTap(j, it, t, rt, salts);
     List<Object> out = new ArrayList<>();
-    OrderWalk[] walks = null;
-    OrderWalk[][] reps = null;
-    PosNeg cell = null;
-    PosNeg[] cells = fresh(n);
-    boolean desc = false;
-    int group = -1, unit = -1, firstUnit = -1;
-    long bits = 0;
-    while (it.hasNext()) {
-      Tuple2<long[], double[]> rec = it.next();
-      long[] k = rec._1();
-      if (k[0] != unit || k[1] != bits) {
-        if (cell != null) feed(walks, reps, desc ? OrderKeys.fromDescending(bits) : OrderKeys.fromAscending(bits), cell, cells);
-        if (k[0] != unit) {
-          unit = (int) k[0];
-          int g = t.units().group(unit);
-          if (g != group) {
-            finish(out, group, firstUnit, walks, reps);
-            group = g;
-            firstUnit = unit;
-            OrderWalk.Walker[] ws = t.walkers().get(g);
-            walks = new OrderWalk[ws.length];
-            for (int w = 0; w < ws.length; w++) walks[w] = ws[w].start(t.units().before(unit));
-            PosNeg[] before = rt.before().get(key(j, g));
-            OrderWalk.Walker[][] rw = rt.walkers().get(g);
-            reps = new OrderWalk[n][];
-            for (int r = 0; r < n; r++) {
-              reps[r] = new OrderWalk[rw[r].length];
-              for (int w = 0; w < rw[r].length; w++) reps[r][w] = rw[r][w].start(before == null ? new PosNeg() : before[r]);
-            }
-            desc = t.units().descending(g);
-          }
-        }
-        bits = k[1];
-        cell = new PosNeg();
-      }
-      cell.add(rec._2()[0] == 1, rec._2()[1]);
-      add(cells, rec._2(), salts);
-    }
-    if (cell != null) feed(walks, reps, desc ? OrderKeys.fromDescending(bits) : OrderKeys.fromAscending(bits), cell, cells);
-    finish(out, group, firstUnit, walks, reps);
+    OrderJob.walk(tap, t).forEachRemaining(out::add);
+    tap.end();
+    out.addAll(tap.out);
     return out.iterator();
-  }
-
-  /** A distinct value closes: the value's cell goes to its walks, each replicate's (if any weight) to its own. */
-  private static void feed(OrderWalk[] walks, OrderWalk[][] reps, double value, PosNeg cell, PosNeg[] cells) {
-    for (OrderWalk w : walks) w.next(value, cell);
-    for (int r = 0; r < reps.length; r++) {
-      if (cells[r].rows() == 0) continue; // no row of this value is drawn into replicate r
-      for (OrderWalk w : reps[r]) w.next(value, cells[r]);
-      cells[r].clear();
-    }
-  }
-
-  private static void finish(List<Object> out, int group, int firstUnit, OrderWalk[] walks, OrderWalk[][] reps) {
-    if (walks == null) return;
-    for (int w = 0; w < walks.length; w++) out.add(new OrderJob.Result(group, firstUnit, w, walks[w]));
-    for (int r = 0; r < reps.length; r++) {
-      for (int w = 0; w < reps[r].length; w++) out.add(new Walk(group, firstUnit, w, r, reps[r][w].compact()));
-    }
   }
 }
