@@ -1,5 +1,7 @@
 package dev.sparkeval.cli;
 
+import dev.sparkeval.core.Plan;
+import dev.sparkeval.core.UsageException;
 import dev.sparkeval.report.Gates;
 import dev.sparkeval.report.HtmlReport;
 import dev.sparkeval.report.ReportWriter;
@@ -18,10 +20,17 @@ import org.apache.spark.sql.Row;
 public final class EvaluateCommand extends EvaluateOptions implements Command {
   @Override public int run(Context ctx) throws Exception {
     long start = System.nanoTime();
+    // Everything that can be checked is checked before Spark starts (a mistake costs a second, not the session).
     Evaluation.Settings s = settings();
     List<Gates.Gate> parsedGates = Gates.parse(gates);
     Path outDir = Path.of(out);
     Outputs.checkWritable(outDir);
+    Input.check("--input", input, table, format);
+    Plan plan = Evaluation.plan(s);
+    Gates.checkComputed(parsedGates, plan);
+    if (sliceMetric != null && !Gates.computed(plan).contains(sliceMetric)) {
+      throw new UsageException("--slice-metric '" + sliceMetric + "' is not computed; add it with --loss or --metric (spelled the same)");
+    }
     Dataset<Row> data = Input.read(ctx.spark(), input, table, format);
     Evaluation.Result r = Evaluation.run(data, s);
     double seconds = (System.nanoTime() - start) / 1e9;

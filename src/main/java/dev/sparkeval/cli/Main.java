@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkeval.core.Suggest;
 import dev.sparkeval.core.UsageException;
+import dev.sparkeval.spark.Input;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,7 +23,6 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.kohsuke.args4j.CmdLineException;
 import org.kohsuke.args4j.CmdLineParser;
-import org.kohsuke.args4j.ParserProperties;
 
 /**
  * Entry point: {@code COMMAND [OPTIONS]}. Exit codes: 0 success, 2 bad usage or input, 3 a gate
@@ -45,7 +45,11 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    int code = run(args, System.out, System.err, Main::session);
+    int code = run(args, System.out, System.err, () -> {
+      SparkSession s = session();
+      Progress.attach(s.sparkContext(), System.err);
+      return s;
+    });
     SparkSession.getActiveSession().foreach(s -> {
       s.stop();
       return null;
@@ -87,7 +91,7 @@ public final class Main {
     String name = args.isEmpty() ? "demo" : args.remove(0);
     try {
       if (name.equals("--help") || name.equals("-h") || name.equals("help")) {
-        out.println(usage());
+        out.print(Help.launcher());
         return 0;
       }
       Supplier<Command> make = COMMANDS.get(name);
@@ -96,10 +100,9 @@ public final class Main {
             + "; commands: " + String.join(", ", COMMANDS.keySet()));
       }
       Command cmd = make.get();
-      CmdLineParser parser = new CmdLineParser(cmd, ParserProperties.defaults().withUsageWidth(100));
-      if (args.contains("--help")) {
-        out.println("usage: " + name + " [OPTIONS]");
-        parser.printUsage(out);
+      CmdLineParser parser = new CmdLineParser(cmd, Help.properties());
+      if (args.contains("--help") || args.contains("-h")) {
+        out.print(Help.command(name, parser));
         return 0;
       }
       try {
@@ -112,6 +115,10 @@ public final class Main {
 
         @Override public PrintStream out() {
           return out;
+        }
+
+        @Override public PrintStream err() {
+          return err;
         }
 
         @Override public SparkSession spark() {
@@ -133,6 +140,7 @@ public final class Main {
       return 3;
     } catch (Exception | LinkageError e) {
       UsageException cause = usageCause(e);
+      if (cause == null) cause = Input.unreadable(e);
       if (cause != null) {
         err.println("error: " + cause.getMessage());
         if (verbose) e.printStackTrace(err);
@@ -163,11 +171,6 @@ public final class Main {
 
   static UsageException usageCause(Throwable t) {
     return UsageException.causeOf(t);
-  }
-
-  static String usage() {
-    return "usage: ./submit.sh [SPARK-SUBMIT OPTIONS] COMMAND [OPTIONS]\n"
-        + "commands: " + String.join(", ", COMMANDS.keySet()) + "  (COMMAND --help for its options)";
   }
 
   /** A --gate was broken: exit code 3. */

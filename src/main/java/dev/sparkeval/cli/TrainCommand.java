@@ -7,6 +7,7 @@ import dev.sparkeval.request.EvaluateOptions;
 import dev.sparkeval.request.Flags;
 import dev.sparkeval.spark.Input;
 import dev.sparkeval.spark.train.Training;
+import dev.sparkeval.train.Checkpoint;
 import dev.sparkeval.train.Epoch;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,11 +92,17 @@ public final class TrainCommand implements Command {
     if (!metrics.isEmpty()) b.metric(metrics.toArray(String[]::new));
     if (classWeights != null) b.classWeights(EvaluateOptions.parseWeights(classWeights));
     Training.Settings s = Flags.build(b::build);
-    Dataset<Row> trainData = Input.read(ctx.spark(), train, trainTable, format, "--train", "--train-table");
+    // Everything that needs no data is checked before Spark starts.
+    Training.check(s);
+    Input.check("--train", "--train-table", train, trainTable, format);
     boolean validated = validation != null || validationTable != null;
+    if (validated) Input.check("--validation", "--validation-table", validation, validationTable, format);
+    if (resume) Checkpoint.read(s.loop().checkpoint()); // a damaged checkpoint is refused now, not after the data is read
+    Dataset<Row> trainData = Input.read(ctx.spark(), train, trainTable, format, "--train", "--train-table");
     Dataset<Row> validationData = validated
         ? Input.read(ctx.spark(), validation, validationTable, format, "--validation", "--validation-table") : null;
-    Training.Outcome o = Training.run(trainData, validationData, s, e -> ctx.out().println(line(e, epochs)));
+    Training.Outcome o = Training.run(trainData, validationData, s, e -> ctx.out().println(line(e, epochs)),
+        w -> ctx.err().println("warning: " + w));
     double seconds = (System.nanoTime() - start) / 1e9;
     String input = train != null ? train : trainTable;
     String val = validated ? (validation != null ? validation : validationTable)
@@ -111,13 +118,20 @@ public final class TrainCommand implements Command {
 
   /** Keras's epoch line: Epoch 3/50 - 118 iterations - 0.8s - loss: 0.4123 - val_loss: 0.4410 - val_accuracy: 0.8420 */
   static String line(Epoch e, int epochs) {
-    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Epoch %d/%d - %d iterations - %.1fs - loss: %.4f", e.epoch(), epochs,
-        e.iterations(), e.seconds(), e.trainLoss()));
-    if (e.trainLossFull() != null) sb.append(String.format(Locale.ROOT, " - full_loss: %.4f", e.trainLossFull()));
-    sb.append(" - val_loss: ").append(e.valLoss() == null ? "nan" : String.format(Locale.ROOT, "%.4f", e.valLoss()));
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Epoch %d/%d - %d iterations - %.1fs - loss: %s", e.epoch(), epochs,
+        e.iterations(), e.seconds(), number(e.trainLoss())));
+    if (e.trainLossFull() != null) sb.append(" - full_loss: ").append(number(e.trainLossFull()));
+    sb.append(" - val_loss: ").append(e.valLoss() == null ? "nan" : number(e.valLoss()));
     for (Map.Entry<String, Double> m : e.valMetrics().entrySet()) {
-      sb.append(" - val_").append(m.getKey()).append(": ").append(m.getValue() == null ? "nan" : String.format(Locale.ROOT, "%.4f", m.getValue()));
+      sb.append(" - val_").append(m.getKey()).append(": ").append(m.getValue() == null ? "nan" : number(m.getValue()));
     }
     return sb.toString();
+  }
+
+  /** Four decimals as Keras prints them, in scientific notation when that would show 0.0000 or dozens of digits. */
+  static String number(double v) {
+    double a = Math.abs(v);
+    if (!Double.isFinite(v) || a == 0 || (a >= 1e-3 && a < 1e6)) return String.format(Locale.ROOT, "%.4f", v);
+    return String.format(Locale.ROOT, "%.4e", v);
   }
 }

@@ -36,11 +36,19 @@ public abstract class Stat implements Serializable {
   public abstract void merge(Stat other);
 
   /**
-   * True for states completed by a sort job after the pass (exact AUC): they cannot be
-   * bootstrapped in the same pass, so their measures get no interval.
+   * True for states completed by a sort job after the pass (exact AUC); on Spark the job also
+   * completes their bootstrap replicates.
    */
   public boolean needsSortJob() {
     return false;
+  }
+
+  /**
+   * False for a state whose completion cannot also complete bootstrap replicates (Spearman's
+   * ranks, which have a sort job of their own): the measures that need it get no interval.
+   */
+  public boolean bootstrappable() {
+    return true;
   }
 
   protected final <T extends Stat> T same(Stat other, Class<T> type) {

@@ -40,6 +40,25 @@ public final class Gates {
     return out;
   }
 
+  /** The specs the plan computes, as written. */
+  public static java.util.Set<String> computed(Plan plan) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    plan.losses().forEach(r -> out.add(r.spec().text()));
+    plan.metrics().forEach(r -> out.add(r.spec().text()));
+    return out;
+  }
+
+  /** Refuses, before any work, a gate on a value the plan does not compute. */
+  public static void checkComputed(List<Gate> gates, Plan plan) {
+    java.util.Set<String> have = computed(plan);
+    for (Gate g : gates) {
+      if (!have.contains(g.spec())) {
+        throw new UsageException("--gate '" + g.text() + "' names '" + g.spec()
+            + "', which is not computed; add it with --loss or --metric (spelled the same)");
+      }
+    }
+  }
+
   public static List<Verdict> check(List<Gate> gates, Plan.Outcome o) {
     List<Verdict> out = new ArrayList<>();
     for (Gate g : gates) {

@@ -4,7 +4,6 @@ import dev.sparkeval.core.Batch;
 import dev.sparkeval.core.EvalOptions;
 import dev.sparkeval.core.Example;
 import dev.sparkeval.core.RowRule;
-import dev.sparkeval.core.UsageException;
 import dev.sparkeval.loss.Decisions;
 
 /**
@@ -133,9 +132,9 @@ public final class ClassRules {
         return bad("vector_length", "prediction vector has " + n + " elements but earlier rows have " + k
             + "; every row must give the same number of classes");
       }
-      if (classWeights != null && classWeights.length != n) {
-        throw new UsageException("--class-weights gives " + classWeights.length + " weights but the prediction vectors have "
-            + n + " classes; give one weight per class");
+      if (classWeights != null && classWeights.length != n) { // the first row was checked before the pass; this is another
+        return bad("class_weights_length", "prediction vector has " + n + " classes but --class-weights has "
+            + classWeights.length + "; give one weight per class");
       }
       if (e.label != Math.rint(e.label) || e.label < 0 || e.label >= n) {
         return bad("label_out_of_range", "label is " + e.label + "; multiclass labels must be class indices 0.." + (n - 1));

@@ -335,6 +335,17 @@ public final class Evaluation {
     return new Prepared(s, plan, new Binding(schema, empty, Roles.bind(plan, s.columns()), Tasks.shapes(s.task()), s.slices()));
   }
 
+  /**
+   * Everything about checked settings that can be known without Spark (every spec and its
+   * parameters for the task, the bootstrap), resolved into the plan the pass will run. The command
+   * line calls it before it starts Spark, so such mistakes fail in a second.
+   */
+  public static Plan plan(Settings s) {
+    EvalOptions options = s.options();
+    Plan plan = Plan.build(Catalogs.standard(), options, s.losses(), s.metrics(), Tasks.parts(options), Tasks.rule(options));
+    return s.bootstrap() > 0 ? plan.withBootstrap(s.bootstrap(), s.seed()) : plan;
+  }
+
   /** Runs the one pass with settings that {@link Builder#build()} made. */
   public static Result run(Dataset<Row> table, Settings s) {
     Prepared pr = prepare(table.schema(), table::isEmpty, s);
@@ -393,11 +404,12 @@ public final class Evaluation {
   }
 
   /**
-   * Fails fast, before the pass, when the prediction vectors are wider than --max-classes: the
-   * confusion state grows with the square of the number of classes.
+   * Fails fast, before the pass, on what the first row's vectors show: prediction vectors wider
+   * than --max-classes (the confusion state grows with the square of the number of classes), and
+   * --class-weights of another length than the vectors (a task would otherwise find it).
    */
   private static void checkWidth(Dataset<Row> projected, Binding binding, Settings s) {
-    if (s.task() != Task.MULTICLASS && s.task() != Task.MULTILABEL) return;
+    if (s.task() != Task.MULTICLASS && s.task() != Task.MULTILABEL && s.task() != Task.DISTRIBUTION) return;
     if (binding.kind(Role.PREDICTION) == RowReader.Kind.SCALAR) return;
     int col = new ArrayList<>(binding.columns().keySet()).indexOf(Role.PREDICTION);
     List<Row> first = projected.limit(1).collectAsList();
@@ -406,8 +418,17 @@ public final class Evaluation {
     checkClasses(v instanceof org.apache.spark.ml.linalg.Vector vec ? vec.size() : ((scala.collection.Seq<?>) v).size(), s);
   }
 
-  /** Fails when a prediction vector of this width exceeds --max-classes (multiclass and multilabel). */
+  /**
+   * Fails when the class weights do not match a prediction vector of this width, or the width
+   * exceeds --max-classes (multiclass and multilabel).
+   */
   public static void checkClasses(int width, Settings s) {
+    double[] cw = s.classWeights();
+    if (cw != null && cw.length != width) {
+      throw new UsageException("--class-weights gives " + cw.length + " weights but the prediction vectors have "
+          + width + (s.task() == Task.DISTRIBUTION ? " entries" : " classes") + " (first row); give one weight per "
+          + (s.task() == Task.DISTRIBUTION ? "entry" : "class"));
+    }
     if ((s.task() == Task.MULTICLASS || s.task() == Task.MULTILABEL) && width > s.maxClasses()) {
       throw new UsageException("the prediction vectors have " + width + " classes, more than --max-classes " + s.maxClasses()
           + "; a " + s.task().id() + " evaluation keeps a state per class (pair), so raise --max-classes only with the memory for it");
