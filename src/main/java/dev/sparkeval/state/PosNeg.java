@@ -75,6 +75,9 @@ public final class PosNeg implements Serializable {
   /** Rows added, whatever their weight (for balancing the sort job). */
   public long rows() { return rows; }
 
+  /** Every row had weight 1, so the weights are exact counts. */
+  public boolean counted() { return posW == null && negW == null; }
+
   public boolean empty() { return pos == 0 && neg == 0 && posW == null && negW == null; }
 
   private static BigDecimal exact(long n, ExactSum w) {
