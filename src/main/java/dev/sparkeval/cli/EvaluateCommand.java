@@ -3,10 +3,17 @@ package dev.sparkeval.cli;
 import dev.sparkeval.core.Role;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
+import dev.sparkeval.report.Baseline;
+import dev.sparkeval.report.HistoryRow;
+import dev.sparkeval.report.HistoryRows;
 import dev.sparkeval.report.HtmlReport;
+import dev.sparkeval.report.Report;
+import dev.sparkeval.spark.History;
 import dev.sparkeval.spark.Evaluation;
 import dev.sparkeval.spark.Input;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.UUID;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -67,24 +74,56 @@ public final class EvaluateCommand implements Command {
   long minSliceRows;
   @Option(name = "--slice-metric", metaVar = "SPEC", usage = "the loss or metric that sorts the slice table in report.html")
   String sliceMetric;
+  @Option(name = "--baseline", metaVar = "PATH", usage = "a previous run's --out folder or report.json: its values and the change of each; gates may say baseline")
+  String baseline;
+  @Option(name = "--reference", metaVar = "PATH", usage = "a reference table (any format, as --input) to measure drift against")
+  String reference;
+  @Option(name = "--reference-table", metaVar = "NAME", usage = "a catalog table or view as the reference instead of --reference")
+  String referenceTable;
+  @Option(name = "--reference-format", metaVar = "F", usage = "parquet, csv, json or orc (default: from the extension, else --format)")
+  String referenceFormat;
+  @Option(name = "--drift", metaVar = "COL[,COL...]", usage = "numeric columns whose drift is measured (default: the prediction column)")
+  String drift;
+  @Option(name = "--history", metaVar = "PATH", usage = "append this run's values to a Parquet history table (a folder)")
+  String history;
+  @Option(name = "--history-table", metaVar = "NAME", usage = "append this run's values to a catalog table instead")
+  String historyTable;
   @Option(name = "--out", metaVar = "DIR", usage = "report folder (default out/evaluate)")
   String out = "out/evaluate";
 
   @Override public int run(Context ctx) throws Exception {
     long start = System.nanoTime();
+    Instant runTime = Instant.now();
     Evaluation.Settings s = settings();
     List<Gates.Gate> parsedGates = Gates.parse(gates);
     Path outDir = Path.of(out);
     Outputs.checkWritable(outDir);
+    if (history != null && historyTable != null) throw new UsageException("give one of --history PATH or --history-table NAME, not both");
+    if (reference != null && referenceTable != null) throw new UsageException("give one of --reference PATH or --reference-table NAME, not both");
+    if (drift != null && reference == null && referenceTable == null) {
+      throw new UsageException("--drift needs a reference table to compare with: add --reference PATH (or --reference-table NAME)");
+    }
+    Baseline base = baseline == null ? null : Baseline.load(baseline);
+    String note = base == null ? null : base.check(s, Evaluation.plan(s));
+    if (note != null) ctx.out().println("warning: --baseline " + base.source() + ": " + note);
+    Gates.checkBaseline(parsedGates, base);
     Dataset<Row> data = Input.read(ctx.spark(), input, table, format);
-    Evaluation.Result r = Evaluation.run(data, s);
+    Dataset<Row> ref = reference == null && referenceTable == null ? null
+        : Input.read(ctx.spark(), "--reference", reference, referenceTable, referenceFormat(reference, referenceFormat, format));
+    Evaluation.Result r = Evaluation.run(data, ref, s);
     double seconds = (System.nanoTime() - start) / 1e9;
-    List<Gates.Verdict> verdicts = Gates.check(parsedGates, r.overall());
+    List<Gates.Verdict> verdicts = Gates.check(parsedGates, r.overall(), base);
     if (sliceMetric != null && !r.overall().losses().containsKey(sliceMetric) && !r.overall().metrics().containsKey(sliceMetric)) {
       throw new UsageException("--slice-metric '" + sliceMetric + "' is not computed; add it with --loss or --metric (spelled the same)");
     }
-    EvaluationOutput.write(ctx, outDir, r, input != null ? input : table, seconds, verdicts, minSliceRows,
-        new HtmlReport.Options(sliceMetric));
+    Report report = EvaluationOutput.write(ctx, outDir, r, input != null ? input : table, seconds, verdicts, minSliceRows,
+        new HtmlReport.Options(sliceMetric), base, note);
+    if (history != null || historyTable != null) {
+      List<HistoryRow> rows = HistoryRows.of(report, UUID.randomUUID().toString(), runTime);
+      if (history != null) History.appendToFolder(ctx.spark(), rows, history);
+      else History.appendToTable(ctx.spark(), rows, historyTable);
+      ctx.out().println("history: " + rows.size() + " rows appended to " + (history != null ? history : "table " + historyTable));
+    }
     if (verdicts.stream().anyMatch(v -> !v.passed())) {
       throw new Main.GateFailure("gate failed: " + Gates.failures(verdicts));
     }
@@ -107,7 +146,21 @@ public final class EvaluateCommand implements Command {
     if (slice != null) {
       for (String c : slice.split(",")) if (!c.isBlank()) b.slice(c.trim());
     }
+    if (drift != null) {
+      for (String c : drift.split(",")) {
+        if (c.isBlank()) throw new UsageException("--drift '" + drift + "' has an empty column name; give COL[,COL...]");
+        b.drift(c.trim());
+      }
+    }
     return Flags.build(b::build);
+  }
+
+  /** The reference's format: as given, else its extension's, else the input's --format. */
+  static String referenceFormat(String path, String given, String inputFormat) {
+    if (given != null || path == null) return given;
+    String p = path.toLowerCase(java.util.Locale.ROOT).replaceAll("/+$", "");
+    for (String ext : List.of(".parquet", ".csv", ".json", ".jsonl", ".orc")) if (p.endsWith(ext)) return null;
+    return inputFormat;
   }
 
   static boolean skipBadRows(String badRows) {

@@ -327,6 +327,17 @@ public final class Evaluation {
     }
   }
 
+  /**
+   * Everything about checked settings that can be known without Spark (every spec and its
+   * parameters for the task, the bootstrap), resolved into the plan the pass will run. The command
+   * line calls it before it starts Spark, so such mistakes fail in a second.
+   */
+  public static Plan plan(Settings s) {
+    EvalOptions options = s.options();
+    Plan plan = Plan.build(Catalogs.standard(), options, s.losses(), s.metrics(), Tasks.parts(options), Tasks.rule(options));
+    return s.bootstrap() > 0 ? plan.withBootstrap(s.bootstrap(), s.seed()) : plan;
+  }
+
   /** Runs the one pass with settings that {@link Builder#build()} made. */
   public static Result run(Dataset<Row> table, Settings s) {
     return run(table, null, s);
@@ -340,9 +351,7 @@ public final class Evaluation {
     if (reference == null && !s.drift().isEmpty()) {
       throw new UsageException("drift columns " + s.drift() + " need a reference table to compare with (--reference)");
     }
-    EvalOptions options = s.options();
-    Plan plan = Plan.build(Catalogs.standard(), options, s.losses(), s.metrics(), Tasks.parts(options), Tasks.rule(options));
-    if (s.bootstrap() > 0) plan = plan.withBootstrap(s.bootstrap(), s.seed());
+    Plan plan = plan(s);
     Binding binding = new Binding(table, Roles.bind(plan, s.columns()), Tasks.shapes(s.task()), s.slices());
     Dataset<Row> projected = binding.project(table);
     checkWidth(projected, binding, s);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * same bins (tools/fixtures/drift.py), to 1e-12 relative; the walk cut into pieces anywhere gives the
  * same bits as one walk.
  */
-class DriftFixtureTest {
+public class DriftFixtureTest {
   static final double TOL = 1e-12;
 
   static void close(double expected, double actual, String what) {
@@ -23,7 +23,7 @@ class DriftFixtureTest {
   }
 
   /** The drift matches the fixture's expectation. */
-  static void matches(JsonNode exp, Drift d, String what) {
+  public static void matches(JsonNode exp, Drift d, String what) {
     close(exp.get("ks").asDouble(), d.ks(), what + " ks");
     close(exp.get("wasserstein").asDouble(), d.wasserstein(), what + " wasserstein");
     close(exp.get("psi").asDouble(), d.psi(), what + " psi");

@@ -8,10 +8,10 @@ import java.util.Random;
 import java.util.TreeMap;
 
 /** The drift walk in memory: distinct values sorted, walked in pieces cut at random, joined by DriftFinish. */
-final class LocalDrift {
+public final class LocalDrift {
   private LocalDrift() {}
 
-  static Drift of(DriftFixtures.Side current, DriftFixtures.Side reference, int pieces, long seed, int histogramBins) {
+  public static Drift of(DriftFixtures.Side current, DriftFixtures.Side reference, int pieces, long seed, int histogramBins) {
     TreeMap<Double, PosNeg> cells = new TreeMap<>();
     PosNeg total = new PosNeg();
     double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
