@@ -99,6 +99,7 @@ public final class EvaluateCommand implements Command {
     Path outDir = Path.of(out);
     Outputs.checkWritable(outDir);
     if (history != null && historyTable != null) throw new UsageException("give one of --history PATH or --history-table NAME, not both");
+    History.check(history);
     if (reference != null && referenceTable != null) throw new UsageException("give one of --reference PATH or --reference-table NAME, not both");
     if (drift != null && reference == null && referenceTable == null) {
       throw new UsageException("--drift needs a reference table to compare with: add --reference PATH (or --reference-table NAME)");

@@ -51,6 +51,15 @@ public final class History {
     return spark.createDataFrame(out, SCHEMA).coalesce(1);
   }
 
+  /** What can be checked before the run: a local history path must be a folder (or not exist yet). */
+  public static void check(String path) {
+    if (path == null || path.contains("://")) return;
+    java.nio.file.Path p = java.nio.file.Path.of(path);
+    if (java.nio.file.Files.exists(p) && !java.nio.file.Files.isDirectory(p)) {
+      throw new UsageException("--history '" + path + "' is a file; give a folder, which holds the history as a Parquet table");
+    }
+  }
+
   /** Appends one run's rows to the Parquet folder at path. */
   public static void appendToFolder(SparkSession spark, List<HistoryRow> rows, String path) throws IOException {
     Path dir = new Path(path);
