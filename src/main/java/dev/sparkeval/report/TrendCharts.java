@@ -40,27 +40,39 @@ final class TrendCharts {
     NumberAxis value = new NumberAxis(s.name());
     value.setAutoRangeIncludesZero(false);
     DeviationRenderer r = new DeviationRenderer(true, true);
-    r.setSeriesPaint(0, Chart.BLUE);
-    r.setSeriesFillPaint(0, new Color(31, 119, 180));
     r.setAlpha(0.2f);
-    r.setSeriesStroke(0, Chart.line(2f));
     XYPlot plot = new XYPlot(data, time, value, r);
     XYSeriesCollection gates = new XYSeriesCollection();
     if (!min.isEmpty()) gates.addSeries(min);
     if (!max.isEmpty()) gates.addSeries(max);
+    XYLineAndShapeRenderer g = new XYLineAndShapeRenderer(true, false);
     if (gates.getSeriesCount() > 0) {
-      XYLineAndShapeRenderer g = new XYLineAndShapeRenderer(true, false);
-      for (int i = 0; i < gates.getSeriesCount(); i++) {
-        g.setSeriesPaint(i, Chart.RED);
-        g.setSeriesStroke(i, Chart.dashed(1.5f));
-      }
       plot.setDataset(1, gates);
       plot.setRenderer(1, g);
     }
-    for (Trend.Line l : lines == null ? List.<Trend.Line>of() : lines) {
-      if (l.name().equals(s.name())) plot.addRangeMarker(new ValueMarker(l.bound(), Chart.RED, Chart.dashed(1f)));
-    }
     JFreeChart c = Chart.themed(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, gates.getSeriesCount() > 0));
+    // colours after the theme, which resets them
+    r.setSeriesPaint(0, Chart.BLUE);
+    r.setSeriesFillPaint(0, new Color(31, 119, 180));
+    r.setSeriesStroke(0, Chart.line(2f));
+    for (int i = 0; i < gates.getSeriesCount(); i++) {
+      g.setSeriesPaint(i, Chart.RED);
+      g.setSeriesStroke(i, Chart.dashed(1.5f));
+    }
+    double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+    for (Trend.Line l : lines == null ? List.<Trend.Line>of() : lines) {
+      if (!l.name().equals(s.name())) continue;
+      plot.addRangeMarker(new ValueMarker(l.bound(), Chart.RED, Chart.dashed(1f)));
+      lo = Math.min(lo, l.bound());
+      hi = Math.max(hi, l.bound());
+    }
+    if (lo <= hi) { // the range must show the --gate lines too
+      value.setAutoRangeIncludesZero(false);
+      org.jfree.data.Range auto = value.getRange();
+      double a = Math.min(auto.getLowerBound(), lo), b = Math.max(auto.getUpperBound(), hi);
+      double pad = (b - a) * 0.05 + 1e-12;
+      value.setRange(a - pad, b + pad);
+    }
     String where = s.slice() == null ? "overall" : SliceView.label(sliceMap(s.slice()));
     String caption = s.points().size() + " runs" + (intervals ? "; the band is each run's 95% bootstrap interval" : "")
         + (gates.getSeriesCount() > 0 ? "; red dashes: the runs' gate bounds" : "")

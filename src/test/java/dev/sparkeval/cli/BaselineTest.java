@@ -9,17 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sparkeval.testkit.BadInput;
+import dev.sparkeval.testkit.BinaryTables;
 import dev.sparkeval.testkit.Cli;
-import dev.sparkeval.testkit.SparkTests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,23 +32,7 @@ class BaselineTest {
   static Path base;
 
   static String table(String name, double noise, long seed) {
-    return tableIn(dir, name, noise, seed);
-  }
-
-  /** A binary table whose scores are the truth plus noise: more noise, a worse model. */
-  static String tableIn(Path dir, String name, double noise, long seed) {
-    StructType schema = new StructType().add("label", DataTypes.DoubleType).add("probability", DataTypes.DoubleType)
-        .add("segment", DataTypes.StringType).add("w", DataTypes.DoubleType);
-    Random r = new Random(seed);
-    List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < 3000; i++) {
-      double y = r.nextDouble() < 0.4 ? 1 : 0;
-      double z = (y == 1 ? 1.0 : -1.0) + noise * r.nextGaussian();
-      rows.add(RowFactory.create(y, 1 / (1 + Math.exp(-z)), i % 3 == 0 ? "app" : "web", 1.0 + (i % 4)));
-    }
-    String path = dir.resolve(name).toString();
-    SparkTests.spark().createDataFrame(rows, schema).coalesce(2).write().parquet(path);
-    return path;
+    return BinaryTables.write(dir, name, noise, seed);
   }
 
   @BeforeAll

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkeval.report.HistoryRow;
 import dev.sparkeval.spark.History;
 import dev.sparkeval.testkit.BadInput;
+import dev.sparkeval.testkit.BinaryTables;
 import dev.sparkeval.testkit.Cli;
 import dev.sparkeval.testkit.SparkTests;
 import java.nio.file.Files;
@@ -38,8 +39,8 @@ class HistoryCommandTest {
 
   @BeforeAll
   static void tables() {
-    week1 = BaselineTest.tableIn(dir, "week1.parquet", 1.0, 1);
-    week2 = BaselineTest.tableIn(dir, "week2.parquet", 1.4, 2);
+    week1 = BinaryTables.write(dir, "week1.parquet", 1.0, 1);
+    week2 = BinaryTables.write(dir, "week2.parquet", 1.4, 2);
   }
 
   static Cli.Run evaluate(String input, String out, String... more) {
