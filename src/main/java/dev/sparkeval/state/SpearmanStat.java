@@ -2,9 +2,7 @@ package dev.sparkeval.state;
 
 import dev.sparkeval.core.Example;
 import dev.sparkeval.core.Stat;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 

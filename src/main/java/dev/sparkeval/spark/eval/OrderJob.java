@@ -161,7 +161,7 @@ public final class OrderJob {
             OrderWalk.Walker[] ws = t.walkers().get(g);
             walks = new OrderWalk[ws.length];
             for (int j = 0; j < ws.length; j++) walks[j] = ws[j].start(t.units().before(unit));
-            desc = isDescending(t, g);
+            desc = t.units().descending(g);
           }
         }
         bits = k[1];
@@ -172,16 +172,6 @@ public final class OrderJob {
     if (cell != null) feed(walks, desc ? OrderKeys.fromDescending(bits) : OrderKeys.fromAscending(bits), cell);
     finish(out, group, firstUnit, walks);
     return out.iterator();
-  }
-
-  private static boolean isDescending(Table t, int group) {
-    for (int si = 0; si < t.first().length; si++) {
-      for (int r = 0; r < t.streams().size(); r++) {
-        int f = t.first()[si][r];
-        if (group >= f && group < f + t.classes()[si][r]) return t.streams().get(r).descending();
-      }
-    }
-    throw new IllegalStateException("no stream for group " + group);
   }
 
   private static void feed(OrderWalk[] walks, double value, PosNeg cell) {

@@ -68,6 +68,9 @@ final class OrderUnits implements Serializable {
 
   int group(int unit) { return groupOf[unit]; }
 
+  /** Group g's stream runs from the highest value down. */
+  boolean descending(int g) { return descending[g]; }
+
   /** The exact weight before the unit in its group's stream order. */
   PosNeg before(int unit) { return before.get(unit); }
 
