@@ -11,7 +11,6 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,12 +41,16 @@ public final class DriftJob {
   /** Drift per column, overall and for each requested slice key. */
   public record Result(Map<String, Drift> overall, Map<List<String>, Map<String, Drift>> slices) {}
 
-  /** What the executors need: the units of every group, each group's walker, and the set of each slice key. */
-  record Table(OrderUnits units, int[][] group, List<OrderWalk.Walker> walkers, Map<List<String>, Integer> sliceSet,
-               int sliceCount, int columns) implements Serializable {}
-
-  /** One finished piece of a group's walk, with the unit it started at. */
-  record Piece(int group, int firstUnit, DriftWalk walk) implements Serializable {}
+  /**
+   * What the executors need: the order job's table (units and each group's walker), the group of
+   * each (set, column), and the set of each slice key.
+   */
+  record Table(OrderJob.Table order, int[][] group, Map<List<String>, Integer> sliceSet, int sliceCount, int columns)
+      implements Serializable {
+    OrderUnits units() {
+      return order.units();
+    }
+  }
 
   public static Result run(Dataset<Row> current, Dataset<Row> reference, Request q) {
     Dataset<Row> union = DriftInput.project(current, "the current table", DriftInput.CURRENT, q.columns(), q.weight(), q.slices(), q.binaryScore())
@@ -67,7 +70,7 @@ public final class DriftJob {
     }
     OrderUnits units = new OrderUnits();
     int[][] group = new int[sets.size()][k];
-    List<OrderWalk.Walker> walkers = new ArrayList<>();
+    List<OrderWalk.Walker[]> walkers = new ArrayList<>();
     List<DriftWalk.Config> configs = new ArrayList<>();
     Drift[][] done = new Drift[sets.size()][k];
     DriftLayouts.Cell[] all = sets.get(0);
@@ -84,11 +87,12 @@ public final class DriftJob {
         double hi = Math.max(all[c].max[0], all[c].max[1]);
         DriftWalk.Config config = DriftWalk.Config.of(total, lo, hi, si == 0 ? HISTOGRAM_BINS : 0);
         group[si][c] = units.add(cell.layout, false);
-        walkers.add(DriftWalk.walker(config));
+        walkers.add(new OrderWalk.Walker[] {DriftWalk.walker(config)});
         configs.add(config);
       }
     }
-    if (units.units() > 0) sort(union, new Table(units, group, walkers, sliceSet, m, k), sets, configs, done);
+    OrderJob.Table order = new OrderJob.Table(List.of(), new int[0][0], new int[0][0], units, walkers);
+    if (units.units() > 0) sort(union, new Table(order, group, sliceSet, m, k), sets, configs, done);
     Map<String, Drift> overall = byColumn(q, done[0]);
     Map<List<String>, Map<String, Drift>> slices = new LinkedHashMap<>();
     for (List<String> key : q.sliceKeys()) {
@@ -145,18 +149,18 @@ public final class DriftJob {
     Broadcast<Table> shared = jsc.broadcast(table);
     try {
       long[] rows = table.units().rowsPerUnit();
-      List<Piece> pieces = OrderShuffle.sorted(records(union, shared), OrderShuffle.starts(rows, OrderShuffle.ranges(union, rows)),
-              jsc.getConf())
-          .toJavaRDD().mapPartitions(it -> walk(it, shared.value())).collect();
-      Map<Integer, List<Piece>> byGroup = new HashMap<>();
-      for (Piece p : pieces) byGroup.computeIfAbsent(p.group(), g -> new ArrayList<>()).add(p);
+      List<OrderJob.Result> pieces = OrderShuffle.sorted(records(union, shared),
+              OrderShuffle.starts(rows, OrderShuffle.ranges(union, rows)), jsc.getConf())
+          .toJavaRDD().mapPartitions(it -> OrderJob.walk(it, shared.value().order())).collect();
+      Map<Integer, List<OrderJob.Result>> byGroup = new HashMap<>();
+      for (OrderJob.Result p : pieces) byGroup.computeIfAbsent(p.group(), g -> new ArrayList<>()).add(p);
       for (int si = 0; si < sets.size(); si++) {
         for (int c = 0; c < table.columns(); c++) {
           int g = table.group()[si][c];
           if (g < 0) continue;
-          List<Piece> mine = byGroup.getOrDefault(g, List.of());
           List<DriftWalk> walks = new ArrayList<>();
-          mine.stream().sorted(Comparator.comparingInt(Piece::firstUnit)).forEach(p -> walks.add(p.walk()));
+          byGroup.getOrDefault(g, List.of()).stream().sorted(Comparator.comparingInt(OrderJob.Result::firstUnit))
+              .forEach(p -> walks.add((DriftWalk) p.walk()));
           DriftLayouts.Cell cell = sets.get(si)[c];
           done[si][c] = DriftFinish.finish(walks, configs.get(g), rows(cell), missing(cell));
         }
@@ -193,37 +197,5 @@ public final class DriftJob {
         }
       };
     }).rdd();
-  }
-
-  /** Walks sorted records: consecutive units of one group are one piece, started from the weight before its first unit. */
-  static Iterator<Piece> walk(Iterator<Tuple2<long[], double[]>> it, Table t) {
-    List<Piece> out = new ArrayList<>();
-    DriftWalk walk = null;
-    PosNeg cell = null;
-    int group = -1, unit = -1, firstUnit = -1;
-    long bits = 0;
-    while (it.hasNext()) {
-      Tuple2<long[], double[]> rec = it.next();
-      long[] k = rec._1();
-      if (k[0] != unit || k[1] != bits) {
-        if (cell != null) walk.next(OrderKeys.fromAscending(bits), cell);
-        if (k[0] != unit) {
-          unit = (int) k[0];
-          int g = t.units().group(unit);
-          if (g != group) {
-            if (walk != null) out.add(new Piece(group, firstUnit, walk));
-            group = g;
-            firstUnit = unit;
-            walk = (DriftWalk) t.walkers().get(g).start(t.units().before(unit));
-          }
-        }
-        bits = k[1];
-        cell = new PosNeg();
-      }
-      cell.add(rec._2()[0] == DriftInput.CURRENT, rec._2()[1]);
-    }
-    if (cell != null) walk.next(OrderKeys.fromAscending(bits), cell);
-    if (walk != null) out.add(new Piece(group, firstUnit, walk));
-    return out.iterator();
   }
 }
