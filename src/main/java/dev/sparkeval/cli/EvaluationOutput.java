@@ -24,7 +24,7 @@ final class EvaluationOutput {
                       List<Gates.Verdict> verdicts, long minSliceRows, HtmlReport.Options opts, Baseline baseline,
                       String baselineNote) throws IOException {
     List<Report.Gate> gates = new ArrayList<>();
-    for (Gates.Verdict v : verdicts) gates.add(new Report.Gate(v.gate().text(), v.value(), v.bound(), v.passed()));
+    for (Gates.Verdict v : verdicts) gates.add(new Report.Gate(v.gate().text(), v.value(), v.passed(), v.bound()));
     Report report = Report.evaluation(r, input, seconds, gates, minSliceRows, baseline, baselineNote);
     ReportWriter.write(dir, report, opts);
     Summary.print(ctx.out(), r, seconds);

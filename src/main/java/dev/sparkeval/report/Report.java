@@ -41,10 +41,10 @@ public record Report(int schema, String command, String task, String input, Stri
                       Map<String, Double> errorBounds, BaselineBlock baseline, Map<String, Drift> drift, Boolean belowMinRows) {}
 
   /**
-   * One {@code --gate}: its text, the overall value (null when undefined), the bound it was held to
-   * (resolved from the baseline for a bound such as {@code baseline-0.01}) and whether it held.
+   * One {@code --gate}: its text, the overall value (null when undefined), whether it held, and the
+   * bound it was held to (resolved from the baseline for a bound such as {@code baseline-0.01}).
    */
-  public record Gate(String gate, Double value, Double bound, boolean passed) {}
+  public record Gate(String gate, Double value, boolean passed, Double bound) {}
 
   /** How the intervals were made. */
   public record BootstrapBlock(int replicates, long seed, double level) {}
