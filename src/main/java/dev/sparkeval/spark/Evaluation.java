@@ -355,6 +355,8 @@ public final class Evaluation {
     Binding binding = new Binding(table, Roles.bind(plan, s.columns()), Tasks.shapes(s.task()), s.slices());
     Dataset<Row> projected = binding.project(table);
     checkWidth(projected, binding, s);
+    DriftJob.Request drift = reference == null ? null : driftRequest(s, binding);
+    Dataset<Row> driftInput = drift == null ? null : DriftJob.union(table, reference, drift); // checks the columns before the pass
     if (s.partitions() > 0) projected = projected.repartition(s.partitions());
     boolean ordered = OrderJob.defer(plan.prototype());
     Partial p = Engine.run(projected, binding.reader(), plan.rule(), new Partial(plan.prototype(), plan.overallPrototype(), s.maxSlices()));
@@ -377,24 +379,25 @@ public final class Evaluation {
     if (reference == null) {
       return new Result(plan, binding, p.rows(), p.rows() - p.skippedTotal(), p.skipped(), overall, slices, s, Map.of());
     }
-    DriftJob.Result drift = drift(table, reference, s, binding, slices);
-    List<SliceResult> withDrift = new ArrayList<>();
-    for (SliceResult sr : slices) {
-      withDrift.add(new SliceResult(sr.slice(), sr.outcome(), drift.slices().get(new ArrayList<>(sr.slice().values()))));
-    }
-    return new Result(plan, binding, p.rows(), p.rows() - p.skippedTotal(), p.skipped(), overall, withDrift, s, drift.overall());
-  }
-
-  /** The drift job over the same slices (slice keys are the slice columns' values in order). */
-  private static DriftJob.Result drift(Dataset<Row> table, Dataset<Row> reference, Settings s, Binding binding,
-                                       List<SliceResult> slices) {
-    String prediction = binding.columns().get(Role.PREDICTION);
-    List<String> columns = s.drift().isEmpty() ? List.of(prediction) : s.drift();
     List<List<String>> keys = new ArrayList<>();
     for (SliceResult sr : slices) keys.add(new ArrayList<>(sr.slice().values()));
+    DriftJob.Result d = DriftJob.run(driftInput, drift, keys);
+    List<SliceResult> withDrift = new ArrayList<>();
+    for (SliceResult sr : slices) withDrift.add(new SliceResult(sr.slice(), sr.outcome(), d.slices().get(new ArrayList<>(sr.slice().values()))));
+    return new Result(plan, binding, p.rows(), p.rows() - p.skippedTotal(), p.skipped(), overall, withDrift, s, d.overall());
+  }
+
+  /** The drift columns (default: the prediction column, which must then be a number or a binary 2-vector). */
+  private static DriftJob.Request driftRequest(Settings s, Binding binding) {
+    String prediction = binding.columns().get(Role.PREDICTION);
+    if (s.drift().isEmpty() && s.task() != Task.BINARY && binding.kind(Role.PREDICTION) != RowReader.Kind.SCALAR) {
+      throw new UsageException("the prediction column '" + prediction + "' holds vectors (" + s.task().id()
+          + "); drift compares numeric columns: name them with --drift COL[,COL...]");
+    }
+    List<String> columns = s.drift().isEmpty() ? List.of(prediction) : s.drift();
     String binaryScore = s.task() == Task.BINARY ? prediction : null;
-    return DriftJob.run(table, reference, new DriftJob.Request(columns, binding.columns().get(Role.WEIGHT), binding.slices(), keys,
-        binaryScore, s.skipBadRows(), s.maxSlices()));
+    return new DriftJob.Request(columns, binding.columns().get(Role.WEIGHT), binding.slices(), binaryScore, s.skipBadRows(),
+        s.maxSlices());
   }
 
   /**

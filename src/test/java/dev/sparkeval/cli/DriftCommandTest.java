@@ -117,6 +117,13 @@ class DriftCommandTest {
     BadInput.expect(dir, List.of("--reference '" + dir.resolve("none.parquet") + "' does not exist"),
         args("--reference", dir.resolve("none.parquet").toString()));
     BadInput.expect(dir, List.of("--drift 'age,,x' has an empty column name"), args("--reference", reference, "--drift", "age,,x"));
+    StructType multi = new StructType().add("label", DataTypes.DoubleType).add("probability", SQLDataTypes.VectorType());
+    List<Row> three = new ArrayList<>();
+    for (int i = 0; i < 9; i++) three.add(RowFactory.create((double) (i % 3), Vectors.dense(0.2, 0.3, 0.5)));
+    String multiclass = dir.resolve("multiclass.parquet").toString();
+    SparkTests.spark().createDataFrame(three, multi).write().parquet(multiclass);
+    BadInput.expect(dir, List.of("the prediction column 'probability' holds vectors (multiclass); drift compares numeric columns",
+        "--drift COL"), List.of("evaluate", "--input", multiclass, "--task", "multiclass", "--reference", multiclass));
     StructType schema = new StructType().add("label", DataTypes.DoubleType).add("probability", DataTypes.DoubleType)
         .add("w", DataTypes.DoubleType);
     List<Row> good = new ArrayList<>();

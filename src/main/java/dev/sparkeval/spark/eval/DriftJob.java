@@ -34,9 +34,9 @@ public final class DriftJob {
 
   private DriftJob() {}
 
-  /** What to compare: the drift columns, the weight column (or null), slice columns and the slices to report. */
-  public record Request(List<String> columns, String weight, List<String> slices, List<List<String>> sliceKeys,
-                        String binaryScore, boolean skipBadRows, int maxSlices) {}
+  /** What to compare: the drift columns, the weight column (or null) and slice columns, as both tables name them. */
+  public record Request(List<String> columns, String weight, List<String> slices, String binaryScore, boolean skipBadRows,
+                        int maxSlices) {}
 
   /** Drift per column, overall and for each requested slice key. */
   public record Result(Map<String, Drift> overall, Map<List<String>, Map<String, Drift>> slices) {}
@@ -52,9 +52,17 @@ public final class DriftJob {
     }
   }
 
-  public static Result run(Dataset<Row> current, Dataset<Row> reference, Request q) {
-    Dataset<Row> union = DriftInput.project(current, "the current table", DriftInput.CURRENT, q.columns(), q.weight(), q.slices(), q.binaryScore())
+  /**
+   * Both tables projected to the drift columns and united: every column is checked here (present
+   * in both tables, numeric), so a caller can do it before any pass.
+   */
+  public static Dataset<Row> union(Dataset<Row> current, Dataset<Row> reference, Request q) {
+    return DriftInput.project(current, "the current table", DriftInput.CURRENT, q.columns(), q.weight(), q.slices(), q.binaryScore())
         .union(DriftInput.project(reference, "the --reference table", DriftInput.REFERENCE, q.columns(), q.weight(), q.slices(), q.binaryScore()));
+  }
+
+  /** The drift of every column overall and in each of sliceKeys (the slice columns' values, in order). */
+  public static Result run(Dataset<Row> union, Request q, List<List<String>> sliceKeys) {
     int m = q.slices().size();
     int k = q.columns().size();
     DriftLayouts scan = DriftLayouts.scan(union, m, k, q.maxSlices());
@@ -62,7 +70,7 @@ public final class DriftJob {
     List<DriftLayouts.Cell[]> sets = new ArrayList<>();
     sets.add(scan.overall());
     Map<List<String>, Integer> sliceSet = new HashMap<>();
-    for (List<String> key : q.sliceKeys()) {
+    for (List<String> key : sliceKeys) {
       DriftLayouts.Cell[] cells = scan.slices.get(key);
       if (cells == null) continue;
       sliceSet.put(key, sets.size());
@@ -95,7 +103,7 @@ public final class DriftJob {
     if (units.units() > 0) sort(union, new Table(order, group, sliceSet, m, k), sets, configs, done);
     Map<String, Drift> overall = byColumn(q, done[0]);
     Map<List<String>, Map<String, Drift>> slices = new LinkedHashMap<>();
-    for (List<String> key : q.sliceKeys()) {
+    for (List<String> key : sliceKeys) {
       Integer si = sliceSet.get(key);
       if (si == null) {
         Map<String, Drift> none = new LinkedHashMap<>();
