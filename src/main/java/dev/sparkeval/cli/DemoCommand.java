@@ -55,7 +55,7 @@ public final class DemoCommand implements Command {
         .bootstrap(200) // 95% intervals in the same pass
         .run();
     double seconds = (System.nanoTime() - start) / 1e9;
-    List<Gates.Verdict> verdicts = Gates.check(Gates.parse(List.of("r2>=0.3")), r.overall());
+    List<Gates.Verdict> verdicts = Gates.check(Gates.parse(List.of("r2>=0.3")), r.overall(), null);
     EvaluationOutput.write(ctx, outDir.resolve("diabetes"), r, predPath.toString(), seconds, verdicts, 0,
         HtmlReport.Options.DEFAULT);
     ClassificationDemo.run(ctx, dataDir, outDir);

@@ -1,5 +1,6 @@
 package dev.sparkeval.cli;
 
+import dev.sparkeval.report.Baseline;
 import dev.sparkeval.report.Gates;
 import dev.sparkeval.report.HtmlReport;
 import dev.sparkeval.report.Report;
@@ -13,16 +14,22 @@ import java.util.List;
 final class EvaluationOutput {
   private EvaluationOutput() {}
 
-  static void write(Command.Context ctx, Path dir, Evaluation.Result r, String input, double seconds,
-                    List<Gates.Verdict> verdicts, long minSliceRows, HtmlReport.Options opts) throws IOException {
-    ReportWriter.write(dir, Report.evaluation(r, input, seconds, Gates.toReport(verdicts), minSliceRows), opts);
-    print(ctx, dir, r, seconds, verdicts);
+  static Report write(Command.Context ctx, Path dir, Evaluation.Result r, String input, double seconds,
+                      List<Gates.Verdict> verdicts, long minSliceRows, HtmlReport.Options opts) throws IOException {
+    return write(ctx, dir, r, input, seconds, verdicts, minSliceRows, opts, null, null);
   }
 
-  static void print(Command.Context ctx, Path dir, Evaluation.Result r, double seconds, List<Gates.Verdict> verdicts) {
+  /** The same with a baseline to compare with (null: none) and the note its check left. */
+  static Report write(Command.Context ctx, Path dir, Evaluation.Result r, String input, double seconds,
+                      List<Gates.Verdict> verdicts, long minSliceRows, HtmlReport.Options opts, Baseline baseline,
+                      String baselineNote) throws IOException {
+    Report report = Report.evaluation(r, input, seconds, Gates.toReport(verdicts), minSliceRows, baseline, baselineNote);
+    ReportWriter.write(dir, report, opts);
     Summary.print(ctx.out(), r, seconds);
+    Summary.comparison(ctx.out(), report);
     Gates.print(ctx.out(), verdicts);
     ctx.out().println("report: " + dir.resolve("report.json"));
     ctx.out().println("html report: " + dir.resolve("report.html"));
+    return report;
   }
 }

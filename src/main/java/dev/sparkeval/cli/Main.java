@@ -36,6 +36,7 @@ public final class Main {
     COMMANDS.put("demo", DemoCommand::new);
     COMMANDS.put("evaluate", EvaluateCommand::new);
     COMMANDS.put("generate", GenerateCommand::new);
+    COMMANDS.put("history", HistoryCommand::new);
     COMMANDS.put("list", ListCommand::new);
     COMMANDS.put("predict", PredictCommand::new);
     COMMANDS.put("sql", SqlCommand::new);

@@ -26,6 +26,14 @@ public final class ReportWriter {
     AtomicFiles.write(dir, files);
   }
 
+  /** A history's trend folder: trend.json and trend.html (up to maxSlices slices drawn per value). */
+  public static void writeTrend(Path dir, Trend trend, int maxSlices) throws IOException {
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("trend.json", ReportJson.of(trend));
+    files.put("trend.html", HtmlReport.trend(trend, maxSlices));
+    AtomicFiles.write(dir, files);
+  }
+
   /** An evaluation's folder: report.json, metrics.csv and report.html. */
   public static void write(Path dir, Report report, HtmlReport.Options opts) throws IOException {
     write(dir, report, null, opts, Map.of());

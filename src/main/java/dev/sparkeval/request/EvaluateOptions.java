@@ -118,8 +118,12 @@ public class EvaluateOptions {
     if (slice != null) {
       for (String c : slice.split(",")) if (!c.isBlank()) b.slice(c.trim());
     }
+    more(b);
     return Flags.build(b::build);
   }
+
+  /** Settings from options a subclass adds (the command line's drift columns); none here. */
+  protected void more(Evaluation.Builder b) {}
 
   static boolean skipBadRows(String badRows) {
     return switch (badRows) {

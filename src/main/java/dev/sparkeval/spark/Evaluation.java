@@ -12,7 +12,9 @@ import dev.sparkeval.core.StatSet;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
 import dev.sparkeval.core.Value;
+import dev.sparkeval.drift.Drift;
 import dev.sparkeval.spark.eval.Binding;
+import dev.sparkeval.spark.eval.DriftJob;
 import dev.sparkeval.spark.eval.Engine;
 import dev.sparkeval.spark.eval.OrderJob;
 import dev.sparkeval.spark.eval.RowReader;
@@ -53,16 +55,18 @@ public final class Evaluation {
    * @param columns   the column of each role; label and prediction always bound (defaults filled in)
    * @param labelSets multilabel label and prediction columns hold arrays of label ids (MLlib's layout)
    * @param bootstrap Poisson bootstrap replicates (0: off), drawn with {@code seed}
+   * @param drift     the columns whose drift against a reference table is measured (empty: the
+   *                  prediction column, when there is a reference)
    */
   public record Settings(Task task, Map<Role, String> columns, List<String> losses, List<String> metrics, List<String> slices,
                          boolean logits, boolean labelSets, double threshold, double[] classWeights, boolean skipBadRows,
-                         int partitions,
-                         int maxSlices, int maxClasses, int bootstrap, long seed) {
+                         int partitions, int maxSlices, int maxClasses, int bootstrap, long seed, List<String> drift) {
     public Settings {
       columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
       losses = List.copyOf(losses);
       metrics = List.copyOf(metrics);
       slices = List.copyOf(slices);
+      drift = List.copyOf(drift);
       classWeights = classWeights == null ? null : classWeights.clone();
     }
 
@@ -76,16 +80,17 @@ public final class Evaluation {
     }
   }
 
-  /** One slice's values: the slice column values by name, and the finished outcome. */
-  public record SliceResult(Map<String, String> slice, Plan.Outcome outcome) {}
+  /** One slice's values: the slice column values by name, the finished outcome and the slice's drift (empty without a reference). */
+  public record SliceResult(Map<String, String> slice, Plan.Outcome outcome, Map<String, Drift> drift) {}
 
   /**
    * The finished evaluation: the plan, rows read and used, bad rows skipped by reason, the
    * overall outcome (losses and metrics keyed by spec as given, report blocks), one outcome per
-   * slice, and the settings it ran with.
+   * slice, the settings it ran with, and the drift of each drift column against the reference
+   * (empty without one).
    */
   public record Result(Plan plan, Binding binding, long rows, long rowsUsed, Map<String, Long> skipped,
-                       Plan.Outcome overall, List<SliceResult> slices, Settings settings) {
+                       Plan.Outcome overall, List<SliceResult> slices, Settings settings, Map<String, Drift> drift) {
     /** The overall value of a loss or metric, by its spec as given; NaN when undefined (see {@link #outcome}). */
     public double value(String spec) {
       Value v = outcome(spec);
@@ -127,6 +132,8 @@ public final class Evaluation {
    */
   public static final class Builder {
     private final Dataset<Row> table;
+    private Dataset<Row> reference;
+    private final List<String> drift = new ArrayList<>();
     private Task task;
     private final Map<Role, String> columns = new LinkedHashMap<>();
     private final List<String> losses = new ArrayList<>();
@@ -256,6 +263,21 @@ public final class Evaluation {
       return this;
     }
 
+    /**
+     * A reference table (the training set's or last month's predictions) to measure drift against:
+     * each drift column's distribution here against the reference's, overall and per slice.
+     */
+    public Builder reference(Dataset<?> reference) {
+      this.reference = reference == null ? null : reference.toDF();
+      return this;
+    }
+
+    /** The columns whose drift is measured (default: the prediction column); needs a {@link #reference}. */
+    public Builder drift(String... columns) {
+      drift.addAll(List.of(columns));
+      return this;
+    }
+
     /** Starts from these settings (every value replaced). */
     public Builder settings(Settings s) {
       task = s.task();
@@ -277,6 +299,8 @@ public final class Evaluation {
       maxClasses = s.maxClasses();
       bootstrap = s.bootstrap();
       seed = s.seed();
+      drift.clear();
+      drift.addAll(s.drift());
       return this;
     }
 
@@ -300,8 +324,10 @@ public final class Evaluation {
       Map<Role, String> cols = new LinkedHashMap<>(columns);
       cols.putIfAbsent(Role.LABEL, "label");
       cols.putIfAbsent(Role.PREDICTION, task.defaultPrediction());
+      for (String d : drift) if (d == null || d.isBlank()) throw new InvalidSetting("drift", "needs column names, got an empty one");
+      if (new java.util.HashSet<>(drift).size() < drift.size()) throw new InvalidSetting("drift", "names a column twice: " + drift);
       Settings s = new Settings(task, cols, losses, metrics, slices, logits, labelSets, threshold, classWeights, skipBadRows,
-          partitions, maxSlices, maxClasses, bootstrap, seed);
+          partitions, maxSlices, maxClasses, bootstrap, seed, drift);
       Tasks.validate(s.options());
       return s;
     }
@@ -309,7 +335,7 @@ public final class Evaluation {
     /** Runs the one pass and finishes every loss and metric, overall and per slice. */
     public Result run() {
       if (table == null) throw new IllegalStateException("Evaluation.settings() has no table; start with Evaluation.of(table) to run");
-      return Evaluation.run(table, build());
+      return Evaluation.run(table, reference, build());
     }
   }
 
@@ -348,11 +374,24 @@ public final class Evaluation {
 
   /** Runs the one pass with settings that {@link Builder#build()} made. */
   public static Result run(Dataset<Row> table, Settings s) {
+    return run(table, null, s);
+  }
+
+  /**
+   * Runs the one pass, and with a reference table (null: none) the drift of the settings' drift
+   * columns: a scan and a sort job over the drift columns of both tables (see {@link DriftJob}).
+   */
+  public static Result run(Dataset<Row> table, Dataset<Row> reference, Settings s) {
+    if (reference == null && !s.drift().isEmpty()) {
+      throw new UsageException("drift columns " + s.drift() + " need a reference table to compare with (--reference)");
+    }
     Prepared pr = prepare(table.schema(), table::isEmpty, s);
     Plan plan = pr.plan();
     Binding binding = pr.binding();
     Dataset<Row> projected = binding.project(table);
     checkWidth(projected, binding, s);
+    DriftJob.Request drift = reference == null ? null : driftRequest(s, binding);
+    Dataset<Row> driftInput = drift == null ? null : DriftJob.union(table, reference, drift); // checks the columns before the pass
     if (s.partitions() > 0) projected = projected.repartition(s.partitions());
     boolean ordered = OrderJob.defer(plan.prototype());
     Partial p = Engine.run(projected, binding, s.partitions() > 0 ? null : table, plan.rule(),
@@ -362,7 +401,8 @@ public final class Evaluation {
     if (ordered) { // order statistics (exact AUC, medians, ...): one sort job, completing the overall and per-slice states
       OrderJob.complete(projected, binding.reader(), plan.rule(), all, binding.slices().isEmpty() ? Map.of() : p.slices());
     }
-    return finish(pr, p, all);
+    Result r = finish(pr, p, all);
+    return drift == null ? r : withDrift(r, driftInput, drift);
   }
 
   /**
@@ -380,10 +420,33 @@ public final class Evaluation {
       for (Map.Entry<List<String>, StatSet> e : entries) {
         Map<String, String> key = new LinkedHashMap<>();
         for (int i = 0; i < binding.slices().size(); i++) key.put(binding.slices().get(i), e.getKey().get(i));
-        slices.add(new SliceResult(key, plan.finish(e.getValue())));
+        slices.add(new SliceResult(key, plan.finish(e.getValue()), Map.of()));
       }
     }
-    return new Result(plan, binding, p.rows(), p.rows() - p.skippedTotal(), p.skipped(), overall, slices, pr.settings());
+    return new Result(plan, binding, p.rows(), p.rows() - p.skippedTotal(), p.skipped(), overall, slices, pr.settings(), Map.of());
+  }
+
+  /** The result with the drift of every column overall and in each of its slices. */
+  private static Result withDrift(Result r, Dataset<Row> driftInput, DriftJob.Request drift) {
+    List<List<String>> keys = new ArrayList<>();
+    for (SliceResult sr : r.slices()) keys.add(new ArrayList<>(sr.slice().values()));
+    DriftJob.Result d = DriftJob.run(driftInput, drift, keys);
+    List<SliceResult> slices = new ArrayList<>();
+    for (SliceResult sr : r.slices()) slices.add(new SliceResult(sr.slice(), sr.outcome(), d.slices().get(new ArrayList<>(sr.slice().values()))));
+    return new Result(r.plan(), r.binding(), r.rows(), r.rowsUsed(), r.skipped(), r.overall(), slices, r.settings(), d.overall());
+  }
+
+  /** The drift columns (default: the prediction column, which must then be a number or a binary 2-vector). */
+  private static DriftJob.Request driftRequest(Settings s, Binding binding) {
+    String prediction = binding.columns().get(Role.PREDICTION);
+    if (s.drift().isEmpty() && s.task() != Task.BINARY && binding.kind(Role.PREDICTION) != RowReader.Kind.SCALAR) {
+      throw new UsageException("the prediction column '" + prediction + "' holds vectors (" + s.task().id()
+          + "); drift compares numeric columns: name them with --drift COL[,COL...]");
+    }
+    List<String> columns = s.drift().isEmpty() ? List.of(prediction) : s.drift();
+    String binaryScore = s.task() == Task.BINARY ? prediction : null;
+    return new DriftJob.Request(columns, binding.columns().get(Role.WEIGHT), binding.slices(), binaryScore, s.skipBadRows(),
+        s.maxSlices());
   }
 
   /**

@@ -92,6 +92,9 @@ public final class PosNeg implements Serializable {
   /** Whether any positive row was added, whatever its weight. */
   public boolean anyPositive() { return pos > 0 || posW != null; }
 
+  /** Every row had weight 1, so the weights are exact counts. */
+  public boolean counted() { return posW == null && negW == null; }
+
   public boolean empty() { return pos == 0 && neg == 0 && posW == null && negW == null; }
 
   private static BigDecimal exact(long n, ExactSum w) {
