@@ -20,6 +20,8 @@ public final class Catalogs {
     all.addAll(Regression.entries());
     all.addAll(Classification.entries());
     all.addAll(VectorEntries.entries());
+    all.addAll(Ranking.entries());
+    all.addAll(Clustering.entries());
     return new Catalog(all);
   }
 }

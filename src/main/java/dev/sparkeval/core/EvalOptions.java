@@ -2,9 +2,18 @@ package dev.sparkeval.core;
 
 import java.io.Serializable;
 
-/** Evaluation-wide settings that measures may depend on. */
+/**
+ * Evaluation-wide settings that measures may depend on. {@code grouped}: ranking rows are one
+ * (query, item) each and are grouped by query before they fold (the long layout); otherwise a
+ * ranking row is one query (MLlib's array layout).
+ */
 public record EvalOptions(Task task, boolean logits, double threshold, double[] classWeights,
-                          boolean weighted) implements Serializable {
+                          boolean weighted, boolean grouped) implements Serializable {
+
+  /** Options of a task whose rows fold one by one (every task but ranking's long layout). */
+  public EvalOptions(Task task, boolean logits, double threshold, double[] classWeights, boolean weighted) {
+    this(task, logits, threshold, classWeights, weighted, false);
+  }
 
   public static EvalOptions of(Task task) {
     return new EvalOptions(task, false, 0.5, null, false);

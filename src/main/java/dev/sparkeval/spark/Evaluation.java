@@ -14,8 +14,11 @@ import dev.sparkeval.core.UsageException;
 import dev.sparkeval.core.Value;
 import dev.sparkeval.spark.eval.Binding;
 import dev.sparkeval.spark.eval.Engine;
+import dev.sparkeval.spark.eval.GroupedPass;
+import dev.sparkeval.spark.eval.Layouts;
 import dev.sparkeval.spark.eval.RankJob;
 import dev.sparkeval.spark.eval.RowReader;
+import dev.sparkeval.spark.eval.SilhouetteJob;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -67,7 +70,8 @@ public final class Evaluation {
 
     /** The options the measures of these settings depend on. */
     public EvalOptions options() {
-      return new EvalOptions(task, logits, threshold, classWeights, columns.containsKey(Role.WEIGHT));
+      return new EvalOptions(task, logits, threshold, classWeights, columns.containsKey(Role.WEIGHT),
+          task == Task.RANKING && columns.containsKey(Role.QUERY));
     }
   }
 
@@ -165,6 +169,16 @@ public final class Evaluation {
 
     public Builder prediction(String column) {
       return column(Role.PREDICTION, column);
+    }
+
+    /** Ranking: the query column, for the long layout (one row per query and item). */
+    public Builder query(String column) {
+      return column(Role.QUERY, column);
+    }
+
+    /** Clustering: the feature vectors (default {@code features}). */
+    public Builder features(String column) {
+      return column(Role.FEATURES, column);
     }
 
     /** Example weights (finite, >= 0): every loss and metric becomes its weighted version. */
@@ -287,6 +301,7 @@ public final class Evaluation {
       Map<Role, String> cols = new LinkedHashMap<>(columns);
       cols.putIfAbsent(Role.LABEL, "label");
       cols.putIfAbsent(Role.PREDICTION, task.defaultPrediction());
+      if (task == Task.CLUSTERING) cols.putIfAbsent(Role.FEATURES, "features");
       Settings s = new Settings(task, cols, losses, metrics, slices, logits, threshold, classWeights, skipBadRows,
           partitions, maxSlices, maxClasses, bootstrap, seed);
       Tasks.validate(s.options());
@@ -303,18 +318,26 @@ public final class Evaluation {
   /** Runs the one pass with settings that {@link Builder#build()} made. */
   public static Result run(Dataset<Row> table, Settings s) {
     EvalOptions options = s.options();
-    Plan plan = Plan.build(Catalogs.standard(), options, s.losses(), s.metrics(), Tasks.parts(options), Tasks.rule(options));
+    Plan plan = Tasks.withMeasureParts(
+        Plan.build(Catalogs.standard(), options, s.losses(), s.metrics(), Tasks.parts(options), Tasks.rule(options)));
     if (s.bootstrap() > 0) plan = plan.withBootstrap(s.bootstrap(), s.seed());
     Binding binding = new Binding(table, Roles.bind(plan, s.columns()), Tasks.shapes(s.task()), s.slices());
+    Layouts.check(plan, binding);
     Dataset<Row> projected = binding.project(table);
     checkWidth(projected, binding, s);
-    if (s.partitions() > 0) projected = projected.repartition(s.partitions());
+    if (s.partitions() > 0 && !options.grouped()) projected = projected.repartition(s.partitions());
     boolean ranks = RankJob.defer(plan.prototype());
-    Partial p = Engine.run(projected, binding.reader(), plan.rule(), new Partial(plan.prototype(), plan.overallPrototype(), s.maxSlices()));
+    Partial prototype = new Partial(plan.prototype(), plan.overallPrototype(), s.maxSlices());
+    Partial p = options.grouped() ? GroupedPass.run(projected, binding, plan.rule(), prototype, s.partitions())
+        : Engine.run(projected, binding.reader(), plan.rule(), prototype);
     check(p, s);
     StatSet all = p.overall();
+    Map<List<String>, StatSet> sliceSets = binding.slices().isEmpty() ? Map.of() : p.slices();
     if (ranks) { // exact AUC: one sort job, completing the overall and per-slice states
-      RankJob.complete(projected, binding.reader(), plan.rule(), all, binding.slices().isEmpty() ? Map.of() : p.slices());
+      RankJob.complete(projected, binding.reader(), plan.rule(), all, sliceSets);
+    }
+    if (SilhouetteJob.needed(plan.prototype())) { // the silhouette's second pass
+      SilhouetteJob.complete(projected, binding.reader(), plan.rule(), all, sliceSets);
     }
     Plan.Outcome overall = plan.finishOverall(all, p.extra());
     List<SliceResult> slices = new ArrayList<>();

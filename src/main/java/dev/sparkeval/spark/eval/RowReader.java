@@ -66,6 +66,7 @@ public final class RowReader implements Serializable {
           case ANCHOR -> e.anchor = v;
           case POSITIVE -> e.positive = v;
           case NEGATIVE -> e.negative = v;
+          case FEATURES -> e.features = v;
           default -> throw new IllegalStateException(role + " cannot be a vector");
         }
       }
@@ -85,6 +86,7 @@ public final class RowReader implements Serializable {
       case ANCHOR -> e.anchor;
       case POSITIVE -> e.positive;
       case NEGATIVE -> e.negative;
+      case FEATURES -> e.features;
       default -> null;
     };
   }
