@@ -21,7 +21,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ReferenceFixturesTest {
   static final List<String> FILES =
-      List.of("regression", "binary", "multiclass", "multilabel", "distribution", "embedding", "segmentation");
+      List.of("regression", "binary", "multiclass", "multilabel", "distribution", "embedding", "segmentation", "ranking",
+          "clustering");
 
   @TestFactory
   Stream<DynamicTest> matchesReference() {
@@ -39,6 +40,7 @@ class ReferenceFixturesTest {
     List<Example> rows = new ArrayList<>();
     for (int i = 0; i < c.rows(); i++) rows.add(c.example(i));
     StatSet s = Eval.fold(plan, rows);
+    Eval.complete(s, rows);
     List<String> failures = new ArrayList<>();
     for (Map.Entry<String, Double> e : c.expected().entrySet()) {
       Value v = Eval.value(plan, s, e.getKey());
