@@ -48,7 +48,11 @@ class LawKitTest {
     EvalOptions o = new EvalOptions(task, false, 0.5, null, weighted);
     Plan plan = Eval.plan(o, List.of(name));
     Random r = new Random(name.hashCode() * 31L + task.ordinal());
-    List<Example> rows = Generators.rows(task, r, 300, weighted);
+    check(plan, Generators.rows(task, r, 300, weighted), r);
+  }
+
+  /** The laws for one plan over these rows (checked by the plan's row rule); r draws the splits. */
+  static void check(Plan plan, List<Example> rows, Random r) {
     StatSet whole = Eval.fold(plan, rows);
     String expected = finished(plan, whole);
 
