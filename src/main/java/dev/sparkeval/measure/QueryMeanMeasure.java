@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The (query-weighted) mean of a per-query ranking metric over the queries it counts. The value
- * notes how queries without a relevant item were treated, so the report says it.
+ * The (query-weighted) mean of a per-query ranking metric over the queries it counts. A value
+ * averaged over fewer queries than were evaluated carries a note saying how many were left out.
  */
 public final class QueryMeanMeasure implements Measure {
   private final QueryMetric metric;
@@ -50,13 +50,9 @@ public final class QueryMeanMeasure implements Measure {
     return m.leftOut() + " queries left out: " + reasons(c);
   }
 
+  /** Says when the mean runs over fewer queries than were evaluated (the count of empty ones is in the ranking block). */
   private String note(QueryCountStat c, DefinedMeanStat m) {
-    List<String> notes = new ArrayList<>();
-    if (m.leftOut() > 0) notes.add(m.leftOut() + " of " + c.queries() + " queries left out (" + reasons(c) + ")");
-    if (!metric.skipsEmpty() && c.withoutRelevant() > 0) {
-      notes.add(c.withoutRelevant() + " of " + c.queries() + " queries have no relevant item and count 0 (empty=zero)");
-    }
-    return notes.isEmpty() ? null : String.join("; ", notes);
+    return m.leftOut() == 0 ? null : m.leftOut() + " of " + c.queries() + " queries left out (" + reasons(c) + ")";
   }
 
   private String reasons(QueryCountStat c) {

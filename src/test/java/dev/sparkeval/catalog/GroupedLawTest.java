@@ -70,6 +70,27 @@ class GroupedLawTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void curvesAtKEqualTheMetricsAtK() {
+    Random r = new Random(11);
+    List<Example> rows = new ArrayList<>();
+    for (int i = 0; i < 200; i++) rows.add(QueryGenerators.graded(r));
+    List<String> specs = List.of("ndcg:k=3", "ndcg:k=8", "precision:k=2", "precision:k=6", "map:k=5", "recall:k=4",
+        "hit_rate:k=3", "ndcg:k=4,empty=skip");
+    Plan plan = Tasks.withMeasureParts(Eval.plan(new EvalOptions(Task.RANKING, false, 0.5, null, false, true), specs));
+    StatSet s = Eval.fold(plan, rows);
+    java.util.Map<String, List<Double>> curves = (java.util.Map<String, List<Double>>) plan.finishOverall(s, StatSet.of(List.of()))
+        .parts().get("ranking_at_k");
+    assertEquals(List.of("ndcg", "precision", "map", "recall", "hit_rate", "ndcg:empty=skip"), new ArrayList<>(curves.keySet()));
+    assertEquals(8, curves.get("ndcg").size());
+    for (String spec : specs) {
+      String family = spec.replaceAll("k=[0-9]+,?", "").replaceAll(":$", "");
+      int k = Integer.parseInt(spec.replaceAll(".*k=([0-9]+).*", "$1"));
+      assertEquals(Eval.value(plan, s, spec).value(), curves.get(family).get(k - 1), 0.0, spec);
+    }
+  }
+
+  @Test
   void silhouetteSecondPassMergesOverAnySplit() {
     for (String spec : List.of("silhouette", "silhouette:distance=cosine")) {
       for (boolean weighted : new boolean[] {false, true}) {
