@@ -20,6 +20,13 @@ public final class BenchCommand implements Command {
   int bins = 4096;
   @Option(name = "--scaling", metaVar = "M1,M2,...", usage = "also time the suite at these sizes, in millions of rows (e.g. 1,2,4,8,16); writes scaling.svg")
   String scaling;
+  @Option(name = "--ranking", metaVar = "QUERIES", usage = "also time ranking against MLlib's RankingEvaluator on this many"
+      + " queries of --items items (e.g. 1000000); with --only-ranking, nothing else")
+  long rankingQueries;
+  @Option(name = "--items", metaVar = "N", usage = "items per query of the ranking bench (default 20)")
+  int items = 20;
+  @Option(name = "--only-ranking", usage = "run the ranking part alone (needs --ranking)")
+  boolean onlyRanking;
   @Option(name = "--out", metaVar = "DIR", usage = "where bench.json goes (default out/bench)")
   String out = "out/bench";
 
@@ -30,10 +37,18 @@ public final class BenchCommand implements Command {
     if (bins < 2) throw new UsageException("--bins must be >= 2, got " + bins);
     Path dir = Path.of(out);
     Outputs.checkWritable(dir);
+    if (rankingQueries < 0 || (rankingQueries > 0 && rankingQueries < 100)) {
+      throw new UsageException("--ranking takes a number of queries >= 100, got " + rankingQueries);
+    }
+    if (items < 1) throw new UsageException("--items must be >= 1, got " + items);
+    if (onlyRanking && rankingQueries == 0) throw new UsageException("--only-ranking needs --ranking QUERIES");
     Bench b = new Bench(ctx.spark(), rows, partitions, reps, ctx.out());
-    b.binary(bins);
-    b.iteration(20, 0.001);
-    b.regression();
+    if (!onlyRanking) {
+      b.binary(bins);
+      b.iteration(20, 0.001);
+      b.regression();
+    }
+    if (rankingQueries > 0) b.ranking(rankingQueries, items);
     String svg = null;
     if (scaling != null) {
       java.util.List<Long> sizes = new java.util.ArrayList<>();

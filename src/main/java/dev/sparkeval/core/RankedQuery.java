@@ -24,6 +24,8 @@ public final class RankedQuery {
   public int[] groupStart = new int[16];
   public int[] groupSize = new int[16];
   public int[] groupRelevant = new int[16];
+  /** Whether some group holds more than one item; without ties group g is position g, of size 1. */
+  public boolean ties;
   /** Relevant items of the query (grade > 0). */
   public int relevant;
   /** Long layout: every item ranked by its score (so irrelevant items are all known). */
@@ -31,8 +33,9 @@ public final class RankedQuery {
   /** The query's grades in descending order (graded), idealN of them; binary queries have idealN = relevant ones. */
   public double[] ideal = new double[16];
   public int idealN;
-  /** Array layout: the relevant ids, sorted and distinct (the row rule's lookup table). */
-  public double[] ids = new double[16];
+  /** Array layout: an open-addressing table of ids (the row rule's lookup), keys and flags. */
+  public long[] keys = new long[64];
+  public byte[] flags = new byte[64];
   private double[] scratch = new double[16];
 
   /** Starts a query of n ranked items. */
@@ -40,6 +43,7 @@ public final class RankedQuery {
     this.n = n;
     this.graded = graded;
     this.groups = 0;
+    this.ties = false;
     this.relevant = 0;
     this.idealN = 0;
     if (grade.length < n) grade = new double[grow(n)];
@@ -59,6 +63,24 @@ public final class RankedQuery {
     groupSize[groups] = size;
     groupRelevant[groups] = r;
     groups++;
+    if (size > 1) ties = true;
+  }
+
+  /** Makes every position its own group (no ties), from the grades already set. */
+  public void singletons() {
+    if (groupStart.length < n) {
+      int c = grow(n);
+      groupStart = new int[c];
+      groupSize = new int[c];
+      groupRelevant = new int[c];
+    }
+    for (int i = 0; i < n; i++) {
+      groupStart[i] = i;
+      groupSize[i] = 1;
+      groupRelevant[i] = grade[i] > 0 ? 1 : 0;
+    }
+    groups = n;
+    ties = false;
   }
 
   /** Room for n ideal grades. */
@@ -73,10 +95,24 @@ public final class RankedQuery {
     return graded ? ideal[i] : 1.0;
   }
 
-  /** Room for n relevant ids. */
-  public double[] idCapacity(int n) {
-    if (ids.length < n) ids = new double[grow(n)];
-    return ids;
+  /** Empties the id table for n ids (kept at most half full); returns the mask of its slots. */
+  public int clearTable(int n) {
+    int c = Math.max(64, Integer.highestOneBit(Math.max(1, 2 * n)) << 1);
+    if (keys.length < c) {
+      keys = new long[c];
+      flags = new byte[c];
+    } else {
+      Arrays.fill(flags, 0, c, (byte) 0);
+    }
+    return c - 1;
+  }
+
+  /** The slot of key k in the table: where it is, or the empty slot where it would go. */
+  public int slot(long k, int mask) {
+    long h = k * 0x9E3779B97F4A7C15L;
+    int i = (int) (h ^ (h >>> 29)) & mask;
+    while (flags[i] != 0 && keys[i] != k) i = (i + 1) & mask;
+    return i;
   }
 
   /** A reusable buffer of at least n doubles, for per-query sweeps over k. */

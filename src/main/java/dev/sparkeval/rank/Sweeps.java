@@ -28,6 +28,14 @@ final class Sweeps {
 
   /** Expected relevant items among the first k positions. */
   static void hits(RankedQuery q, int K, double[] out) {
+    if (!q.ties) {
+      int hits = 0;
+      for (int k = 0; k < K; k++) {
+        if (k < q.n && q.grade[k] > 0) hits++;
+        out[k] = hits;
+      }
+      return;
+    }
     int above = 0;
     int k = 0;
     for (int g = 0; g < q.groups && k < K; g++) {
@@ -42,6 +50,13 @@ final class Sweeps {
   /** Discounted cumulative gain of the first k positions; gains of a tie group are averaged. */
   static void dcg(RankedQuery q, boolean exponential, int K, double[] out) {
     double dcg = 0;
+    if (!q.ties) {
+      for (int k = 0; k < K; k++) {
+        if (k < q.n && q.grade[k] != 0) dcg += gain(q.grade[k], exponential) * discount(k);
+        out[k] = dcg;
+      }
+      return;
+    }
     int k = 0;
     for (int g = 0; g < q.groups && k < K; g++) {
       int start = q.groupStart[g];
@@ -78,6 +93,14 @@ final class Sweeps {
    */
   static void precisionSums(RankedQuery q, int K, double[] out) {
     double sum = 0;
+    if (!q.ties) {
+      int hits = 0;
+      for (int k = 0; k < K; k++) {
+        if (k < q.n && q.grade[k] > 0) sum += (double) ++hits / (k + 1);
+        out[k] = sum;
+      }
+      return;
+    }
     int above = 0;
     int k = 0;
     for (int g = 0; g < q.groups && k < K; g++) {
@@ -106,6 +129,14 @@ final class Sweeps {
    * hold none of its r relevant items, prod_{t < j} (G - r - t) / (G - t).
    */
   static void hitRate(RankedQuery q, int K, double[] out) {
+    if (!q.ties) {
+      boolean hit = false;
+      for (int k = 0; k < K; k++) {
+        hit |= k < q.n && q.grade[k] > 0;
+        out[k] = hit ? 1 : 0;
+      }
+      return;
+    }
     int k = 0;
     boolean hit = false;
     for (int g = 0; g < q.groups && k < K; g++) {

@@ -26,6 +26,9 @@ public final class RankingRules {
     return null;
   }
 
+  private static final byte RELEVANT = 1;
+  private static final byte RANKED = 2;
+
   static RowRule.Bad arrays(Example e) {
     if (e.labelVec == null || e.predictionVec == null) {
       return new RowRule.Bad("not_arrays", "ranking rows without a query column hold arrays: prediction the ranked item ids,"
@@ -33,28 +36,34 @@ public final class RankingRules {
     }
     RankedQuery q = query(e);
     double[] ranked = e.predictionVec;
+    double[] relevant = e.labelVec;
     int n = ranked.length;
-    double[] sorted = q.scratch(n);
-    for (int i = 0; i < n; i++) sorted[i] = ranked[i] + 0.0; // -0.0 is the id 0
-    Arrays.sort(sorted, 0, n);
-    for (int i = 1; i < n; i++) {
-      if (sorted[i] == sorted[i - 1]) {
-        return new RowRule.Bad("duplicate_item", "prediction ranks item " + id(sorted[i]) + " twice; a ranking lists each item once");
+    int mask = q.clearTable(n + relevant.length);
+    int distinct = 0;
+    for (double id : relevant) {
+      long k = Double.doubleToLongBits(id + 0.0); // -0.0 is the id 0
+      int i = q.slot(k, mask);
+      if (q.flags[i] == 0) {
+        q.keys[i] = k;
+        q.flags[i] = RELEVANT;
+        distinct++;
       }
     }
-    double[] relevant = e.labelVec;
-    double[] ids = q.idCapacity(relevant.length);
-    for (int i = 0; i < relevant.length; i++) ids[i] = relevant[i] + 0.0;
-    Arrays.sort(ids, 0, relevant.length);
-    int distinct = 0;
-    for (int i = 0; i < relevant.length; i++) if (distinct == 0 || ids[i] != ids[distinct - 1]) ids[distinct++] = ids[i];
     q.reset(n, false);
+    for (int j = 0; j < n; j++) {
+      long k = Double.doubleToLongBits(ranked[j] + 0.0);
+      int i = q.slot(k, mask);
+      byte f = q.flags[i];
+      if ((f & RANKED) != 0) {
+        return new RowRule.Bad("duplicate_item", "prediction ranks item " + id(ranked[j]) + " twice; a ranking lists each item once");
+      }
+      q.keys[i] = k;
+      q.flags[i] = (byte) (f | RANKED);
+      q.grade[j] = (f & RELEVANT) != 0 ? 1 : 0;
+    }
     q.relevant = distinct;
     q.idealN = distinct;
-    for (int i = 0; i < n; i++) {
-      q.grade[i] = Arrays.binarySearch(ids, 0, distinct, ranked[i] + 0.0) >= 0 ? 1 : 0;
-      q.addGroup(i, 1);
-    }
+    q.singletons();
     return null;
   }
 

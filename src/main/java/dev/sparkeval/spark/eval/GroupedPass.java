@@ -22,15 +22,17 @@ public final class GroupedPass {
 
   /**
    * Runs the pass over the projected table (the query column last). partitions: how many ranges
-   * the shuffle makes (0: spark.sql.shuffle.partitions); the values do not depend on it.
+   * the shuffle makes (0: as many as the table has partitions, at least one per core); the values
+   * do not depend on it.
    */
   public static Partial run(Dataset<Row> projected, Binding binding, RowRule queryRule, Partial prototype, int partitions) {
     String[] names = new String[projected.columns().length];
     for (int i = 0; i < names.length; i++) names[i] = "c" + i; // bound columns may repeat a name
     Dataset<Row> t = projected.toDF(names);
     String q = names[names.length - 1];
-    Dataset<Row> grouped = (partitions > 0 ? t.repartition(partitions, functions.col(q)) : t.repartition(functions.col(q)))
-        .sortWithinPartitions(q);
+    int ranges = partitions > 0 ? partitions
+        : Math.max(projected.rdd().getNumPartitions(), projected.sparkSession().sparkContext().defaultParallelism());
+    Dataset<Row> grouped = t.repartition(ranges, functions.col(q)).sortWithinPartitions(q);
     JavaRDD<InternalRow> rows = grouped.queryExecution().toRdd().toJavaRDD();
     if (rows.getNumPartitions() == 0) return prototype.fresh();
     RowReader reader = binding.reader();

@@ -157,7 +157,7 @@ public final class MetricAggregate extends TypedImperativeAggregate<StatSet> imp
   }
 
   @Override public String prettyName() {
-    return name;
+    return SqlFunctions.SQL_NAMES.getOrDefault(name, name);
   }
 
   @Override public Seq<Expression> children() {
