@@ -18,7 +18,11 @@ public final class Catalogs {
   private static Catalog build() {
     List<Entry> all = new ArrayList<>();
     all.addAll(Regression.entries());
+    all.addAll(RegressionPeers.entries());
     all.addAll(Classification.entries());
+    all.addAll(BinaryPeers.entries());
+    all.addAll(ClassRates.entries());
+    all.addAll(LabelRanking.entries());
     all.addAll(VectorEntries.entries());
     all.addAll(Ranking.entries());
     all.addAll(Clustering.entries());

@@ -12,5 +12,10 @@ public interface Command {
     PrintStream out();
 
     org.apache.spark.sql.SparkSession spark();
+
+    /** --verbose was given: stack traces and Spark's own failure logs are wanted. */
+    default boolean verbose() {
+      return false;
+    }
   }
 }

@@ -29,6 +29,10 @@ public final class EvaluateCommand implements Command {
   String prediction;
   @Option(name = "--logits", usage = "the prediction column holds logits, not probabilities")
   boolean logits;
+  @Option(name = "--label-sets", usage = "multilabel: label and prediction hold arrays of label ids (MLlib's layout),"
+      + " not 0/1 vectors and scores")
+  boolean labelSets;
+
   @Option(name = "--weight", metaVar = "COL", usage = "example weights (finite, >= 0)")
   String weight;
   @Option(name = "--query", metaVar = "COL", usage = "ranking: the query (or user) id; rows are then one item each, grouped by it")
@@ -99,7 +103,7 @@ public final class EvaluateCommand implements Command {
     if (minSliceRows < 0) throw new UsageException("--min-slice-rows must be >= 0, got " + minSliceRows);
     Evaluation.Builder b = Evaluation.settings().task(Task.parse(task)).label(label)
         .loss(losses.toArray(String[]::new)).metric(metrics.toArray(String[]::new))
-        .logits(logits).threshold(threshold).skipBadRows(skipBadRows(badRows)).partitions(partitions)
+        .logits(logits).labelSets(labelSets).threshold(threshold).skipBadRows(skipBadRows(badRows)).partitions(partitions)
         .maxSlices(maxSlices).maxClasses(maxClasses).bootstrap(bootstrap).seed(seed);
     if (prediction != null) b.prediction(prediction);
     if (weight != null) b.weight(weight);

@@ -2,13 +2,19 @@ package dev.sparkeval.cli;
 
 import dev.sparkeval.core.Suggest;
 import dev.sparkeval.core.UsageException;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.kohsuke.args4j.CmdLineException;
 import org.kohsuke.args4j.CmdLineParser;
@@ -46,7 +52,28 @@ public final class Main {
   static SparkSession session() {
     SparkSession.Builder b = SparkSession.builder().appName("sparkeval");
     if (System.getProperty("spark.master") == null) b = b.master("local[*]"); // not started by spark-submit
+    // The in-memory catalog's tables last one run: keep its folder out of the working directory.
+    if (System.getProperty("spark.sql.warehouse.dir") == null && !"hive".equals(System.getProperty("spark.sql.catalogImplementation"))) {
+      b = b.config("spark.sql.warehouse.dir", temporaryFolder("sparkeval-warehouse").toUri().toString());
+    }
     return b.getOrCreate();
+  }
+
+  /** A fresh folder under the system's temporary folder, removed with its contents when the JVM exits. */
+  static Path temporaryFolder(String prefix) {
+    try {
+      Path dir = Files.createTempDirectory(prefix);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try (Stream<Path> all = Files.walk(dir)) {
+          all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+          // best effort: the folder is under the temporary folder anyway
+        }
+      }));
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Runs one command line; used by main and by the tests (which pass their own session). */
@@ -86,6 +113,10 @@ public final class Main {
         @Override public SparkSession spark() {
           if (session == null) session = spark.get();
           return session;
+        }
+
+        @Override public boolean verbose() {
+          return verbose;
         }
       };
       return cmd.run(ctx);

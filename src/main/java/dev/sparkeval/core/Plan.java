@@ -15,6 +15,7 @@ public final class Plan {
   private final List<Catalog.Resolved> losses;
   private final List<Catalog.Resolved> metrics;
   private final List<ReportPart> parts;
+  private final RowRule taskRule;
   private final RowRule rule;
   private final StatSet prototype;
   private final StatSet overallPrototype;
@@ -26,7 +27,11 @@ public final class Plan {
     this.losses = List.copyOf(losses);
     this.metrics = List.copyOf(metrics);
     this.parts = List.copyOf(parts);
-    this.rule = rule;
+    this.taskRule = rule;
+    List<RowRule> domains = new ArrayList<>();
+    for (Catalog.Resolved r : losses) if (r.measure().rowRule() != null) domains.add(r.measure().rowRule());
+    for (Catalog.Resolved r : metrics) if (r.measure().rowRule() != null) domains.add(r.measure().rowRule());
+    this.rule = rule.then(domains);
     List<Stat> protos = new ArrayList<>(List.of(new WeightStat())); // rows and weight sum, always reported
     for (Catalog.Resolved r : losses) protos.addAll(r.measure().needs());
     for (Catalog.Resolved r : metrics) protos.addAll(r.measure().needs());
@@ -58,7 +63,7 @@ public final class Plan {
   public Plan withBootstrap(int replicates, long seed) {
     List<ReportPart> ps = new ArrayList<>(parts);
     ps.add(new Bootstrap(losses, metrics, replicates, seed));
-    return new Plan(task, options, losses, metrics, ps, rule);
+    return new Plan(task, options, losses, metrics, ps, taskRule);
   }
 
   /** The same plan with one more report block (for blocks that depend on the resolved measures). */
@@ -85,6 +90,7 @@ public final class Plan {
 
   public List<Catalog.Resolved> metrics() { return metrics; }
 
+  /** The task's row checks, then the domain checks of the measures asked for. */
   public RowRule rule() { return rule; }
 
   /** The states folded per slice: every measure and the per-slice report blocks. */

@@ -14,4 +14,16 @@ public interface RowRule extends Serializable {
   record Bad(String reason, String detail) implements Serializable {}
 
   RowRule NONE = e -> null;
+
+  /** This rule, then each of the others in order; the first bad verdict wins. */
+  default RowRule then(java.util.List<RowRule> others) {
+    if (others.isEmpty()) return this;
+    RowRule first = this;
+    RowRule[] rest = others.toArray(new RowRule[0]);
+    return e -> {
+      Bad b = first.check(e);
+      for (int i = 0; b == null && i < rest.length; i++) b = rest[i].check(e);
+      return b;
+    };
+  }
 }

@@ -14,17 +14,26 @@ import java.util.List;
 
 /**
  * Exact ROC AUC (scikit-learn roc_auc_score: ties count one half; multiclass one-vs-rest,
- * multilabel per label, averaged macro or weighted by positive weight) and average precision
- * (average_precision_score) from a {@link RankStat}.
+ * multilabel per label, averaged macro or weighted by positive weight; micro: one ranking of every
+ * (row, class) element, the labels one-hot), average precision (average_precision_score) and
+ * the trapezoidal area under the PR curve (MLlib's areaUnderPR)
+ * from a {@link RankStat}.
  */
 public final class AucMeasure implements Measure {
   private final RankStat rank;
   private final boolean roc;
+  private final boolean trapezoid;
   private final boolean weighted;
 
   public AucMeasure(Task task, boolean logits, boolean roc, String average) {
-    this.rank = new RankStat(task, logits);
+    this(task, logits, roc, average, false);
+  }
+
+  /** trapezoid: the PR area as MLlib's BinaryClassificationEvaluator areaUnderPR, not average precision. */
+  public AucMeasure(Task task, boolean logits, boolean roc, String average, boolean trapezoid) {
+    this.rank = new RankStat(task, logits, average.equals("micro"), false);
     this.roc = roc;
+    this.trapezoid = trapezoid && !roc;
     this.weighted = average.equals("weighted");
   }
 
@@ -37,12 +46,13 @@ public final class AucMeasure implements Measure {
       PosNeg t = s.total(c);
       BigDecimal p = t.posExact(), n = t.negExact();
       if (p.signum() == 0) return new double[] {Double.NaN, 0, 0, 0};
-      if (roc && n.signum() == 0) return new double[] {Double.NaN, 1, 0, 0};
+      if (roc && n.signum() == 0) return new double[] {Double.NaN, 1, p.doubleValue(), 0};
       RankSums r = s.sums(c);
       BigDecimal v = roc ? r.aucNumerator().exact().divide(p.multiply(n), Exact.MC)
+          : trapezoid ? r.trapezoidNumerator().exact().divide(p.add(p), Exact.MC)
           : r.apNumerator().exact().divide(p, Exact.MC);
       return new double[] {v.doubleValue(), 0, p.doubleValue(), 0};
-    }, roc, weighted, false);
+    }, roc ? "ROC AUC" : trapezoid ? "the area under the PR curve" : "average precision", weighted, false);
   }
 
   /** Per-class results {value, reason (0 no positives, 1 no negatives), positive weight, bound}, averaged. */
@@ -50,13 +60,21 @@ public final class AucMeasure implements Measure {
     double[] of(int c);
   }
 
+  /**
+   * The macro or weighted mean; weighted leaves out classes without positive weight, as
+   * scikit-learn does (their weight is 0), and is 0 when no class has any.
+   */
   static Value average(int k, PerClass f, boolean roc, boolean weighted, boolean bounded) {
+    return average(k, f, roc ? "ROC AUC" : "average precision", weighted, bounded);
+  }
+
+  static Value average(int k, PerClass f, String what, boolean weighted, boolean bounded) {
     double sum = 0, bound = 0, wsum = 0;
     for (int c = 0; c < k; c++) {
       double[] r = f.of(c);
+      if (weighted && r[2] == 0) continue;
       if (Double.isNaN(r[0])) {
         String who = k == 1 ? "" : " for class " + c;
-        String what = roc ? "ROC AUC" : "average precision";
         return Value.undefined(what + " is undefined" + who + ": only one class is present in the labels ("
             + (r[1] == 0 ? "no positive" : "no negative") + " rows)");
       }
@@ -65,6 +83,7 @@ public final class AucMeasure implements Measure {
       bound += w * r[3];
       wsum += w;
     }
+    if (wsum == 0) return Value.of(0.0).withNote("no class has a positive row; scikit-learn's weighted average is then 0");
     Value v = Value.of(k == 1 ? sum : sum / wsum);
     return bounded ? v.withBound(k == 1 ? bound : bound / wsum) : v;
   }

@@ -51,7 +51,7 @@ public final class BinnedAucMeasure implements Measure {
       }
     }
     if (p == 0) return new double[] {Double.NaN, 0, 0, 0};
-    if (roc && n == 0) return new double[] {Double.NaN, 1, 0, 0};
+    if (roc && n == 0) return new double[] {Double.NaN, 1, p, 0};
     ExactSum est = new ExactSum(), slack = new ExactSum(), hi = new ExactSum(), lo = new ExactSum();
     double t = 0, f = 0;
     for (int b = h.bins() - 1; b >= 0; b--) {
@@ -106,7 +106,7 @@ public final class BinnedAucMeasure implements Measure {
       if (k >= 0) throw ConfusionStat.mismatch(k, n);
       k = n;
       hist = new ScoreHistogram[n];
-      for (int c = 0; c < n; c++) hist[c] = new ScoreHistogram(bins, false);
+      for (int c = 0; c < n; c++) hist[c] = new ScoreHistogram(bins);
     }
 
     @Override public void add(Example e) {

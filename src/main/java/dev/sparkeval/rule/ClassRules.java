@@ -15,6 +15,10 @@ import dev.sparkeval.loss.Decisions;
  */
 public final class ClassRules {
   static final double SUM_TOLERANCE = 1e-6;
+  /** Largest class index a multiclass prediction may give as a number (the confusion state grows with its square). */
+  public static final int MAX_DECIDED_CLASSES = 2000;
+  /** Largest label id a multilabel label set may hold. */
+  public static final int MAX_LABEL_ID = 100_000;
 
   private ClassRules() {}
 
@@ -76,7 +80,16 @@ public final class ClassRules {
     }
   }
 
-  /** Multiclass: label an integer class 0..K-1, prediction a K-vector of probabilities or logits. */
+  /** A class index: a whole number in [0, max). */
+  static boolean index(double v, int max) {
+    return v == Math.rint(v) && v >= 0 && v < max;
+  }
+
+  /**
+   * Multiclass: label an integer class 0..K-1, prediction a K-vector of probabilities or logits;
+   * or the decided class itself as a number (as Spark ML's prediction column), K then being
+   * discovered from the largest class seen.
+   */
   public static final class Multiclass implements RowRule {
     private static final long serialVersionUID = 1L;
     private final boolean logits;
@@ -90,6 +103,7 @@ public final class ClassRules {
 
     @Override public Bad check(Example e) {
       double[] v = e.predictionVec;
+      if (v == null) return decided(e);
       int n = v.length;
       if (n < 2) return bad("vector_length", "prediction vector has " + n + " element(s); multiclass needs one per class, at least 2");
       if (k < 0) k = n;
@@ -112,6 +126,20 @@ public final class ClassRules {
       }
       return probabilities(v, true);
     }
+  }
+
+  /** A multiclass row whose prediction is the decided class index. */
+  static RowRule.Bad decided(Example e) {
+    for (double x : new double[] {e.label, e.prediction}) {
+      if (!index(x, MAX_DECIDED_CLASSES)) {
+        String what = x == e.label ? "label" : "prediction";
+        return bad(what.equals("label") ? "label_out_of_range" : "prediction_out_of_range", what + " is " + x
+            + "; with a class index as the prediction, labels and predictions must be class indices 0.."
+            + (MAX_DECIDED_CLASSES - 1));
+      }
+    }
+    e.growing = true;
+    return null;
   }
 
   /** Multilabel: label a 0/1 vector, prediction a vector of the same length (probabilities or logits). */
@@ -148,6 +176,37 @@ public final class ClassRules {
         return null;
       }
       return probabilities(v, false);
+    }
+  }
+
+  /**
+   * Multilabel label sets (MLlib's layout): label and prediction are arrays of label ids, each a
+   * whole number >= 0 (repeats count once, order does not matter). The row becomes two 0/1 vectors
+   * as long as its largest id needs; the prediction vector holds 1 for a predicted label, so any
+   * threshold in (0, 1) decides it.
+   */
+  public static final class MultilabelSets implements RowRule {
+    private static final long serialVersionUID = 1L;
+
+    @Override public Bad check(Example e) {
+      int n = 0;
+      for (double[] ids : new double[][] {e.labelVec, e.predictionVec}) {
+        for (double x : ids) {
+          if (!index(x, MAX_LABEL_ID)) {
+            String what = ids == e.labelVec ? "label" : "prediction";
+            return bad(what + "_out_of_range", what + " set holds " + x + "; label sets hold label ids, whole numbers 0.."
+                + (MAX_LABEL_ID - 1));
+          }
+          n = Math.max(n, (int) x + 1);
+        }
+      }
+      double[] y = new double[n], p = new double[n];
+      for (double x : e.labelVec) y[(int) x] = 1.0;
+      for (double x : e.predictionVec) p[(int) x] = 1.0;
+      e.labelVec = y;
+      e.predictionVec = p;
+      e.growing = true;
+      return null;
     }
   }
 }

@@ -16,7 +16,7 @@ import dev.sparkeval.spark.eval.Binding;
 import dev.sparkeval.spark.eval.Engine;
 import dev.sparkeval.spark.eval.GroupedPass;
 import dev.sparkeval.spark.eval.Layouts;
-import dev.sparkeval.spark.eval.RankJob;
+import dev.sparkeval.spark.eval.OrderJob;
 import dev.sparkeval.spark.eval.RowReader;
 import dev.sparkeval.spark.eval.SilhouetteJob;
 import java.util.ArrayList;
@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
 
 /**
  * Evaluates a prediction table: binds columns, runs the one pass, checks bad rows, and finishes
@@ -51,10 +52,12 @@ public final class Evaluation {
    * ({@code maxSlices} is {@code --max-slices}).
    *
    * @param columns   the column of each role; label and prediction always bound (defaults filled in)
+   * @param labelSets multilabel label and prediction columns hold arrays of label ids (MLlib's layout)
    * @param bootstrap Poisson bootstrap replicates (0: off), drawn with {@code seed}
    */
   public record Settings(Task task, Map<Role, String> columns, List<String> losses, List<String> metrics, List<String> slices,
-                         boolean logits, double threshold, double[] classWeights, boolean skipBadRows, int partitions,
+                         boolean logits, boolean labelSets, double threshold, double[] classWeights, boolean skipBadRows,
+                         int partitions,
                          int maxSlices, int maxClasses, int bootstrap, long seed) {
     public Settings {
       columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
@@ -70,7 +73,7 @@ public final class Evaluation {
 
     /** The options the measures of these settings depend on. */
     public EvalOptions options() {
-      return new EvalOptions(task, logits, threshold, classWeights, columns.containsKey(Role.WEIGHT),
+      return new EvalOptions(task, logits, threshold, classWeights, columns.containsKey(Role.WEIGHT), labelSets,
           task == Task.RANKING && columns.containsKey(Role.QUERY));
     }
   }
@@ -132,6 +135,7 @@ public final class Evaluation {
     private final List<String> metrics = new ArrayList<>();
     private final List<String> slices = new ArrayList<>();
     private boolean logits;
+    private boolean labelSets;
     private double threshold = 0.5;
     private double[] classWeights;
     private boolean skipBadRows;
@@ -210,6 +214,12 @@ public final class Evaluation {
       return this;
     }
 
+    /** Multilabel: label and prediction columns hold arrays of label ids (MLlib's MultilabelClassificationEvaluator layout). */
+    public Builder labelSets(boolean sets) {
+      this.labelSets = sets;
+      return this;
+    }
+
     /** The binary decision threshold on the probability (default 0.5). */
     public Builder threshold(double threshold) {
       this.threshold = threshold;
@@ -270,6 +280,7 @@ public final class Evaluation {
       slices.clear();
       slices.addAll(s.slices());
       logits = s.logits();
+      labelSets = s.labelSets();
       threshold = s.threshold();
       classWeights = s.classWeights();
       skipBadRows = s.skipBadRows();
@@ -302,7 +313,7 @@ public final class Evaluation {
       cols.putIfAbsent(Role.LABEL, "label");
       cols.putIfAbsent(Role.PREDICTION, task.defaultPrediction());
       if (task == Task.CLUSTERING) cols.putIfAbsent(Role.FEATURES, "features");
-      Settings s = new Settings(task, cols, losses, metrics, slices, logits, threshold, classWeights, skipBadRows,
+      Settings s = new Settings(task, cols, losses, metrics, slices, logits, labelSets, threshold, classWeights, skipBadRows,
           partitions, maxSlices, maxClasses, bootstrap, seed);
       Tasks.validate(s.options());
       return s;
@@ -318,23 +329,30 @@ public final class Evaluation {
   /** Runs the one pass with settings that {@link Builder#build()} made. */
   public static Result run(Dataset<Row> table, Settings s) {
     EvalOptions options = s.options();
+    String decisions = decisions(table, s);
+    List<String> metrics = s.metrics();
+    if (decisions != null && s.losses().isEmpty() && s.metrics().isEmpty()) {
+      metrics = s.task() == Task.MULTILABEL ? List.of("hamming_loss", "subset_accuracy", "f1:average=micro")
+          : List.of("accuracy", "f1:average=macro");
+    }
     Plan plan = Tasks.withMeasureParts(
-        Plan.build(Catalogs.standard(), options, s.losses(), s.metrics(), Tasks.parts(options), Tasks.rule(options)));
+        Plan.build(Catalogs.standard(), options, s.losses(), metrics, Tasks.parts(options), Tasks.rule(options)));
+    if (decisions != null) Tasks.decisionsOnly(plan, decisions);
     if (s.bootstrap() > 0) plan = plan.withBootstrap(s.bootstrap(), s.seed());
     Binding binding = new Binding(table, Roles.bind(plan, s.columns()), Tasks.shapes(s.task()), s.slices());
     Layouts.check(plan, binding);
     Dataset<Row> projected = binding.project(table);
     checkWidth(projected, binding, s);
     if (s.partitions() > 0 && !options.grouped()) projected = projected.repartition(s.partitions());
-    boolean ranks = RankJob.defer(plan.prototype());
+    boolean ordered = OrderJob.defer(plan.prototype());
     Partial prototype = new Partial(plan.prototype(), plan.overallPrototype(), s.maxSlices());
     Partial p = options.grouped() ? GroupedPass.run(projected, binding, plan.rule(), prototype, s.partitions())
         : Engine.run(projected, binding.reader(), plan.rule(), prototype);
     check(p, s);
     StatSet all = p.overall();
     Map<List<String>, StatSet> sliceSets = binding.slices().isEmpty() ? Map.of() : p.slices();
-    if (ranks) { // exact AUC: one sort job, completing the overall and per-slice states
-      RankJob.complete(projected, binding.reader(), plan.rule(), all, sliceSets);
+    if (ordered) { // order statistics (exact AUC, medians, ...): one sort job, completing the overall and per-slice states
+      OrderJob.complete(projected, binding.reader(), plan.rule(), all, sliceSets);
     }
     if (SilhouetteJob.needed(plan.prototype())) { // the silhouette's second pass
       SilhouetteJob.complete(projected, binding.reader(), plan.rule(), all, sliceSets);
@@ -351,6 +369,23 @@ public final class Evaluation {
       }
     }
     return new Result(plan, binding, p.rows(), p.rows() - p.skippedTotal(), p.skipped(), overall, slices, s);
+  }
+
+  /**
+   * Why the predictions are decisions without scores (a multiclass class index, multilabel label
+   * sets), or null when they carry scores.
+   */
+  private static String decisions(Dataset<Row> table, Settings s) {
+    if (s.task() == Task.MULTILABEL && s.labelSets()) return "with --label-sets the prediction column holds label sets";
+    String col = s.columns().get(Role.PREDICTION);
+    if (s.task() != Task.MULTICLASS || col == null) return null;
+    StructField f = Binding.field(table, col, Role.PREDICTION.option());
+    if (Binding.kindOf(f.dataType(), Role.Shape.EITHER) != RowReader.Kind.SCALAR) return null;
+    if (s.logits()) {
+      throw new UsageException("--logits needs a vector of scores, but --prediction column '" + f.name()
+          + "' holds one number per row (a class index)");
+    }
+    return "--prediction column '" + f.name() + "' holds class indices (one number per row)";
   }
 
   /**

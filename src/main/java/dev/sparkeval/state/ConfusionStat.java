@@ -8,6 +8,7 @@ import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
 import dev.sparkeval.loss.Decisions;
 import java.math.BigDecimal;
+import java.util.Arrays;
 
 /**
  * The one confusion-count state every accuracy-family metric, the confusion matrix and the
@@ -15,15 +16,23 @@ import java.math.BigDecimal;
  * multilabel: per label a 2 x 2 matrix [truth][decision]. Unit-weight rows are counted in longs,
  * other weights summed exactly, so cells are exact weight sums. Rows per class are also counted,
  * so that "labels present" (scikit-learn's unique_labels) ignores weights as scikit-learn does.
+ *
+ * <p>Rows marked {@link Example#growing} (multiclass class indices, multilabel label sets) grow the
+ * state to the largest class seen instead of fixing K at the first row; multilabel then keeps the
+ * row total and derives each label's true negatives from it (a label absent from a row is a true
+ * negative there).
  */
 public final class ConfusionStat extends Stat {
   private static final long serialVersionUID = 1L;
   private final Task task;
   private final double threshold;
   private int k = -1;
+  private boolean growing;
   private long[] counts;
   private ExactSum[] weights;
   private long[] seenTrue, seenPred;
+  private long rows;           // growing multilabel: the row total, unit weights counted
+  private ExactSum rowWeight;  // and other weights summed
 
   public ConfusionStat(Task task, double threshold) {
     this.task = task;
@@ -38,6 +47,10 @@ public final class ConfusionStat extends Stat {
 
   private void size(int n) {
     if (k == n) return;
+    if (growing) {
+      grow(n);
+      return;
+    }
     if (k >= 0) throw mismatch(k, n);
     k = n;
     int cells = task == Task.MULTILABEL ? 4 * n : n * n;
@@ -45,6 +58,29 @@ public final class ConfusionStat extends Stat {
     weights = new ExactSum[cells];
     seenTrue = new long[n];
     seenPred = new long[n];
+  }
+
+  /** Widens to n classes (never narrows), moving multiclass cells to their place in the wider matrix. */
+  private void grow(int n) {
+    if (n <= k) return;
+    int old = k;
+    if (old < 0 || task == Task.MULTILABEL) {
+      int cells = task == Task.MULTILABEL ? 4 * n : n * n;
+      counts = old < 0 ? new long[cells] : Arrays.copyOf(counts, cells);
+      weights = old < 0 ? new ExactSum[cells] : Arrays.copyOf(weights, cells);
+    } else {
+      long[] c = new long[n * n];
+      ExactSum[] w = new ExactSum[n * n];
+      for (int t = 0; t < old; t++) {
+        System.arraycopy(counts, t * old, c, t * n, old);
+        System.arraycopy(weights, t * old, w, t * n, old);
+      }
+      counts = c;
+      weights = w;
+    }
+    seenTrue = old < 0 ? new long[n] : Arrays.copyOf(seenTrue, n);
+    seenPred = old < 0 ? new long[n] : Arrays.copyOf(seenPred, n);
+    k = n;
   }
 
   public static UsageException mismatch(int a, int b) {
@@ -61,6 +97,7 @@ public final class ConfusionStat extends Stat {
   }
 
   @Override public void add(Example e) {
+    growing |= e.growing;
     switch (task) {
       case BINARY -> {
         size(2);
@@ -70,34 +107,67 @@ public final class ConfusionStat extends Stat {
         seenPred[d]++;
       }
       case MULTICLASS -> {
-        size(e.predictionVec.length);
-        int y = (int) e.label, d = Decisions.argmax(e.logitVec != null ? e.logitVec : e.predictionVec);
+        int y = (int) e.label, d;
+        if (e.predictionVec == null) { // the prediction is the decided class
+          d = (int) e.prediction;
+          grow(Math.max(y, d) + 1);
+        } else {
+          size(e.predictionVec.length);
+          d = Decisions.argmax(e.logitVec != null ? e.logitVec : e.predictionVec);
+        }
         put(y * k + d, e.weight);
         seenTrue[y]++;
         seenPred[d]++;
       }
       default -> {
         size(e.labelVec.length);
+        if (growing) {
+          addRow(e.weight);
+          for (int l = 0; l < e.labelVec.length; l++) {
+            int y = e.labelVec[l] == 1.0 ? 1 : 0, d = e.predictionVec[l] > threshold ? 1 : 0;
+            if (y + d > 0) put(4 * l + 2 * y + d, e.weight); // true negatives follow from the row total
+            seenTrue[l] += y;
+          }
+          return;
+        }
         for (int l = 0; l < k; l++) {
           int y = e.labelVec[l] == 1.0 ? 1 : 0, d = e.predictionVec[l] > threshold ? 1 : 0;
           put(4 * l + 2 * y + d, e.weight);
+          seenTrue[l] += y;
         }
       }
+    }
+  }
+
+  private void addRow(double w) {
+    if (w == 1.0) rows++;
+    else {
+      if (rowWeight == null) rowWeight = new ExactSum();
+      rowWeight.add(w);
     }
   }
 
   @Override public void merge(Stat other) {
     ConfusionStat o = same(other, ConfusionStat.class);
     if (o.k < 0) return;
-    size(o.k);
-    for (int i = 0; i < counts.length; i++) {
-      counts[i] += o.counts[i];
+    growing |= o.growing;
+    if (growing) grow(o.k);
+    else size(o.k);
+    rows += o.rows;
+    if (o.rowWeight != null) {
+      if (rowWeight == null) rowWeight = new ExactSum();
+      rowWeight.merge(o.rowWeight);
+    }
+    boolean square = task != Task.MULTILABEL;
+    for (int i = 0; i < o.counts.length; i++) {
+      int j = square ? (i / o.k) * k + i % o.k : i; // the same cell in this (maybe wider) matrix
+      counts[j] += o.counts[i];
       if (o.weights[i] != null) {
-        if (weights[i] == null) weights[i] = new ExactSum();
-        weights[i].merge(o.weights[i]);
+        if (weights[j] == null) weights[j] = new ExactSum();
+        weights[j].merge(o.weights[i]);
       }
     }
-    for (int i = 0; i < k; i++) {
+    for (int i = 0; i < o.k; i++) {
       seenTrue[i] += o.seenTrue[i];
       seenPred[i] += o.seenPred[i];
     }
@@ -118,10 +188,28 @@ public final class ConfusionStat extends Stat {
   public BigDecimal cell(int t, int p) { return cell(t * k + p); }
 
   /** Multilabel: weight of label l with truth y and decision d. */
-  public BigDecimal label(int l, int y, int d) { return cell(4 * l + 2 * y + d); }
+  public BigDecimal label(int l, int y, int d) {
+    if (!growing || y + d > 0) return cell(4 * l + 2 * y + d);
+    return total().subtract(cell(4 * l + 1), Exact.MC).subtract(cell(4 * l + 2), Exact.MC).subtract(cell(4 * l + 3), Exact.MC);
+  }
+
+  /** The exact weight of all rows. */
+  public BigDecimal total() {
+    if (task == Task.MULTILABEL && growing) {
+      BigDecimal r = BigDecimal.valueOf(rows);
+      return rowWeight == null ? r : r.add(rowWeight.exact(), Exact.MC);
+    }
+    BigDecimal t = BigDecimal.ZERO;
+    int cells = task == Task.MULTILABEL ? Math.min(4, counts.length) : counts.length;
+    for (int i = 0; i < cells; i++) if (counts[i] != 0 || weights[i] != null) t = t.add(cell(i), Exact.MC);
+    return t;
+  }
 
   /** Whether class c occurs among the true labels or the decisions (scikit-learn's unique_labels). */
   public boolean present(int c) {
     return task == Task.MULTILABEL || seenTrue[c] > 0 || seenPred[c] > 0;
   }
+
+  /** Whether some row is truly of class c (multilabel: has label c), whatever its weight (MLlib's hammingLoss labels). */
+  public boolean presentInTruth(int c) { return seenTrue[c] > 0; }
 }

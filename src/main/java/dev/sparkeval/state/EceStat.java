@@ -15,7 +15,8 @@ import java.util.List;
  * Expected calibration error with equal-width bins: sum over bins of |sum w (hit - confidence)| / sum w.
  * Binary: confidence = p, hit = label (the reliability of the positive-class probability, as
  * torchmetrics' BinaryCalibrationError); multiclass: confidence = max p, hit = [argmax == label]
- * (Guo et al. 2017). Bin b holds confidences in [b/B, (b+1)/B); 1 falls in the last bin.
+ * (Guo et al. 2017). Bin b holds confidences in [b/B, (b+1)/B); 1 falls in the last bin. With
+ * per-bin weights it also serves the L2 and max norms ({@link dev.sparkeval.measure.CalibrationMeasure}).
  */
 public final class EceStat extends Stat implements Measure {
   private static final long serialVersionUID = 1L;
@@ -23,17 +24,37 @@ public final class EceStat extends Stat implements Measure {
   private final boolean multiclass;
   private final ExactSum weight = new ExactSum();
   private final ExactSum[] gap; // per bin: sum w (hit - confidence), exactly
+  private final ExactSum[] binWeight; // per bin: sum w; null unless asked for
   private long rows;
 
   public EceStat(int bins, boolean multiclass) {
+    this(bins, multiclass, false);
+  }
+
+  public EceStat(int bins, boolean multiclass, boolean binWeights) {
     this.bins = bins;
     this.multiclass = multiclass;
     this.gap = new ExactSum[bins];
+    this.binWeight = binWeights ? new ExactSum[bins] : null;
   }
 
-  @Override public String key() { return "ece:" + bins + (multiclass ? ":top_label" : ":positive"); }
+  @Override public String key() {
+    return "ece:" + bins + (multiclass ? ":top_label" : ":positive") + (binWeight != null ? ":bin_weights" : "");
+  }
 
-  @Override public Stat fresh() { return new EceStat(bins, multiclass); }
+  @Override public Stat fresh() { return new EceStat(bins, multiclass, binWeight != null); }
+
+  public int bins() { return bins; }
+
+  /** Sum w (hit - confidence) of bin b, or null when no row fell there. */
+  public ExactSum gap(int b) { return gap[b]; }
+
+  /** Sum w of bin b, or null when no row fell there (only with bin weights). */
+  public ExactSum binWeight(int b) { return binWeight[b]; }
+
+  public ExactSum weight() { return weight; }
+
+  public long rows() { return rows; }
 
   static int bin(double c, int bins) {
     int b = (int) (c * bins);
@@ -59,6 +80,10 @@ public final class EceStat extends Stat implements Measure {
     if (gap[b] == null) gap[b] = new ExactSum();
     gap[b].addProduct(e.weight, hit);
     gap[b].addProduct(-e.weight, conf);
+    if (binWeight != null) {
+      if (binWeight[b] == null) binWeight[b] = new ExactSum();
+      binWeight[b].add(e.weight);
+    }
     weight.add(e.weight);
     rows++;
   }
@@ -71,6 +96,9 @@ public final class EceStat extends Stat implements Measure {
       if (o.gap[b] == null) continue;
       if (gap[b] == null) gap[b] = new ExactSum();
       gap[b].merge(o.gap[b]);
+      if (binWeight == null) continue;
+      if (binWeight[b] == null) binWeight[b] = new ExactSum();
+      binWeight[b].merge(o.binWeight[b]);
     }
   }
 

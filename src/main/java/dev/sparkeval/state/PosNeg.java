@@ -75,6 +75,9 @@ public final class PosNeg implements Serializable {
   /** Rows added, whatever their weight (for balancing the sort job). */
   public long rows() { return rows; }
 
+  /** Whether any positive row was added, whatever its weight. */
+  public boolean anyPositive() { return pos > 0 || posW != null; }
+
   public boolean empty() { return pos == 0 && neg == 0 && posW == null && negW == null; }
 
   private static BigDecimal exact(long n, ExactSum w) {

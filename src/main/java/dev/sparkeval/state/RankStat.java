@@ -1,71 +1,83 @@
 package dev.sparkeval.state;
 
 import dev.sparkeval.core.Example;
-import dev.sparkeval.core.Stat;
 import dev.sparkeval.core.Task;
-import java.util.ArrayList;
-import java.util.HashMap;
+import dev.sparkeval.core.UsageException;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The state of exact ROC AUC and average precision, per class (binary: one; multiclass: one
- * versus rest per class; multilabel: per label). Always kept: a {@link ScoreHistogram} on the
- * logit axis, the totals and the layout of the sort job. In plain Java the weight per distinct
- * score is kept too and sorted at the end. On Spark the state is "deferred": the pass fills only
- * the histograms, and one sort job (spark.eval.RankJob) walks the distinct scores in order and hands
- * the exact sums back through {@link #complete}; no score ever travels to the driver.
+ * The scores behind exact ROC AUC and average precision, per class (binary: one; multiclass: one
+ * versus rest per class; multilabel: per label), walked from the highest score down with
+ * {@link RankSums}. Other walks over the same scores (equal error rate, partial AUC) share this
+ * state and its sort (see {@link OrderStat}).
+ *
+ * <p>Two variants rank differently: pooled (micro average) ranks every (row, class) score in one
+ * channel; by class (multiclass one-vs-one) keeps the per-class channels but tags each row with
+ * its true class, so the walk also yields the numerator of every class-against-class AUC.
  */
-public final class RankStat extends Stat {
+public final class RankStat extends OrderStat implements Walked {
   private static final long serialVersionUID = 1L;
-  public static final int LAYOUT_BINS = 256;
+  /** Most classes ranked by class (one-vs-one AUC keeps K^2 exact sums). */
+  public static final int MAX_BY_CLASS = 256;
   private final Task task;
   private final boolean logits;
-  private boolean deferred;
-  private int k = -1;
-  private ScoreHistogram[] layout;
-  private List<Map<Double, PosNeg>> local;
+  private final boolean pooled;
+  private final boolean byClass;
   private RankSums[] done;
 
   public RankStat(Task task, boolean logits) {
+    this(task, logits, false, false);
+  }
+
+  /** pooled: one channel of every (row, class) score (micro); byClass: rows tagged with their true class (one-vs-one). */
+  public RankStat(Task task, boolean logits, boolean pooled, boolean byClass) {
     this.task = task;
     this.logits = logits && task != Task.MULTICLASS; // multiclass one-vs-rest ranks probabilities, as sklearn requires
+    this.pooled = pooled && task != Task.BINARY;
+    this.byClass = byClass && task == Task.MULTICLASS;
   }
 
-  @Override public boolean needsSortJob() { return true; }
-
-  @Override public String key() { return "rank:" + task.id() + (logits ? ":logits" : ""); }
-
-  @Override public Stat fresh() {
-    RankStat s = new RankStat(task, logits);
-    s.deferred = deferred;
-    return s;
+  @Override public String key() {
+    return "rank:" + task.id() + (logits ? ":logits" : "") + (pooled ? ":pooled" : "") + (byClass ? ":by_class" : "");
   }
 
-  /** Spark mode: the pass fills histograms only; the sort job supplies the rest. */
-  public void defer() { deferred = true; }
+  @Override protected OrderStat blank() { return new RankStat(task, logits, pooled, byClass); }
 
   public boolean scoresAreLogits() { return logits; }
 
   public Task task() { return task; }
 
-  public int classes() { return k; }
-
-  private void size(int n) {
-    if (k == n) return;
-    if (k >= 0) throw ConfusionStat.mismatch(k, n);
-    k = n;
-    layout = new ScoreHistogram[n];
-    local = new ArrayList<>();
-    for (int c = 0; c < n; c++) {
-      layout[c] = new ScoreHistogram(LAYOUT_BINS, true);
-      local.add(new HashMap<>());
-    }
-  }
-
   /** Classes of a row: 1 for binary, the vector length otherwise. */
   public static int classesOf(Task task, Example e) {
     return task == Task.BINARY ? 1 : e.predictionVec.length;
+  }
+
+  @Override public int channels(Example e) { return pooled ? 1 : classesOf(task, e); }
+
+  @Override public int elements(Example e) { return classesOf(task, e); }
+
+  @Override public int channelOf(Example e, int j) { return pooled ? 0 : j; }
+
+  @Override public double value(Example e, int j) { return score(e, j); }
+
+  @Override public boolean side(Example e, int j) { return positive(e, j); }
+
+  @Override public boolean tagged() { return byClass; }
+
+  @Override public int tag(Example e, int j) { return byClass ? (int) e.label : -1; }
+
+  @Override public boolean descending() { return true; }
+
+  @Override public long layoutKey(double v) {
+    return logits ? OrderKeys.ascending(v) : OrderKeys.probability(v);
+  }
+
+  /** Refuses, before the sums are made, more classes than the one-vs-one sums may hold. */
+  @Override public void checkWalkable() {
+    if (byClass && classes() > MAX_BY_CLASS) {
+      throw new UsageException("auc_roc:multi_class=ovo keeps an exact sum per pair of classes; " + classes() + " classes are"
+          + " more than its limit of " + MAX_BY_CLASS + "; use the one-vs-rest auc_roc (or average=micro) instead");
+    }
   }
 
   /** The score ranked for class c (+0.0 folds -0.0 into 0.0). */
@@ -85,58 +97,29 @@ public final class RankStat extends Stat {
     };
   }
 
-  @Override public void add(Example e) {
-    size(classesOf(task, e));
-    for (int c = 0; c < k; c++) {
-      double s = score(e, c);
-      boolean pos = positive(e, c);
-      layout[c].add(s, logits, pos, e.weight);
-      if (!deferred) local.get(c).computeIfAbsent(s, x -> new PosNeg()).add(pos, e.weight);
-    }
+  @Override public OrderStat source() { return this; }
+
+  @Override public OrderWalk.Walker walker(OrderStat data, int channel) {
+    return before -> {
+      RankSums r = new RankSums();
+      r.start(before);
+      return r;
+    };
   }
 
-  @Override public void merge(Stat other) {
-    RankStat o = same(other, RankStat.class);
-    if (o.k < 0) return;
-    size(o.k);
-    for (int c = 0; c < k; c++) {
-      layout[c].merge(o.layout[c]);
-      if (deferred) continue;
-      Map<Double, PosNeg> mine = local.get(c);
-      for (Map.Entry<Double, PosNeg> e : o.local.get(c).entrySet()) {
-        PosNeg m = mine.get(e.getKey());
-        if (m == null) mine.put(e.getKey(), e.getValue().copy());
-        else m.merge(e.getValue());
-      }
-    }
+  @Override public void complete(int channel, List<OrderWalk> walks) {
+    if (done == null || done.length < classes()) done = new RankSums[Math.max(classes(), channel + 1)];
+    RankSums sum = new RankSums();
+    for (OrderWalk w : walks) sum.merge((RankSums) w);
+    done[channel] = sum;
   }
 
-  public ScoreHistogram layout(int c) { return layout[c]; }
-
-  /** Total positive and negative weight of class c. */
-  public PosNeg total(int c) {
-    PosNeg t = new PosNeg();
-    for (int b = 0; b < LAYOUT_BINS; b++) {
-      PosNeg cell = layout[c].cell(b);
-      if (cell != null) t.merge(cell);
-    }
-    return t;
-  }
-
-  /** The sort job's exact sums for every class. */
-  public void complete(RankSums[] sums) {
-    done = sums;
-  }
-
-  /** Exact sums for class c: from the sort job, or by sorting the distinct scores kept here. */
+  /** Exact sums for channel c: from the sort job, or by walking the distinct scores kept here. */
   public RankSums sums(int c) {
-    if (done != null) return done[c] == null ? new RankSums() : done[c];
-    if (deferred) throw new IllegalStateException("exact AUC state was not completed by the sort job");
-    List<Double> scores = new ArrayList<>(local.get(c).keySet());
-    scores.sort((a, b) -> Double.compare(b, a));
-    RankSums r = new RankSums();
-    r.start(null);
-    for (Double s : scores) r.next(local.get(c).get(s));
-    return r;
+    if (done != null && done[c] != null) return done[c];
+    checkWalkable();
+    RankSums sum = new RankSums();
+    for (OrderWalk w : walkLocally(c, walker(this, c))) sum.merge((RankSums) w);
+    return sum;
   }
 }

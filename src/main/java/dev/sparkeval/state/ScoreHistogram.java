@@ -2,37 +2,22 @@ package dev.sparkeval.state;
 
 import java.io.Serializable;
 
-/**
- * Positive and negative weight per score bin. UNIFORM bins split probabilities [0, 1] evenly
- * (the one-pass binned AUC); LOGIT bins split the logit axis [-16, 16] evenly (the layout of the
- * exact AUC job, finer where probabilities crowd near 0 and 1). Both are monotone in the score.
- */
+/** Positive and negative weight per score bin, bins splitting probabilities [0, 1] evenly (the one-pass binned AUC). */
 public final class ScoreHistogram implements Serializable {
   private static final long serialVersionUID = 1L;
-  public static final double LOGIT_RANGE = 16;
 
   private final int bins;
-  private final boolean logitScale;
   private long[] counts;      // unit-weight rows: [2b] positives, [2b + 1] negatives of bin b; null before the first
   private PosNeg[] weighted;  // rows of other weights, per bin; null until one arrives
 
-  public ScoreHistogram(int bins, boolean logitScale) {
+  public ScoreHistogram(int bins) {
     this.bins = bins;
-    this.logitScale = logitScale;
   }
 
   public int bins() { return bins; }
 
-  /**
-   * The bin of a score; scoreIsLogit says whether the score is a logit or a probability.
-   * The same function places rows in the pass and in the exact AUC job.
-   */
+  /** The bin of a score; scoreIsLogit says whether the score is a logit or a probability. */
   public int bin(double score, boolean scoreIsLogit) {
-    if (logitScale) {
-      double t = scoreIsLogit ? score : Math.log(score) - Math.log1p(-score);
-      t = Math.max(-LOGIT_RANGE, Math.min(LOGIT_RANGE, t));
-      return Math.min(bins - 1, (int) ((t + LOGIT_RANGE) / (2 * LOGIT_RANGE) * bins));
-    }
     double p = scoreIsLogit ? dev.sparkeval.loss.Decisions.sigmoid(score) : score;
     return EceStat.bin(p, bins);
   }

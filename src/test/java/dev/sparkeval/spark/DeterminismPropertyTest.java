@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class DeterminismPropertyTest {
   static final List<String> LOSSES = List.of("mse", "mae", "huber:delta=0.7", "log_cosh", "quantile:q=0.3", "sse");
-  static final List<String> METRICS = List.of("r2", "explained_variance", "mape", "mean_error");
+  static final List<String> METRICS = List.of("r2", "explained_variance", "mape", "mean_error", "median_absolute_error",
+      "d2_absolute_error", "spearman", "pearson", "max_error", "d2_pinball:alpha=0.25");
 
   static Dataset<Row> randomTable(long seed) {
     Random r = new Random(seed);

@@ -13,6 +13,13 @@ import java.util.List;
 public final class BadInput {
   private BadInput() {}
 
+  /** Writes a small input file into dir; returns its path. */
+  public static String write(Path dir, String name, String text) throws java.io.IOException {
+    Path p = dir.resolve(name);
+    Files.writeString(p, text);
+    return p.toString();
+  }
+
   /** Runs the command line with a fresh --out under dir and checks the contract; returns the run. */
   public static Cli.Run expect(Path dir, List<String> fragments, List<String> args) {
     Path out = dir.resolve("out-" + System.nanoTime());

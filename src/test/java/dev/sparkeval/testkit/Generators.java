@@ -1,6 +1,7 @@
 package dev.sparkeval.testkit;
 
 import dev.sparkeval.core.Example;
+import dev.sparkeval.core.RowRule;
 import dev.sparkeval.core.Task;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,15 @@ public final class Generators {
   }
 
   public static List<Example> rows(Task t, Random r, int n, boolean weighted) {
+    return rows(t, r, n, weighted, RowRule.NONE);
+  }
+
+  /**
+   * Rows that pass the plan's checks: a regression row outside a measure's domain (msle's values
+   * > -1, a deviance's positive values) gets |value| + 0.5 instead, so those measures see most of
+   * the same data, heavy tails included.
+   */
+  public static List<Example> rows(Task t, Random r, int n, boolean weighted, RowRule rule) {
     List<Example> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Example e = switch (t) {
@@ -32,6 +42,10 @@ public final class Generators {
         default -> throw new IllegalArgumentException("no row generator for task " + t.id());
       };
       e.weight = weighted ? (r.nextInt(5) == 0 ? 0.0 : r.nextDouble() * 3) : 1.0;
+      if (t == Task.REGRESSION && rule.check(e) != null) {
+        e.label = Math.abs(e.label) + 0.5;
+        e.prediction = Math.abs(e.prediction) + 0.5;
+      }
       out.add(e);
     }
     return out;

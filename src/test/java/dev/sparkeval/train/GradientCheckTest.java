@@ -7,10 +7,13 @@ import dev.sparkeval.core.ExactSum;
 import dev.sparkeval.core.Reduction;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.loss.AbsoluteError;
+import dev.sparkeval.loss.BceWithLogits;
 import dev.sparkeval.loss.Huber;
+import dev.sparkeval.loss.LabelSmoothed;
 import dev.sparkeval.loss.LogCosh;
 import dev.sparkeval.loss.Pinball;
 import dev.sparkeval.loss.PointLoss;
+import dev.sparkeval.loss.PoissonNll;
 import dev.sparkeval.loss.SmoothL1;
 import dev.sparkeval.loss.SquaredError;
 import java.util.ArrayList;
@@ -24,7 +27,20 @@ class GradientCheckTest {
 
   static List<PointLoss> pointLosses() {
     return List.of(new SquaredError(), new AbsoluteError(), new Huber(1.0), new Huber(0.3), new SmoothL1(1.0),
-        new SmoothL1(0.5), new LogCosh(), new Pinball(0.5), new Pinball(0.9), new Pinball(0.1));
+        new SmoothL1(0.5), new LogCosh(), new Pinball(0.5), new Pinball(0.9), new Pinball(0.1),
+        new PoissonNll(true, false, 1e-8), new PoissonNll(true, true, 1e-8));
+  }
+
+  /** Losses of one binary logit: BCE on smoothed targets (its derivative is the inner loss's at the smoothed target). */
+  @Test
+  void smoothedBinaryLossDerivatives() {
+    Random r = new Random(2);
+    for (PointLoss l : List.of(new LabelSmoothed(new BceWithLogits(1.0), 0.1, true), new LabelSmoothed(new BceWithLogits(2.5), 0.3, true))) {
+      for (int t = 0; t < 200; t++) {
+        double y = r.nextInt(2), z = r.nextGaussian() * 4;
+        check(l.key() + " at y=" + y + " z=" + z, l.derivative(y, z), l.value(y, z + H), l.value(y, z - H));
+      }
+    }
   }
 
   /** Central difference of f at x, compared with the analytic derivative, away from kinks. */

@@ -7,6 +7,7 @@ import dev.sparkeval.core.EvalOptions;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
 import dev.sparkeval.spark.Evaluation;
+import dev.sparkeval.spark.eval.Binding;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +24,10 @@ import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
 
 /**
  * A Spark ML {@link Evaluator} for every sparkeval loss and metric, for {@code CrossValidator}
@@ -33,13 +37,19 @@ import org.apache.spark.sql.Dataset;
  * and every spec of {@code metrics} from one pass, where MLlib needs one pass per metric.
  * Values are exact: the same table gives the same bits at any partitioning.
  *
- * <p>For MLlib's RankingEvaluator and ClusteringEvaluator it is a drop-in: {@code metricName}
- * takes their names with their meaning ({@code ndcgAtK} with {@code k}, {@code silhouette} with
- * {@code distanceMeasure}; see {@link MllibGroupedNames}).
+ * <p>It is also a drop-in for MLlib's evaluators: {@code metricName} takes any of their metric
+ * names ({@code rmse}, {@code areaUnderROC}, {@code weightedPrecision}, {@code subsetAccuracy},
+ * {@code ndcgAtK}, {@code silhouette}, ...) with MLlib's meaning, columns and parameters
+ * ({@code metricLabel}, {@code beta}, {@code eps}, {@code throughOrigin}, {@code k},
+ * {@code distanceMeasure}, {@code rawPredictionCol}, {@code probabilityCol}, {@code featuresCol});
+ * the task follows from the name (accuracy, hammingLoss and the ByLabel names of both
+ * classification evaluators from the label column: an array is multilabel). See {@link MllibNames}.
  *
  * <pre>{@code
  * SparkevalEvaluator ev = new SparkevalEvaluator().setTask("regression").setMetric("mse");
  * new CrossValidator().setEstimator(pipeline).setEvaluator(ev).setEstimatorParamMaps(grid).fit(train);
+ * // MulticlassClassificationEvaluator().setMetricName("weightedPrecision") becomes
+ * new SparkevalEvaluator().setMetricName("weightedPrecision");
  * }</pre>
  */
 public final class SparkevalEvaluator extends Evaluator implements DefaultParamsWritable {
@@ -54,6 +64,13 @@ public final class SparkevalEvaluator extends Evaluator implements DefaultParams
   private final BooleanParam logits;
   private final DoubleParam threshold;
   private final Param<String> metricName;
+  private final DoubleParam metricLabel;
+  private final DoubleParam beta;
+  private final DoubleParam eps;
+  private final BooleanParam throughOrigin;
+  private final IntParam numBins;
+  private final Param<String> rawPredictionCol;
+  private final Param<String> probabilityCol;
   private final IntParam k;
   private final Param<String> distanceMeasure;
   private final Param<String> featuresCol;
@@ -76,12 +93,27 @@ public final class SparkevalEvaluator extends Evaluator implements DefaultParams
     logits = new BooleanParam(this, "logits", "the prediction column holds logits, not probabilities");
     threshold = new DoubleParam(this, "threshold", "binary decision threshold on the probability",
         ParamValidators.inRange(0, 1, false, false));
-    metricName = new Param<>(this, "metricName", "a metric name of MLlib's RankingEvaluator or ClusteringEvaluator, with"
-        + " MLlib's meaning (k, distanceMeasure); instead of metric");
+    metricName = new Param<>(this, "metricName", "an MLlib evaluator's metric name (rmse, areaUnderROC, f1, subsetAccuracy,"
+        + " ndcgAtK, silhouette, ...), with MLlib's meaning; instead of metric");
+    metricLabel = new DoubleParam(this, "metricLabel", "the class of MLlib's ...ByLabel metrics");
+    beta = new DoubleParam(this, "beta", "MLlib's beta of weightedFMeasure and fMeasureByLabel", ParamValidators.gt(0));
+    eps = new DoubleParam(this, "eps", "MLlib's logLoss clipping", ParamValidators.inRange(0, 0.5, false, false));
+    throughOrigin = new BooleanParam(this, "throughOrigin", "MLlib's r2 of a regression through the origin");
+    numBins = new IntParam(this, "numBins", "accepted as MLlib's BinaryClassificationEvaluator takes it; the AUC here is exact"
+        + " at any value", ParamValidators.gtEq(0));
+    rawPredictionCol = new Param<>(this, "rawPredictionCol", "the score column of MLlib's areaUnderROC and areaUnderPR");
+    probabilityCol = new Param<>(this, "probabilityCol", "the probability column of MLlib's logLoss");
     k = new IntParam(this, "k", "RankingEvaluator's cutoff for the ...AtK metric names", ParamValidators.gt(0));
     distanceMeasure = new Param<>(this, "distanceMeasure", "ClusteringEvaluator's distance: squaredEuclidean or cosine");
     featuresCol = new Param<>(this, "featuresCol", "clustering: the feature vector column");
     queryCol = new Param<>(this, "queryCol", "ranking: the query column of one row per query and item; unset for MLlib's arrays");
+    setDefault(metricLabel, 0.0);
+    setDefault(beta, 1.0);
+    setDefault(eps, 1e-15);
+    setDefault(throughOrigin, false);
+    setDefault(numBins, 1000);
+    setDefault(rawPredictionCol, "rawPrediction");
+    setDefault(probabilityCol, "probability");
     setDefault(k, 10);
     setDefault(distanceMeasure, "squaredEuclidean");
     setDefault(featuresCol, "features");
@@ -105,22 +137,6 @@ public final class SparkevalEvaluator extends Evaluator implements DefaultParams
   public BooleanParam logits() { return logits; }
   public DoubleParam threshold() { return threshold; }
 
-  public Param<String> metricName() { return metricName; }
-  public IntParam k() { return k; }
-  public Param<String> distanceMeasure() { return distanceMeasure; }
-  public Param<String> featuresCol() { return featuresCol; }
-  public Param<String> queryCol() { return queryCol; }
-  public SparkevalEvaluator setMetricName(String v) { set(metricName, v); return this; }
-  public SparkevalEvaluator setK(int v) { set(k, v); return this; }
-  public SparkevalEvaluator setDistanceMeasure(String v) { set(distanceMeasure, v); return this; }
-  public SparkevalEvaluator setFeaturesCol(String v) { set(featuresCol, v); return this; }
-  public SparkevalEvaluator setQueryCol(String v) { set(queryCol, v); return this; }
-  public String getMetricName() { return isDefined(metricName) ? $(metricName) : null; }
-  public int getK() { return (Integer) $(k); }
-  public String getDistanceMeasure() { return $(distanceMeasure); }
-  public String getFeaturesCol() { return $(featuresCol); }
-  public String getQueryCol() { return isDefined(queryCol) ? $(queryCol) : null; }
-
   public SparkevalEvaluator setLabelCol(String v) { set(labelCol, v); return this; }
   public SparkevalEvaluator setPredictionCol(String v) { set(predictionCol, v); return this; }
   public SparkevalEvaluator setWeightCol(String v) { set(weightCol, v); return this; }
@@ -129,6 +145,42 @@ public final class SparkevalEvaluator extends Evaluator implements DefaultParams
   public SparkevalEvaluator setMetrics(String... v) { set(metrics, v); return this; }
   public SparkevalEvaluator setLogits(boolean v) { set(logits, v); return this; }
   public SparkevalEvaluator setThreshold(double v) { set(threshold, v); return this; }
+  public Param<String> metricName() { return metricName; }
+  public DoubleParam metricLabel() { return metricLabel; }
+  public DoubleParam beta() { return beta; }
+  public DoubleParam eps() { return eps; }
+  public BooleanParam throughOrigin() { return throughOrigin; }
+  public IntParam numBins() { return numBins; }
+  public Param<String> rawPredictionCol() { return rawPredictionCol; }
+  public Param<String> probabilityCol() { return probabilityCol; }
+  public SparkevalEvaluator setMetricName(String v) { set(metricName, v); return this; }
+  public SparkevalEvaluator setMetricLabel(double v) { set(metricLabel, v); return this; }
+  public SparkevalEvaluator setBeta(double v) { set(beta, v); return this; }
+  public SparkevalEvaluator setEps(double v) { set(eps, v); return this; }
+  public SparkevalEvaluator setThroughOrigin(boolean v) { set(throughOrigin, v); return this; }
+  public SparkevalEvaluator setNumBins(int v) { set(numBins, v); return this; }
+  public SparkevalEvaluator setRawPredictionCol(String v) { set(rawPredictionCol, v); return this; }
+  public SparkevalEvaluator setProbabilityCol(String v) { set(probabilityCol, v); return this; }
+  public String getMetricName() { return isDefined(metricName) ? $(metricName) : null; }
+  public double getMetricLabel() { return (Double) $(metricLabel); }
+  public double getBeta() { return (Double) $(beta); }
+  public double getEps() { return (Double) $(eps); }
+  public boolean getThroughOrigin() { return (Boolean) $(throughOrigin); }
+  public int getNumBins() { return (Integer) $(numBins); }
+  public String getRawPredictionCol() { return $(rawPredictionCol); }
+  public String getProbabilityCol() { return $(probabilityCol); }
+  public IntParam k() { return k; }
+  public Param<String> distanceMeasure() { return distanceMeasure; }
+  public Param<String> featuresCol() { return featuresCol; }
+  public Param<String> queryCol() { return queryCol; }
+  public SparkevalEvaluator setK(int v) { set(k, v); return this; }
+  public SparkevalEvaluator setDistanceMeasure(String v) { set(distanceMeasure, v); return this; }
+  public SparkevalEvaluator setFeaturesCol(String v) { set(featuresCol, v); return this; }
+  public SparkevalEvaluator setQueryCol(String v) { set(queryCol, v); return this; }
+  public int getK() { return (Integer) $(k); }
+  public String getDistanceMeasure() { return $(distanceMeasure); }
+  public String getFeaturesCol() { return $(featuresCol); }
+  public String getQueryCol() { return isDefined(queryCol) ? $(queryCol) : null; }
 
   public String getLabelCol() { return $(labelCol); }
   public String getPredictionCol() { return isDefined(predictionCol) ? $(predictionCol) : taskValue().defaultPrediction(); }
@@ -147,29 +199,46 @@ public final class SparkevalEvaluator extends Evaluator implements DefaultParams
     return t.defaultLosses().isEmpty() ? t.defaultMetrics() : t.defaultLosses();
   }
 
-  /** The task and the spec evaluate() returns: {@code metric}, or MLlib's {@code metricName} with its meaning. */
-  private record Setup(Task task, String spec) {}
+  /** What one evaluation runs: the task, prediction column, logits, label sets and the spec evaluate() returns. */
+  private record Setup(Task task, String prediction, boolean logits, boolean labelSets, String spec) {}
 
-  private Setup setup() {
-    String name = getMetricName();
-    if (name == null) return new Setup(taskValue(), getMetric());
+  private Setup setup(Dataset<?> dataset) {
+    if (getMetricName() == null) return new Setup(taskValue(), getPredictionCol(), getLogits(), false, getMetric());
     if (isSet(metric)) {
       throw new UsageException("set metric (a sparkeval spec) or metricName (an MLlib name), not both; got metric '"
-          + $(metric) + "' and metricName '" + name + "'");
+          + $(metric) + "' and metricName '" + getMetricName() + "'");
     }
-    Task t = MllibGroupedNames.task(name);
-    if (t == null) {
-      throw new UsageException("metricName '" + name + "' is not a RankingEvaluator or ClusteringEvaluator name here; they are "
-          + MllibGroupedNames.RANKING + " and " + MllibGroupedNames.CLUSTERING + "; other tasks take metric, a sparkeval spec");
-    }
-    return new Setup(t, t == Task.RANKING ? MllibGroupedNames.ranking(name, getK())
-        : MllibGroupedNames.clustering(name, getDistanceMeasure()));
+    MllibNames.Mapping m = MllibNames.map(getMetricName(), mllibTask(dataset),
+        new MllibNames.Params(getMetricLabel(), getBeta(), getEps(), getThroughOrigin(), getK(), getDistanceMeasure()));
+    String col = switch (m.column()) {
+      case PREDICTION -> isSet(predictionCol) ? $(predictionCol) : "prediction";
+      case RAW_PREDICTION -> getRawPredictionCol();
+      case PROBABILITY -> getProbabilityCol();
+    };
+    return new Setup(m.task(), col, m.logits(), m.labelSets(), m.spec());
   }
 
-  /** The value of {@code metric} (or MLlib's {@code metricName}); NaN when it is undefined on this data (for example R² of one row). */
+  /**
+   * The task of an MLlib name: the one evaluator that has it, the task set explicitly, or for names
+   * of both classification evaluators the label column's type (MLlib's multilabel labels are arrays).
+   */
+  private Task mllibTask(Dataset<?> dataset) {
+    List<Task> tasks = MllibNames.tasks(getMetricName());
+    if (isSet(task)) return taskValue();
+    if (tasks.size() == 1 || dataset == null) return tasks.get(0); // both have the same direction
+    DataType t = Binding.field(dataset.toDF(), getLabelCol(), "labelCol").dataType();
+    return t instanceof ArrayType || t.equals(SQLDataTypes.VectorType()) ? Task.MULTILABEL : Task.MULTICLASS;
+  }
+
+  /** Ranking's long layout (one row per query and item, grouped by queryCol) rather than MLlib's arrays. */
+  private boolean grouped(Setup s) {
+    return s.task() == Task.RANKING && getQueryCol() != null;
+  }
+
+  /** The value of {@code metric} (or of MLlib's {@code metricName}); NaN when it is undefined on this data (for example R² of one row). */
   @Override public double evaluate(Dataset<?> dataset) {
-    Setup s = setup();
-    return run(dataset, s.task(), List.of(s.spec())).value(s.spec());
+    Setup s = setup(dataset);
+    return run(dataset, s, List.of(s.spec())).value(s.spec());
   }
 
   /** {@code metric} and every spec of {@code metrics}, by spec, from one pass over the data (NaN where undefined). */
@@ -177,29 +246,29 @@ public final class SparkevalEvaluator extends Evaluator implements DefaultParams
     return result(dataset).values();
   }
 
-  /** The whole evaluation of {@code metric} and {@code metrics}: counts, values and report blocks. */
+  /** The whole evaluation of {@code metric} (or {@code metricName}) and {@code metrics}: counts, values and report blocks. */
   public Evaluation.Result result(Dataset<?> dataset) {
-    Setup setup = setup();
+    Setup setup = setup(dataset);
     List<String> specs = new ArrayList<>(List.of(setup.spec()));
     for (String s : getMetrics()) if (!specs.contains(s)) specs.add(s);
-    return run(dataset, setup.task(), specs);
+    return run(dataset, setup, specs);
   }
 
-  private Evaluation.Result run(Dataset<?> dataset, Task task, List<String> specs) {
-    String prediction = isDefined(predictionCol) ? $(predictionCol) : task.defaultPrediction();
-    Evaluation.Builder b = Evaluation.of(dataset).task(task).prediction(prediction).metric(specs.toArray(new String[0]));
-    if (task == Task.CLUSTERING) b.features(getFeaturesCol());
-    else b.label(getLabelCol()).logits(getLogits()).threshold(getThreshold());
-    if (task == Task.RANKING && getQueryCol() != null) b.query(getQueryCol());
+  private Evaluation.Result run(Dataset<?> dataset, Setup s, List<String> specs) {
+    Evaluation.Builder b = Evaluation.of(dataset).task(s.task()).prediction(s.prediction()).threshold(getThreshold())
+        .metric(specs.toArray(new String[0]));
+    if (s.task() == Task.CLUSTERING) b.features(getFeaturesCol());
+    else b.label(getLabelCol()).logits(s.logits()).labelSets(s.labelSets());
+    if (grouped(s)) b.query(getQueryCol());
     if (getWeightCol() != null) b.weight(getWeightCol());
     return b.run();
   }
 
   /** Losses are smaller-is-better; metrics follow their meaning (accuracy larger, log_loss smaller). */
   @Override public boolean isLargerBetter() {
-    Setup s = setup();
+    Setup s = setup(null);
     Catalog.Resolved r = Catalogs.standard().resolve(s.spec(),
-        new EvalOptions(s.task(), getLogits(), getThreshold(), null, getWeightCol() != null));
+        new EvalOptions(s.task(), s.logits(), getThreshold(), null, getWeightCol() != null, s.labelSets(), grouped(s)));
     Direction d = r.entry().direction();
     if (d == Direction.CLOSEST_TO_ZERO) {
       throw new UsageException("'" + getMetric() + "' has no better direction (it is best at 0, not at an end);"

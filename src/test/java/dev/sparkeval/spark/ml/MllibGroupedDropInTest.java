@@ -71,6 +71,7 @@ class MllibGroupedDropInTest {
     for (String name : new String[] {"meanAveragePrecision", "meanAveragePrecisionAtK", "precisionAtK", "ndcgAtK", "recallAtK"}) {
       for (int k : new int[] {1, 5, 10}) {
         double mllib = new RankingEvaluator().setMetricName(name).setK(k).evaluate(t);
+        assertTrue(mllib > 0 && mllib < 1, name + "@" + k + ": the fixture gives MLlib a value strictly inside (0, 1): " + mllib);
         SparkevalEvaluator ours = new SparkevalEvaluator().setMetricName(name).setK(k);
         assertTrue(Fixtures.close(ours.evaluate(t), mllib, 1e-12), name + "@" + k + ": " + ours.evaluate(t) + " vs " + mllib);
         assertEquals(new RankingEvaluator().setMetricName(name).isLargerBetter(), ours.isLargerBetter(), name);
@@ -91,7 +92,8 @@ class MllibGroupedDropInTest {
       CrossValidatorModel b = new CrossValidator().setEstimator(kmeans).setEvaluator(ours).setEstimatorParamMaps(grid)
           .setNumFolds(2).setSeed(9).fit(t);
       assertArrayEquals(a.avgMetrics(), b.avgMetrics(), 1e-12, distance);
-      assertEquals(a.bestModel().uid(), a.bestModel().uid());
+      assertTrue(a.avgMetrics()[0] != a.avgMetrics()[1] && a.avgMetrics()[1] != a.avgMetrics()[2],
+          distance + ": the grid points differ, so the choice is real: " + java.util.Arrays.toString(a.avgMetrics()));
       assertEquals(((org.apache.spark.ml.clustering.KMeansModel) a.bestModel()).getK(),
           ((org.apache.spark.ml.clustering.KMeansModel) b.bestModel()).getK(), distance);
     }
@@ -102,12 +104,37 @@ class MllibGroupedDropInTest {
     assertEquals("silhouette", loaded.getMetricName());
   }
 
+  /** ClusteringEvaluator's weightCol: the weighted silhouette with either distance. */
+  @Test
+  void weightedSilhouetteIsMllibs() {
+    Random r = new Random(6);
+    List<Row> rows = new ArrayList<>();
+    for (Row p : points().collectAsList()) {
+      org.apache.spark.ml.linalg.Vector v = p.getAs(0);
+      rows.add(RowFactory.create(v, (double) (v.apply(0) > 2 ? (v.apply(0) > 6 ? 2 : 1) : 0), 0.5 + r.nextInt(4)));
+    }
+    StructType schema = new StructType().add("features", SQLDataTypes.VectorType()).add("prediction", DataTypes.DoubleType)
+        .add("w", DataTypes.DoubleType);
+    Dataset<Row> t = SparkTests.spark().createDataFrame(rows, schema).cache();
+    for (String distance : new String[] {"squaredEuclidean", "cosine"}) {
+      double mllib = new ClusteringEvaluator().setDistanceMeasure(distance).setWeightCol("w").evaluate(t);
+      double ours = new SparkevalEvaluator().setMetricName("silhouette").setDistanceMeasure(distance).setWeightCol("w").evaluate(t);
+      double unweighted = new ClusteringEvaluator().setDistanceMeasure(distance).evaluate(t);
+      assertTrue(mllib != unweighted, distance + ": the weights change MLlib's value, so they are tested");
+      assertTrue(Fixtures.close(ours, mllib, 1e-12), distance + ": " + ours + " vs " + mllib);
+    }
+  }
+
   @Test
   void badNamesSayWhatIsRight() {
     UsageException e = assertThrows(UsageException.class, () -> new SparkevalEvaluator().setMetricName("ndcgAtk").evaluate(arrays()));
-    assertTrue(e.getMessage().contains("did you mean 'ndcgAtK'") || e.getMessage().contains("ndcgAtK"), e.getMessage());
-    e = assertThrows(UsageException.class, () -> MllibGroupedNames.clustering("silhouette", "manhattan"));
-    assertTrue(e.getMessage().contains("squaredEuclidean or cosine"), e.getMessage());
+    assertTrue(e.getMessage().contains("unknown metricName 'ndcgAtk' (did you mean 'ndcgAtK'?)"), e.getMessage());
+    e = assertThrows(UsageException.class,
+        () -> new SparkevalEvaluator().setMetricName("silhouette").setDistanceMeasure("manhattan").evaluate(points()));
+    assertEquals("distanceMeasure must be squaredEuclidean or cosine (ClusteringEvaluator's), got 'manhattan'", e.getMessage());
+    e = assertThrows(UsageException.class, () -> new SparkevalEvaluator().setTask("binary").setMetricName("ndcgAtK").evaluate(arrays()));
+    assertTrue(e.getMessage().contains("metricName 'ndcgAtK' is not a metric of MLlib's evaluator for task binary; it is for ranking"),
+        e.getMessage());
     e = assertThrows(UsageException.class, () -> new SparkevalEvaluator().setMetric("map").setMetricName("ndcgAtK").evaluate(arrays()));
     assertTrue(e.getMessage().contains("not both"), e.getMessage());
   }

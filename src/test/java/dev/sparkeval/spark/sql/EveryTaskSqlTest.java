@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class EveryTaskSqlTest {
   static final List<String> TASKS = List.of("regression", "binary", "multiclass", "multilabel", "distribution", "embedding",
-      "segmentation");
+      "segmentation", "regression_peers", "binary_peers");
 
   @TestFactory
   Stream<DynamicTest> sqlEqualsEvaluateOnEveryFixture() {

@@ -39,9 +39,9 @@ class SqlFunctionsTest {
         .add("w", DataTypes.DoubleType).add("segment", DataTypes.StringType).add("n", DataTypes.IntegerType);
     Random r = new Random(11);
     List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < 3000; i++) {
-      double y = 50 + r.nextGaussian() * 20;
-      rows.add(RowFactory.create(y, (float) (y + r.nextGaussian() * 5), r.nextDouble() * 2, "s" + (i % 5), i % 7));
+    for (int i = 0; i < 3000; i++) { // positive labels and predictions: in every regression measure's domain (deviances, msle)
+      double y = Math.abs(50 + r.nextGaussian() * 20) + 0.5;
+      rows.add(RowFactory.create(y, (float) (Math.abs(y + r.nextGaussian() * 5) + 0.5), r.nextDouble() * 2, "s" + (i % 5), i % 7));
     }
     preds = spark.createDataFrame(rows, schema).repartition(3);
     preds.createOrReplaceTempView("preds");

@@ -1,0 +1,153 @@
+package dev.sparkeval.spark.eval;
+
+import dev.sparkeval.core.Example;
+import dev.sparkeval.core.RowRule;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.apache.spark.Partitioner;
+import org.apache.spark.SparkConf;
+import org.apache.spark.rdd.RDD;
+import org.apache.spark.rdd.ShuffledRDD;
+import org.apache.spark.serializer.KryoSerializer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
+import scala.Tuple2;
+import scala.math.Ordering;
+import scala.reflect.ClassTag;
+import scala.reflect.ClassTag$;
+
+/**
+ * The shuffle of the sort jobs: records (key, value) as primitive arrays that Kryo moves cheaply,
+ * key = {unit, sort bits[, tag]}, range-partitioned by unit (ranges balanced by the rows the
+ * pass's layouts counted, so no sampling job) and sorted within each range.
+ */
+final class OrderShuffle {
+  private OrderShuffle() {}
+
+  /** Lexicographic order of the key arrays. */
+  static final class Order implements Comparator<long[]>, Serializable {
+    private static final long serialVersionUID = 1L;
+    @Override public int compare(long[] a, long[] b) {
+      for (int i = 0; i < a.length; i++) {
+        int c = Long.compare(a[i], b[i]);
+        if (c != 0) return c;
+      }
+      return 0;
+    }
+  }
+
+  /** Ranges of units. */
+  static final class Ranges extends Partitioner {
+    private static final long serialVersionUID = 1L;
+    private final long[] starts;
+
+    Ranges(long[] starts) { this.starts = starts; }
+
+    @Override public int numPartitions() { return starts.length; }
+
+    @Override public int getPartition(Object key) {
+      long u = ((long[]) key)[0];
+      int lo = 0, hi = starts.length - 1;
+      while (lo < hi) {
+        int mid = (lo + hi + 1) >>> 1;
+        if (starts[mid] <= u) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo;
+    }
+  }
+
+  /**
+   * Session option: the fewest rows worth a range of their own (fewer cost more in task overhead
+   * than they save in parallel sorting); tests lower it to make many ranges of a small table.
+   */
+  static final String ROWS_PER_RANGE = "spark.sparkeval.sortRowsPerRange";
+
+  /** Sort ranges for a job over this table: one per input partition, but none under the rows per range. */
+  static int ranges(Dataset<Row> projected, long[] unitRows) {
+    long total = 0;
+    for (long r : unitRows) total += r;
+    long per = Math.max(1, Long.parseLong(projected.sparkSession().conf().get(ROWS_PER_RANGE, "100000")));
+    return (int) Math.min(Math.max(1, projected.rdd().getNumPartitions()), Math.max(1, (total + per - 1) / per));
+  }
+
+  /** The first unit of each range: about the same number of rows per range. */
+  static long[] starts(long[] unitRows, int partitions) {
+    long total = 0;
+    for (long r : unitRows) total += r;
+    List<Long> starts = new ArrayList<>(List.of(0L));
+    long acc = 0;
+    for (int u = 0; u < unitRows.length; u++) {
+      if (acc >= (double) total * starts.size() / partitions && starts.size() < partitions) starts.add((long) u);
+      acc += unitRows[u];
+    }
+    return starts.stream().mapToLong(Long::longValue).toArray();
+  }
+
+  /** The records range-partitioned by unit and sorted by key within each range. */
+  static RDD<Tuple2<long[], double[]>> sorted(RDD<Tuple2<long[], double[]>> records, long[] starts, SparkConf conf) {
+    ClassTag<long[]> kt = ClassTag$.MODULE$.apply(long[].class);
+    ClassTag<double[]> vt = ClassTag$.MODULE$.apply(double[].class);
+    ShuffledRDD<long[], double[], double[]> s = new ShuffledRDD<>(records, new Ranges(starts), kt, vt, vt);
+    s.setKeyOrdering(Ordering.comparatorToOrdering(new Order()));
+    s.setSerializer(new KryoSerializer(conf));
+    @SuppressWarnings("unchecked")
+    RDD<Tuple2<long[], double[]>> out = (RDD<Tuple2<long[], double[]>>) (RDD<?>) s;
+    return out;
+  }
+
+  /** Emits the records of one good row that counts in the given state sets (0 overall, then its slice). */
+  interface Emitter extends Serializable {
+    void emit(Example e, int[] sets, List<Tuple2<long[], double[]>> out);
+  }
+
+  /** Every good row of the table, read as the pass read it, turned into records (rows stream through). */
+  static RDD<Tuple2<long[], double[]>> records(Dataset<Row> projected, RowReader reader, RowRule rule,
+      Map<List<String>, Integer> sliceIndex, Emitter emitter) {
+    return projected.queryExecution().toRdd().toJavaRDD().mapPartitions(it -> {
+      Example e = new Example();
+      int[] overall = {0};
+      return new Buffered() {
+        @Override void fill(List<Tuple2<long[], double[]>> out) {
+          while (out.isEmpty() && it.hasNext()) {
+            InternalRow row = it.next();
+            e.weight = 1.0;
+            RowRule.Bad bad = reader.read(row, e);
+            if (bad == null) bad = rule.check(e);
+            if (bad != null) continue; // skipped as in the pass (a failing run never gets here)
+            Integer slice = reader.sliced() ? sliceIndex.get(reader.sliceKey(row)) : null;
+            emitter.emit(e, slice == null ? overall : new int[] {0, slice}, out);
+          }
+        }
+      };
+    }).rdd();
+  }
+
+  /** An iterator over records produced a few at a time by {@link #fill}. */
+  abstract static class Buffered implements Iterator<Tuple2<long[], double[]>> {
+    private final List<Tuple2<long[], double[]>> buffer = new ArrayList<>();
+    private int next;
+
+    /** Appends the next records to out; leaves it empty at the end. */
+    abstract void fill(List<Tuple2<long[], double[]>> out);
+
+    @Override public boolean hasNext() {
+      if (next < buffer.size()) return true;
+      buffer.clear();
+      next = 0;
+      fill(buffer);
+      return !buffer.isEmpty();
+    }
+
+    @Override public Tuple2<long[], double[]> next() {
+      if (!hasNext()) throw new NoSuchElementException();
+      return buffer.get(next++);
+    }
+  }
+}
