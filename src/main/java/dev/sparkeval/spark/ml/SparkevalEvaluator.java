@@ -103,7 +103,7 @@ public final class SparkevalEvaluator extends Evaluator implements DefaultParams
         + " at any value", ParamValidators.gtEq(0));
     rawPredictionCol = new Param<>(this, "rawPredictionCol", "the score column of MLlib's areaUnderROC and areaUnderPR");
     probabilityCol = new Param<>(this, "probabilityCol", "the probability column of MLlib's logLoss");
-    k = new IntParam(this, "k", "RankingEvaluator's cutoff for the ...AtK metric names", ParamValidators.gt(0));
+    k = new IntParam(this, "k", "RankingEvaluator's cutoff for the ...AtK metric names (> 0, checked with the name)");
     distanceMeasure = new Param<>(this, "distanceMeasure", "ClusteringEvaluator's distance: squaredEuclidean or cosine");
     featuresCol = new Param<>(this, "featuresCol", "clustering: the feature vector column");
     queryCol = new Param<>(this, "queryCol", "ranking: the query column of one row per query and item; unset for MLlib's arrays");

@@ -132,6 +132,8 @@ class MllibGroupedDropInTest {
     e = assertThrows(UsageException.class,
         () -> new SparkevalEvaluator().setMetricName("silhouette").setDistanceMeasure("manhattan").evaluate(points()));
     assertEquals("distanceMeasure must be squaredEuclidean or cosine (ClusteringEvaluator's), got 'manhattan'", e.getMessage());
+    e = assertThrows(UsageException.class, () -> new SparkevalEvaluator().setMetricName("ndcgAtK").setK(0).evaluate(arrays()));
+    assertEquals("k must be a positive integer (RankingEvaluator's cutoff), got 0", e.getMessage());
     e = assertThrows(UsageException.class, () -> new SparkevalEvaluator().setTask("binary").setMetricName("ndcgAtK").evaluate(arrays()));
     assertTrue(e.getMessage().contains("metricName 'ndcgAtK' is not a metric of MLlib's evaluator for task binary; it is for ranking"),
         e.getMessage());
