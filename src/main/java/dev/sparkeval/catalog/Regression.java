@@ -3,6 +3,7 @@ package dev.sparkeval.catalog;
 import static dev.sparkeval.core.Entry.loss;
 import static dev.sparkeval.core.Entry.metric;
 
+import dev.sparkeval.core.Batch;
 import dev.sparkeval.core.Direction;
 import dev.sparkeval.core.Entry;
 import dev.sparkeval.core.Example;
@@ -39,12 +40,20 @@ public final class Regression {
     @Override public double apply(Example e) {
       return Math.abs(e.label - e.prediction) / Math.max(Math.abs(e.label), EPS);
     }
+    @Override public void apply(Batch b, double[] out) {
+      double[] y = b.label, p = b.prediction;
+      for (int i = 0; i < b.size; i++) out[i] = Math.abs(y[i] - p[i]) / Math.max(Math.abs(y[i]), EPS);
+    }
   };
 
   static final RowFunction ERROR = new RowFunction() {
     private static final long serialVersionUID = 1L;
     @Override public String key() { return "error"; }
     @Override public double apply(Example e) { return e.prediction - e.label; }
+    @Override public void apply(Batch b, double[] out) {
+      double[] y = b.label, p = b.prediction;
+      for (int i = 0; i < b.size; i++) out[i] = p[i] - y[i];
+    }
   };
 
   public static List<Entry> entries() {

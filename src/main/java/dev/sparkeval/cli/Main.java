@@ -1,10 +1,15 @@
 package dev.sparkeval.cli;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkeval.core.Suggest;
 import dev.sparkeval.core.UsageException;
+import dev.sparkeval.spark.Input;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +23,6 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.kohsuke.args4j.CmdLineException;
 import org.kohsuke.args4j.CmdLineParser;
-import org.kohsuke.args4j.ParserProperties;
 
 /**
  * Entry point: {@code COMMAND [OPTIONS]}. Exit codes: 0 success, 2 bad usage or input, 3 a gate
@@ -32,6 +36,7 @@ public final class Main {
     COMMANDS.put("demo", DemoCommand::new);
     COMMANDS.put("evaluate", EvaluateCommand::new);
     COMMANDS.put("generate", GenerateCommand::new);
+    COMMANDS.put("history", HistoryCommand::new);
     COMMANDS.put("list", ListCommand::new);
     COMMANDS.put("predict", PredictCommand::new);
     COMMANDS.put("sql", SqlCommand::new);
@@ -41,7 +46,11 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    int code = run(args, System.out, System.err, Main::session);
+    int code = run(args, System.out, System.err, () -> {
+      SparkSession s = session();
+      Progress.attach(s.sparkContext(), System.err);
+      return s;
+    });
     SparkSession.getActiveSession().foreach(s -> {
       s.stop();
       return null;
@@ -83,7 +92,7 @@ public final class Main {
     String name = args.isEmpty() ? "demo" : args.remove(0);
     try {
       if (name.equals("--help") || name.equals("-h") || name.equals("help")) {
-        out.println(usage());
+        out.print(Help.launcher());
         return 0;
       }
       Supplier<Command> make = COMMANDS.get(name);
@@ -92,10 +101,9 @@ public final class Main {
             + "; commands: " + String.join(", ", COMMANDS.keySet()));
       }
       Command cmd = make.get();
-      CmdLineParser parser = new CmdLineParser(cmd, ParserProperties.defaults().withUsageWidth(100));
-      if (args.contains("--help")) {
-        out.println("usage: " + name + " [OPTIONS]");
-        parser.printUsage(out);
+      CmdLineParser parser = new CmdLineParser(cmd, Help.properties());
+      if (args.contains("--help") || args.contains("-h")) {
+        out.print(Help.command(name, parser));
         return 0;
       }
       try {
@@ -108,6 +116,10 @@ public final class Main {
 
         @Override public PrintStream out() {
           return out;
+        }
+
+        @Override public PrintStream err() {
+          return err;
         }
 
         @Override public SparkSession spark() {
@@ -129,6 +141,7 @@ public final class Main {
       return 3;
     } catch (Exception | LinkageError e) {
       UsageException cause = usageCause(e);
+      if (cause == null) cause = Input.unreadable(e);
       if (cause != null) {
         err.println("error: " + cause.getMessage());
         if (verbose) e.printStackTrace(err);
@@ -141,14 +154,24 @@ public final class Main {
     }
   }
 
-  static UsageException usageCause(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause()) if (c instanceof UsageException u) return u;
-    return null;
+  /**
+   * Runs one command in this JVM on the given session with its output captured, for Python's
+   * sparkeval.train (through py4j, Classic sessions): the arguments as a JSON array; returns the
+   * exit code, the standard output and the error output.
+   */
+  public static String[] runIn(SparkSession spark, String argsJson) throws IOException {
+    List<String> args = new ObjectMapper().readValue(argsJson, new TypeReference<List<String>>() {});
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code;
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8); PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      code = run(args.toArray(new String[0]), o, e, () -> spark);
+    }
+    return new String[] {String.valueOf(code), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
   }
 
-  static String usage() {
-    return "usage: ./submit.sh [SPARK-SUBMIT OPTIONS] COMMAND [OPTIONS]\n"
-        + "commands: " + String.join(", ", COMMANDS.keySet()) + "  (COMMAND --help for its options)";
+  static UsageException usageCause(Throwable t) {
+    return UsageException.causeOf(t);
   }
 
   /** A --gate was broken: exit code 3. */

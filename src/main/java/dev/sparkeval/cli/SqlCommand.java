@@ -33,12 +33,16 @@ public final class SqlCommand implements Command {
     }
     if (maxRows < 1) throw new UsageException("--max-rows must be >= 1, got " + maxRows);
     if (out != null) Outputs.checkWritable(Path.of(out));
+    for (String v : views) { // before Spark starts
+      int eq = v.indexOf('=');
+      if (eq <= 0 || eq == v.length() - 1) throw new UsageException("--view '" + v + "' must read NAME=PATH, as in preds=out/preds.parquet");
+      Input.check("--view", v.substring(eq + 1), null, null);
+    }
     SparkSession spark = ctx.spark();
     SqlFunctions.register(spark);
     for (String v : views) {
       int eq = v.indexOf('=');
-      if (eq <= 0 || eq == v.length() - 1) throw new UsageException("--view '" + v + "' must read NAME=PATH, as in preds=out/preds.parquet");
-      Input.read(spark, v.substring(eq + 1), null, null).createOrReplaceTempView(v.substring(0, eq).trim());
+      Input.read(spark, v.substring(eq + 1), null, null, "--view", "--table").createOrReplaceTempView(v.substring(0, eq).trim());
     }
     String sql = String.join(" ", query);
     Dataset<Row> result;

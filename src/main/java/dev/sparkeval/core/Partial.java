@@ -62,6 +62,10 @@ public final class Partial implements Serializable {
     rows++;
   }
 
+  public void countRows(long n) {
+    rows += n;
+  }
+
   public void bad(long partition, long offset, RowRule.Bad bad) {
     skipped.merge(bad.reason(), 1L, Long::sum);
     if (partition < firstBadPartition || (partition == firstBadPartition && offset < firstBadOffset)) {

@@ -1,5 +1,6 @@
 package dev.sparkeval.measure;
 
+import dev.sparkeval.core.Batch;
 import dev.sparkeval.core.ExactSum;
 import dev.sparkeval.core.Example;
 import dev.sparkeval.core.Measure;
@@ -112,6 +113,15 @@ public final class BinnedAucMeasure implements Measure {
     @Override public void add(Example e) {
       size(RankStat.classesOf(scores.task(), e));
       for (int c = 0; c < k; c++) hist[c].add(scores.score(e, c), scores.scoresAreLogits(), scores.positive(e, c), e.weight);
+    }
+
+    @Override public void add(Batch b) {
+      if (scores.task() != Task.BINARY) {
+        super.add(b);
+        return;
+      }
+      size(1);
+      hist[0].add(scores.scoresAreLogits() ? b.logit : b.prediction, scores.scoresAreLogits(), b.label, b.weight, b.size);
     }
 
     @Override public void merge(Stat other) {

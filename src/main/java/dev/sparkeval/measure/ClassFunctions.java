@@ -1,5 +1,6 @@
 package dev.sparkeval.measure;
 
+import dev.sparkeval.core.Batch;
 import dev.sparkeval.core.Example;
 import dev.sparkeval.core.RowFunction;
 
@@ -28,6 +29,18 @@ public final class ClassFunctions {
       double s = 0;
       for (double x : v) s += clip(x);
       return -Math.log(clip(v[(int) e.label]) / s);
+    }
+
+    @Override public void apply(Batch b, double[] out) {
+      if (multiclass) {
+        RowFunction.super.apply(b, out);
+        return;
+      }
+      double[] y = b.label, pr = b.prediction;
+      for (int i = 0; i < b.size; i++) {
+        double p = clip(pr[i]), q = 1 - p, s = q + p;
+        out[i] = -b.log(i, (y[i] == 1.0 | y[i] == 0.0 ? Batch.pick(y[i], p, q) : q) / s); // labels are 0/1 here
+      }
     }
     };
   }

@@ -38,6 +38,8 @@ final class ReportView {
     v.put("ranking", guard(problems, "ranking", () -> GroupedView.ranking(r.ranking()), null));
     v.put("clusters", guard(problems, "clusters", () -> GroupedView.clusters(r.clusters()), null));
     v.put("slices", guard(problems, "slices", () -> SliceView.of(r, opts.sliceMetric()), null));
+    v.put("baseline", r.baseline() == null ? null : baseline(r.baseline()));
+    v.put("drift", guard(problems, "drift", () -> DriftView.of(r), null));
     v.put("training", guard(problems, "training", () -> TrainingView.of(r.training(), history), null));
     v.put("undefined", pairs(r.undefined()));
     v.put("problems", problems);
@@ -57,6 +59,15 @@ final class ReportView {
     }
   }
 
+  private static Map<String, Object> baseline(BaselineBlock b) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("source", b.source());
+    m.put("input", b.input());
+    m.put("note", b.note());
+    m.put("method", b.intervalMethod());
+    return m;
+  }
+
   private static List<Map<String, Object>> gates(List<Report.Gate> gates) {
     List<Map<String, Object>> out = new ArrayList<>();
     if (gates == null) return out;
@@ -64,6 +75,7 @@ final class ReportView {
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("gate", g.gate());
       r.put("value", Fmt.num(g.value()));
+      r.put("bound", Fmt.num(g.bound()));
       r.put("passed", g.passed());
       out.add(r);
     }

@@ -1,9 +1,9 @@
 package dev.sparkeval.rule;
 
+import dev.sparkeval.core.Batch;
 import dev.sparkeval.core.EvalOptions;
 import dev.sparkeval.core.Example;
 import dev.sparkeval.core.RowRule;
-import dev.sparkeval.core.UsageException;
 import dev.sparkeval.loss.Decisions;
 
 /**
@@ -78,6 +78,27 @@ public final class ClassRules {
       }
       return null;
     }
+
+    @Override public boolean derivesLogit() {
+      return logits;
+    }
+
+    /** A batch of scalar predictions whose labels are all 0/1 and (without logits) probabilities all in [0, 1]. */
+    @Override public boolean check(Batch b) {
+      double[] y = b.label, p = b.prediction;
+      boolean ok = true;
+      for (int i = 0; i < b.size; i++) ok &= y[i] == 0.0 | y[i] == 1.0;
+      if (!logits) for (int i = 0; i < b.size; i++) ok &= p[i] >= 0 & p[i] <= 1;
+      if (!ok) return false;
+      if (logits) {
+        double[] z = b.logitColumn();
+        for (int i = 0; i < b.size; i++) {
+          z[i] = p[i];
+          p[i] = Decisions.sigmoid(p[i]);
+        }
+      }
+      return true;
+    }
   }
 
   /** A class index: a whole number in [0, max). */
@@ -111,9 +132,9 @@ public final class ClassRules {
         return bad("vector_length", "prediction vector has " + n + " elements but earlier rows have " + k
             + "; every row must give the same number of classes");
       }
-      if (classWeights != null && classWeights.length != n) {
-        throw new UsageException("--class-weights gives " + classWeights.length + " weights but the prediction vectors have "
-            + n + " classes; give one weight per class");
+      if (classWeights != null && classWeights.length != n) { // the first row was checked before the pass; this is another
+        return bad("class_weights_length", "prediction vector has " + n + " classes but --class-weights has "
+            + classWeights.length + "; give one weight per class");
       }
       if (e.label != Math.rint(e.label) || e.label < 0 || e.label >= n) {
         return bad("label_out_of_range", "label is " + e.label + "; multiclass labels must be class indices 0.." + (n - 1));

@@ -12,7 +12,9 @@ import dev.sparkeval.core.StatSet;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
 import dev.sparkeval.core.Value;
+import dev.sparkeval.drift.Drift;
 import dev.sparkeval.spark.eval.Binding;
+import dev.sparkeval.spark.eval.DriftJob;
 import dev.sparkeval.spark.eval.Engine;
 import dev.sparkeval.spark.eval.GroupedPass;
 import dev.sparkeval.spark.eval.Layouts;
@@ -25,9 +27,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Evaluates a prediction table: binds columns, runs the one pass, checks bad rows, and finishes
@@ -54,16 +58,18 @@ public final class Evaluation {
    * @param columns   the column of each role; label and prediction always bound (defaults filled in)
    * @param labelSets multilabel label and prediction columns hold arrays of label ids (MLlib's layout)
    * @param bootstrap Poisson bootstrap replicates (0: off), drawn with {@code seed}
+   * @param drift     the columns whose drift against a reference table is measured (empty: the
+   *                  prediction column, when there is a reference)
    */
   public record Settings(Task task, Map<Role, String> columns, List<String> losses, List<String> metrics, List<String> slices,
                          boolean logits, boolean labelSets, double threshold, double[] classWeights, boolean skipBadRows,
-                         int partitions,
-                         int maxSlices, int maxClasses, int bootstrap, long seed) {
+                         int partitions, int maxSlices, int maxClasses, int bootstrap, long seed, List<String> drift) {
     public Settings {
       columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
       losses = List.copyOf(losses);
       metrics = List.copyOf(metrics);
       slices = List.copyOf(slices);
+      drift = List.copyOf(drift);
       classWeights = classWeights == null ? null : classWeights.clone();
     }
 
@@ -78,16 +84,17 @@ public final class Evaluation {
     }
   }
 
-  /** One slice's values: the slice column values by name, and the finished outcome. */
-  public record SliceResult(Map<String, String> slice, Plan.Outcome outcome) {}
+  /** One slice's values: the slice column values by name, the finished outcome and the slice's drift (empty without a reference). */
+  public record SliceResult(Map<String, String> slice, Plan.Outcome outcome, Map<String, Drift> drift) {}
 
   /**
    * The finished evaluation: the plan, rows read and used, bad rows skipped by reason, the
    * overall outcome (losses and metrics keyed by spec as given, report blocks), one outcome per
-   * slice, and the settings it ran with.
+   * slice, the settings it ran with, and the drift of each drift column against the reference
+   * (empty without one).
    */
   public record Result(Plan plan, Binding binding, long rows, long rowsUsed, Map<String, Long> skipped,
-                       Plan.Outcome overall, List<SliceResult> slices, Settings settings) {
+                       Plan.Outcome overall, List<SliceResult> slices, Settings settings, Map<String, Drift> drift) {
     /** The overall value of a loss or metric, by its spec as given; NaN when undefined (see {@link #outcome}). */
     public double value(String spec) {
       Value v = outcome(spec);
@@ -129,6 +136,8 @@ public final class Evaluation {
    */
   public static final class Builder {
     private final Dataset<Row> table;
+    private Dataset<Row> reference;
+    private final List<String> drift = new ArrayList<>();
     private Task task;
     private final Map<Role, String> columns = new LinkedHashMap<>();
     private final List<String> losses = new ArrayList<>();
@@ -268,6 +277,21 @@ public final class Evaluation {
       return this;
     }
 
+    /**
+     * A reference table (the training set's or last month's predictions) to measure drift against:
+     * each drift column's distribution here against the reference's, overall and per slice.
+     */
+    public Builder reference(Dataset<?> reference) {
+      this.reference = reference == null ? null : reference.toDF();
+      return this;
+    }
+
+    /** The columns whose drift is measured (default: the prediction column); needs a {@link #reference}. */
+    public Builder drift(String... columns) {
+      drift.addAll(List.of(columns));
+      return this;
+    }
+
     /** Starts from these settings (every value replaced). */
     public Builder settings(Settings s) {
       task = s.task();
@@ -289,6 +313,8 @@ public final class Evaluation {
       maxClasses = s.maxClasses();
       bootstrap = s.bootstrap();
       seed = s.seed();
+      drift.clear();
+      drift.addAll(s.drift());
       return this;
     }
 
@@ -313,8 +339,10 @@ public final class Evaluation {
       cols.putIfAbsent(Role.LABEL, "label");
       cols.putIfAbsent(Role.PREDICTION, task.defaultPrediction());
       if (task == Task.CLUSTERING) cols.putIfAbsent(Role.FEATURES, "features");
+      for (String d : drift) if (d == null || d.isBlank()) throw new InvalidSetting("drift", "needs column names, got an empty one");
+      if (new java.util.HashSet<>(drift).size() < drift.size()) throw new InvalidSetting("drift", "names a column twice: " + drift);
       Settings s = new Settings(task, cols, losses, metrics, slices, logits, labelSets, threshold, classWeights, skipBadRows,
-          partitions, maxSlices, maxClasses, bootstrap, seed);
+          partitions, maxSlices, maxClasses, bootstrap, seed, drift);
       Tasks.validate(s.options());
       return s;
     }
@@ -322,32 +350,77 @@ public final class Evaluation {
     /** Runs the one pass and finishes every loss and metric, overall and per slice. */
     public Result run() {
       if (table == null) throw new IllegalStateException("Evaluation.settings() has no table; start with Evaluation.of(table) to run");
-      return Evaluation.run(table, build());
+      return Evaluation.run(table, reference, build());
     }
   }
 
-  /** Runs the one pass with settings that {@link Builder#build()} made. */
-  public static Result run(Dataset<Row> table, Settings s) {
+  /** The settings, plan and column binding of one evaluation, checked before any row is read. */
+  public record Prepared(Settings settings, Plan plan, Binding binding) {}
+
+  /**
+   * Resolves settings that {@link Builder#build()} made against a table of this schema: specs and
+   * columns are checked here, before the pass. {@code empty} is asked only to explain a column
+   * type that does not fit. SQL's sparkeval_evaluate prepares its aggregate with this too.
+   */
+  public static Prepared prepare(StructType schema, BooleanSupplier empty, Settings s) {
     EvalOptions options = s.options();
-    String decisions = decisions(table, s);
+    String decisions = decisions(schema, s);
     List<String> metrics = s.metrics();
     if (decisions != null && s.losses().isEmpty() && s.metrics().isEmpty()) {
       metrics = s.task() == Task.MULTILABEL ? List.of("hamming_loss", "subset_accuracy", "f1:average=micro")
           : List.of("accuracy", "f1:average=macro");
     }
+    Plan plan = plan(s, metrics);
+    if (decisions != null) Tasks.decisionsOnly(plan, decisions);
+    Binding binding = new Binding(schema, empty, Roles.bind(plan, s.columns()), Tasks.shapes(s.task()), s.slices());
+    Layouts.check(plan, binding);
+    return new Prepared(s, plan, binding);
+  }
+
+  /**
+   * Everything about checked settings that can be known without Spark (every spec and its
+   * parameters for the task, the bootstrap), resolved into the plan the pass will run. The command
+   * line calls it before it starts Spark, so such mistakes fail in a second.
+   */
+  public static Plan plan(Settings s) {
+    return plan(s, s.metrics());
+  }
+
+  private static Plan plan(Settings s, List<String> metrics) {
+    EvalOptions options = s.options();
     Plan plan = Tasks.withMeasureParts(
         Plan.build(Catalogs.standard(), options, s.losses(), metrics, Tasks.parts(options), Tasks.rule(options)));
-    if (decisions != null) Tasks.decisionsOnly(plan, decisions);
-    if (s.bootstrap() > 0) plan = plan.withBootstrap(s.bootstrap(), s.seed());
-    Binding binding = new Binding(table, Roles.bind(plan, s.columns()), Tasks.shapes(s.task()), s.slices());
-    Layouts.check(plan, binding);
+    return s.bootstrap() > 0 ? plan.withBootstrap(s.bootstrap(), s.seed()) : plan;
+  }
+
+  /** Runs the one pass with settings that {@link Builder#build()} made. */
+  public static Result run(Dataset<Row> table, Settings s) {
+    return run(table, null, s);
+  }
+
+  /**
+   * Runs the one pass, and with a reference table (null: none) the drift of the settings' drift
+   * columns: a scan and a sort job over the drift columns of both tables (see {@link DriftJob}).
+   * Ranking's long layout runs its pass over the rows grouped by query ({@link GroupedPass}); the
+   * silhouette adds a second pass ({@link SilhouetteJob}).
+   */
+  public static Result run(Dataset<Row> table, Dataset<Row> reference, Settings s) {
+    if (reference == null && !s.drift().isEmpty()) {
+      throw new UsageException("drift columns " + s.drift() + " need a reference table to compare with (--reference)");
+    }
+    Prepared pr = prepare(table.schema(), table::isEmpty, s);
+    Plan plan = pr.plan();
+    Binding binding = pr.binding();
+    boolean grouped = s.options().grouped();
     Dataset<Row> projected = binding.project(table);
     checkWidth(projected, binding, s);
-    if (s.partitions() > 0 && !options.grouped()) projected = projected.repartition(s.partitions());
+    DriftJob.Request drift = reference == null ? null : driftRequest(s, binding);
+    Dataset<Row> driftInput = drift == null ? null : DriftJob.union(table, reference, drift); // checks the columns before the pass
+    if (s.partitions() > 0 && !grouped) projected = projected.repartition(s.partitions());
     boolean ordered = OrderJob.defer(plan.prototype());
     Partial prototype = new Partial(plan.prototype(), plan.overallPrototype(), s.maxSlices());
-    Partial p = options.grouped() ? GroupedPass.run(projected, binding, plan.rule(), prototype, s.partitions())
-        : Engine.run(projected, binding.reader(), plan.rule(), prototype);
+    Partial p = grouped ? GroupedPass.run(projected, binding, plan.rule(), prototype, s.partitions())
+        : Engine.run(projected, binding, s.partitions() > 0 ? null : table, plan.rule(), prototype);
     check(p, s);
     StatSet all = p.overall();
     Map<List<String>, StatSet> sliceSets = binding.slices().isEmpty() ? Map.of() : p.slices();
@@ -357,6 +430,17 @@ public final class Evaluation {
     if (SilhouetteJob.needed(plan.prototype())) { // the silhouette's second pass
       SilhouetteJob.complete(projected, binding.reader(), plan.rule(), all, sliceSets);
     }
+    Result r = finish(pr, p, all);
+    return drift == null ? r : withDrift(r, driftInput, drift);
+  }
+
+  /**
+   * Finishes a checked pass: every loss and metric overall ({@code all}: the merged states, exact
+   * AUC's completed) and per slice, slices in a fixed order.
+   */
+  public static Result finish(Prepared pr, Partial p, StatSet all) {
+    Plan plan = pr.plan();
+    Binding binding = pr.binding();
     Plan.Outcome overall = plan.finishOverall(all, p.extra());
     List<SliceResult> slices = new ArrayList<>();
     if (!binding.slices().isEmpty()) {
@@ -365,21 +449,44 @@ public final class Evaluation {
       for (Map.Entry<List<String>, StatSet> e : entries) {
         Map<String, String> key = new LinkedHashMap<>();
         for (int i = 0; i < binding.slices().size(); i++) key.put(binding.slices().get(i), e.getKey().get(i));
-        slices.add(new SliceResult(key, plan.finish(e.getValue())));
+        slices.add(new SliceResult(key, plan.finish(e.getValue()), Map.of()));
       }
     }
-    return new Result(plan, binding, p.rows(), p.rows() - p.skippedTotal(), p.skipped(), overall, slices, s);
+    return new Result(plan, binding, p.rows(), p.rows() - p.skippedTotal(), p.skipped(), overall, slices, pr.settings(), Map.of());
+  }
+
+  /** The result with the drift of every column overall and in each of its slices. */
+  private static Result withDrift(Result r, Dataset<Row> driftInput, DriftJob.Request drift) {
+    List<List<String>> keys = new ArrayList<>();
+    for (SliceResult sr : r.slices()) keys.add(new ArrayList<>(sr.slice().values()));
+    DriftJob.Result d = DriftJob.run(driftInput, drift, keys);
+    List<SliceResult> slices = new ArrayList<>();
+    for (SliceResult sr : r.slices()) slices.add(new SliceResult(sr.slice(), sr.outcome(), d.slices().get(new ArrayList<>(sr.slice().values()))));
+    return new Result(r.plan(), r.binding(), r.rows(), r.rowsUsed(), r.skipped(), r.overall(), slices, r.settings(), d.overall());
+  }
+
+  /** The drift columns (default: the prediction column, which must then be a number or a binary 2-vector). */
+  private static DriftJob.Request driftRequest(Settings s, Binding binding) {
+    String prediction = binding.columns().get(Role.PREDICTION);
+    if (s.drift().isEmpty() && s.task() != Task.BINARY && binding.kind(Role.PREDICTION) != RowReader.Kind.SCALAR) {
+      throw new UsageException("the prediction column '" + prediction + "' holds vectors (" + s.task().id()
+          + "); drift compares numeric columns: name them with --drift COL[,COL...]");
+    }
+    List<String> columns = s.drift().isEmpty() ? List.of(prediction) : s.drift();
+    String binaryScore = s.task() == Task.BINARY ? prediction : null;
+    return new DriftJob.Request(columns, binding.columns().get(Role.WEIGHT), binding.slices(), binaryScore, s.skipBadRows(),
+        s.maxSlices());
   }
 
   /**
    * Why the predictions are decisions without scores (a multiclass class index, multilabel label
    * sets), or null when they carry scores.
    */
-  private static String decisions(Dataset<Row> table, Settings s) {
+  private static String decisions(StructType schema, Settings s) {
     if (s.task() == Task.MULTILABEL && s.labelSets()) return "with --label-sets the prediction column holds label sets";
     String col = s.columns().get(Role.PREDICTION);
     if (s.task() != Task.MULTICLASS || col == null) return null;
-    StructField f = Binding.field(table, col, Role.PREDICTION.option());
+    StructField f = Binding.field(schema, col, Role.PREDICTION.option());
     if (Binding.kindOf(f.dataType(), Role.Shape.EITHER) != RowReader.Kind.SCALAR) return null;
     if (s.logits()) {
       throw new UsageException("--logits needs a vector of scores, but --prediction column '" + f.name()
@@ -389,18 +496,32 @@ public final class Evaluation {
   }
 
   /**
-   * Fails fast, before the pass, when the prediction vectors are wider than --max-classes: the
-   * confusion state grows with the square of the number of classes.
+   * Fails fast, before the pass, on what the first row's vectors show: prediction vectors wider
+   * than --max-classes (the confusion state grows with the square of the number of classes), and
+   * --class-weights of another length than the vectors (a task would otherwise find it).
    */
   private static void checkWidth(Dataset<Row> projected, Binding binding, Settings s) {
-    if (s.task() != Task.MULTICLASS && s.task() != Task.MULTILABEL) return;
+    if (s.task() != Task.MULTICLASS && s.task() != Task.MULTILABEL && s.task() != Task.DISTRIBUTION) return;
     if (binding.kind(Role.PREDICTION) == RowReader.Kind.SCALAR) return;
     int col = new ArrayList<>(binding.columns().keySet()).indexOf(Role.PREDICTION);
     List<Row> first = projected.limit(1).collectAsList();
     if (first.isEmpty() || first.get(0).isNullAt(col)) return;
     Object v = first.get(0).get(col);
-    int width = v instanceof org.apache.spark.ml.linalg.Vector vec ? vec.size() : ((scala.collection.Seq<?>) v).size();
-    if (width > s.maxClasses()) {
+    checkClasses(v instanceof org.apache.spark.ml.linalg.Vector vec ? vec.size() : ((scala.collection.Seq<?>) v).size(), s);
+  }
+
+  /**
+   * Fails when the class weights do not match a prediction vector of this width, or the width
+   * exceeds --max-classes (multiclass and multilabel).
+   */
+  public static void checkClasses(int width, Settings s) {
+    double[] cw = s.classWeights();
+    if (cw != null && cw.length != width) {
+      throw new UsageException("--class-weights gives " + cw.length + " weights but the prediction vectors have "
+          + width + (s.task() == Task.DISTRIBUTION ? " entries" : " classes") + " (first row); give one weight per "
+          + (s.task() == Task.DISTRIBUTION ? "entry" : "class"));
+    }
+    if ((s.task() == Task.MULTICLASS || s.task() == Task.MULTILABEL) && width > s.maxClasses()) {
       throw new UsageException("the prediction vectors have " + width + " classes, more than --max-classes " + s.maxClasses()
           + "; a " + s.task().id() + " evaluation keeps a state per class (pair), so raise --max-classes only with the memory for it");
     }
@@ -412,7 +533,8 @@ public final class Evaluation {
     return out;
   }
 
-  private static void check(Partial p, Settings s) {
+  /** Fails a pass that cannot be reported: too many slices, no rows, bad rows under --bad-rows fail, or only bad rows. */
+  public static void check(Partial p, Settings s) {
     if (p.sliceOverflow()) {
       throw new UsageException("--slice " + String.join(",", s.slices()) + " has more than " + p.maxSlices()
           + " distinct values; slice by columns with fewer values (or raise --max-slices)");

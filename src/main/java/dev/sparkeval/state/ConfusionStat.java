@@ -1,5 +1,6 @@
 package dev.sparkeval.state;
 
+import dev.sparkeval.core.Batch;
 import dev.sparkeval.core.Exact;
 import dev.sparkeval.core.ExactSum;
 import dev.sparkeval.core.Example;
@@ -145,6 +146,41 @@ public final class ConfusionStat extends Stat {
       if (rowWeight == null) rowWeight = new ExactSum();
       rowWeight.add(w);
     }
+  }
+
+  /** Binary batches: unweighted rows in register counts, weighted ones as add(Example) does; vectors row by row. */
+  @Override public void add(Batch b) {
+    if (task != Task.BINARY) {
+      super.add(b);
+      return;
+    }
+    size(2);
+    double[] y = b.label, p = b.prediction, w = b.weight;
+    double t = threshold;
+    if (w != null) {
+      for (int i = 0; i < b.size; i++) {
+        int yi = (int) y[i], d = p[i] > t ? 1 : 0;
+        put(yi * 2 + d, w[i]);
+        seenTrue[yi]++;
+        seenPred[d]++;
+      }
+      return;
+    }
+    long pos = 0, dec = 0, both = 0; // rows with y = 1, with decision 1, with both
+    for (int i = 0; i < b.size; i++) {
+      int yi = (int) y[i], d = p[i] > t ? 1 : 0;
+      pos += yi;
+      dec += d;
+      both += yi & d;
+    }
+    counts[0] += b.size - pos - dec + both;
+    counts[1] += dec - both;
+    counts[2] += pos - both;
+    counts[3] += both;
+    seenTrue[1] += pos;
+    seenTrue[0] += b.size - pos;
+    seenPred[1] += dec;
+    seenPred[0] += b.size - dec;
   }
 
   @Override public void merge(Stat other) {

@@ -18,10 +18,12 @@ import java.util.Map;
 public abstract class OrderStat extends Stat {
   private static final long serialVersionUID = 1L;
   private boolean deferred;
+  private boolean external;
   private int k = -1;
   private OrderLayout[] layout;
   private List<Map<Double, PosNeg>> local;
   private List<Map<Double, ClassWeights>> localTags;
+  private PosNeg[] totals;
 
   /** Channels of a row (1 for a scalar stream; classes for scores). */
   public abstract int channels(Example e);
@@ -40,6 +42,9 @@ public abstract class OrderStat extends Stat {
 
   /** Tagged streams carry a small whole number per element (the row's class) to their walks. */
   public boolean tagged() { return false; }
+
+  /** Replicates walk untagged cells, so a tagged stream (one-vs-one AUC) gets no bootstrap interval. */
+  @Override public boolean bootstrappable() { return !tagged(); }
 
   /** The tag of element j (tagged streams). */
   public int tag(Example e, int j) { return -1; }
@@ -60,12 +65,28 @@ public abstract class OrderStat extends Stat {
 
   public boolean deferred() { return deferred; }
 
+  /**
+   * Spark mode of a bootstrap replicate: the pass keeps only the channel count (a layout per
+   * replicate would cost too much); the sort job supplies the totals ({@link #completeTotals})
+   * and the walks.
+   */
+  public void external() {
+    deferred = true;
+    external = true;
+  }
+
+  /** The sort job's total weight per channel, by side (a replicate's, which keeps no layout). */
+  public void completeTotals(PosNeg[] channelTotals) {
+    totals = channelTotals.clone();
+  }
+
   /** A fresh state of the same stream keeping the mode. */
   protected abstract OrderStat blank();
 
   @Override public final Stat fresh() {
     OrderStat s = blank();
     s.deferred = deferred;
+    s.external = external;
     return s;
   }
 
@@ -75,6 +96,7 @@ public abstract class OrderStat extends Stat {
     if (k == n) return;
     if (k >= 0) throw ConfusionStat.mismatch(k, n);
     k = n;
+    if (external) return;
     layout = new OrderLayout[n];
     local = new ArrayList<>();
     localTags = tagged() ? new ArrayList<>() : null;
@@ -87,6 +109,7 @@ public abstract class OrderStat extends Stat {
 
   @Override public void add(Example e) {
     size(channels(e));
+    if (external) return;
     int n = elements(e);
     for (int j = 0; j < n; j++) {
       int c = channelOf(e, j);
@@ -103,6 +126,7 @@ public abstract class OrderStat extends Stat {
     OrderStat o = same(other, OrderStat.class);
     if (o.k < 0) return;
     size(o.k);
+    if (external) return;
     for (int c = 0; c < k; c++) {
       layout[c].merge(o.layout[c]);
       if (deferred) continue;
@@ -123,7 +147,10 @@ public abstract class OrderStat extends Stat {
   public OrderLayout layout(int c) { return layout[c]; }
 
   /** All rows of channel c, by side. */
-  public PosNeg total(int c) { return layout[c].total(); }
+  public PosNeg total(int c) {
+    if (totals != null) return totals[c] == null ? new PosNeg() : totals[c].copy();
+    return layout[c].total();
+  }
 
   /** Plain Java: one walk over the sorted distinct values of channel c. */
   public List<OrderWalk> walkLocally(int c, OrderWalk.Walker walker) {

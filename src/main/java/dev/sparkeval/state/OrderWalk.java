@@ -17,6 +17,14 @@ public interface OrderWalk extends Serializable {
     next(value, cell);
   }
 
+  /**
+   * An equivalent finished walk that is cheaper to ship (a bootstrap sends one per replicate):
+   * exact accumulators become their exact values. The default is the walk itself.
+   */
+  default OrderWalk compact() {
+    return this;
+  }
+
   /** Builds walks on the executors; made on the driver from the pass's totals, so serializable. */
   @FunctionalInterface
   interface Walker extends Serializable {

@@ -1,6 +1,7 @@
 package dev.sparkeval.state;
 
 import dev.sparkeval.core.ExactSum;
+import java.math.BigDecimal;
 
 /**
  * Exact ROC AUC, average precision and the trapezoidal area under the PR curve over distinct
@@ -27,6 +28,8 @@ public final class RankSums implements OrderWalk {
   private PosNeg above;
   private double pa;
   private double prevPrecision = Double.NaN;
+  /** Finished numerators (exact), beside the accumulators: how a bootstrap's replicates travel. */
+  private BigDecimal aucDone, apDone, trapDone;
 
   /** Starts (or restarts) the walk with the exact weight above the next score. */
   public void start(PosNeg weightAbove) {
@@ -74,6 +77,11 @@ public final class RankSums implements OrderWalk {
     auc.merge(o.auc);
     ap.merge(o.ap);
     trap.merge(o.trap);
+    if (o.aucDone != null) {
+      aucDone = plus(aucDone, o.aucDone);
+      apDone = plus(apDone, o.apDone);
+      trapDone = plus(trapDone, o.trapDone);
+    }
     if (o.byClass == null) return;
     if (byClass == null || byClass.length < o.byClass.length) grow(o.byClass.length);
     for (int b = 0; b < o.byClass.length; b++) {
@@ -92,10 +100,26 @@ public final class RankSums implements OrderWalk {
     return byClass == null || b >= byClass.length || byClass[b] == null ? new ExactSum() : byClass[b];
   }
 
-  public ExactSum aucNumerator() { return auc; }
+  private static BigDecimal plus(BigDecimal a, BigDecimal b) {
+    return a == null ? b : a.add(b);
+  }
 
-  public ExactSum apNumerator() { return ap; }
+  /** The same sums as three exact numbers (a few dozen bytes instead of three accumulators). */
+  @Override public RankSums compact() {
+    RankSums r = new RankSums();
+    r.aucDone = aucExact();
+    r.apDone = apExact();
+    r.trapDone = trapExact();
+    r.byClass = byClass; // tagged streams (one-vs-one AUC) keep their per-class sums as they are
+    return r;
+  }
 
-  /** Twice the trapezoidal area under the PR curve, times the positive weight. */
-  public ExactSum trapezoidNumerator() { return trap; }
+  /** The exact AUC numerator. */
+  public BigDecimal aucExact() { return plus(aucDone, auc.exact()); }
+
+  /** The exact average-precision numerator. */
+  public BigDecimal apExact() { return plus(apDone, ap.exact()); }
+
+  /** Twice the trapezoidal area under the PR curve, times the positive weight, exactly. */
+  public BigDecimal trapExact() { return plus(trapDone, trap.exact()); }
 }

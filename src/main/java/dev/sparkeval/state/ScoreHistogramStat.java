@@ -1,5 +1,6 @@
 package dev.sparkeval.state;
 
+import dev.sparkeval.core.Batch;
 import dev.sparkeval.core.ExactSum;
 import dev.sparkeval.core.Example;
 import dev.sparkeval.core.Stat;
@@ -15,6 +16,7 @@ public final class ScoreHistogramStat extends Stat {
   private final long[][] counts = new long[2][BINS];
   private ExactSum[][] weights; // null while every weight is 1
   private final ExactSum[] scoreSum = new ExactSum[CALIBRATION_BINS];
+  private transient int[] tally; // scratch of batch adds, zero between them
 
   public ScoreHistogramStat() {
     for (int i = 0; i < CALIBRATION_BINS; i++) scoreSum[i] = new ExactSum();
@@ -39,6 +41,47 @@ public final class ScoreHistogramStat extends Stat {
     ExactSum s = scoreSum[b * CALIBRATION_BINS / BINS];
     if (e.weight == 1.0) s.add(e.prediction);
     else s.addProduct(e.weight, e.prediction);
+  }
+
+  /**
+   * Unweighted batches: the counts in one pass (a local tally, no branch on the label), and the
+   * scores grouped by calibration bin (a counting sort) so that each bin's exact sum takes them in
+   * one bulk add. Weighted batches row by row.
+   */
+  @Override public void add(Batch b) {
+    if (b.weight != null) {
+      super.add(b);
+      return;
+    }
+    double[] y = b.label, p = b.prediction;
+    int n = b.size;
+    if (tally == null) tally = new int[2 * BINS];
+    int[] t = tally, cal = b.ints(0);
+    int[] end = new int[CALIBRATION_BINS + 1];
+    for (int i = 0; i < n; i++) {
+      // bin(p) without branches: (int) truncates NaN and negatives to <= 0, clamped to 0 as bin() does
+      int bin = Math.max(0, Math.min(BINS - 1, (int) (p[i] * BINS)));
+      t[(y[i] > 0.5 ? BINS : 0) + bin]++;
+      int c = bin / (BINS / CALIBRATION_BINS);
+      cal[i] = c;
+      end[c + 1]++;
+    }
+    for (int c = 0; c < 2; c++) {
+      for (int k = 0; k < BINS; k++) {
+        int rows = t[c * BINS + k];
+        if (rows == 0) continue;
+        counts[c][k] += rows;
+        if (weights != null) weights[c][k].add(rows); // an earlier weighted row started exact weights
+        t[c * BINS + k] = 0;
+      }
+    }
+    for (int c = 0; c < CALIBRATION_BINS; c++) end[c + 1] += end[c];
+    int[] at = java.util.Arrays.copyOf(end, CALIBRATION_BINS);
+    double[] grouped = b.scratch(0);
+    for (int i = 0; i < n; i++) grouped[at[cal[i]]++] = p[i];
+    for (int c = 0; c < CALIBRATION_BINS; c++) {
+      if (end[c + 1] > end[c]) b.sums().add(grouped, end[c], end[c + 1], scoreSum[c]);
+    }
   }
 
   private void startWeights() {

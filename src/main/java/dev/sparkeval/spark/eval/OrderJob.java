@@ -1,5 +1,6 @@
 package dev.sparkeval.spark.eval;
 
+import dev.sparkeval.core.ReplicateStat;
 import dev.sparkeval.core.RowRule;
 import dev.sparkeval.core.Stat;
 import dev.sparkeval.core.StatSet;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -36,8 +38,12 @@ import scala.Tuple2;
 public final class OrderJob {
   private OrderJob() {}
 
-  /** Marks the plan's order states (and Spearman's) as deferred; true if there are any. */
+  /**
+   * Marks the plan's order states (and Spearman's) as deferred, and those of its bootstrap
+   * replicates as external; true if there are any.
+   */
   public static boolean defer(StatSet prototype) {
+    ReplicateOrders.defer(prototype);
     boolean any = false;
     for (Stat s : prototype.stats()) {
       if (s instanceof OrderStat o) {
@@ -105,8 +111,11 @@ public final class OrderJob {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(projected.sparkSession().sparkContext());
     Broadcast<Table> table = jsc.broadcast(new Table(streams, first, classes, units, walkers));
     try {
+      ReplicateStat bootstrap = ReplicateOrders.of(overall); // with one, records carry the row's hash
+      boolean hashed = bootstrap != null;
       OrderShuffle.Emitter emit = (e, inSets, out) -> {
         Table t = table.value();
+        long h = hashed ? ReplicateStat.hash(e) : 0;
         for (int si : inSets) {
           for (int r = 0; r < t.streams().size(); r++) {
             OrderStat s = t.streams().get(r);
@@ -116,17 +125,17 @@ public final class OrderJob {
               double v = s.value(e, j);
               int unit = t.units().unit(t.first()[si][r] + c, s.layoutKey(v));
               long bits = s.descending() ? OrderKeys.descending(v) : OrderKeys.ascending(v);
-              double side = s.side(e, j) ? 1 : 0;
-              out.add(new Tuple2<>(new long[] {unit, bits},
-                  s.tagged() ? new double[] {side, e.weight, s.tag(e, j)} : new double[] {side, e.weight}));
+              out.add(new Tuple2<>(new long[] {unit, bits}, OrderShuffle.value(s.side(e, j), e.weight, hashed, h,
+                  s.tagged() ? s.tag(e, j) : -1)));
             }
           }
         }
       };
       long[] rows = units.rowsPerUnit();
-      List<Result> results = OrderShuffle.sorted(OrderShuffle.records(projected, reader, rule, sliceIndex, emit),
-              OrderShuffle.starts(rows, OrderShuffle.ranges(projected, rows)), jsc.getConf())
-          .toJavaRDD().mapPartitions(it -> walk(it, table.value())).collect();
+      JavaRDD<Tuple2<long[], double[]>> sorted = OrderShuffle.sorted(OrderShuffle.records(projected, reader, rule,
+          sliceIndex, emit), OrderShuffle.starts(rows, OrderShuffle.ranges(projected, rows)), jsc.getConf()).toJavaRDD();
+      List<Result> results = hashed ? ReplicateOrders.run(sorted, table, sets, streams, bootstrap.salts())
+          : sorted.mapPartitions(it -> walk(it, table.value())).collect();
       Map<Long, List<Result>> byWalker = new HashMap<>();
       for (Result res : results) byWalker.computeIfAbsent(((long) res.group() << 32) | res.walker(), x -> new ArrayList<>()).add(res);
       for (List<Result> list : byWalker.values()) {
@@ -173,10 +182,10 @@ public final class OrderJob {
         }
         bits = k[1];
         cell = new PosNeg();
-        tags = rec._2().length > 2 ? new ClassWeights() : null;
+        tags = OrderShuffle.tagged(rec._2()) ? new ClassWeights() : null;
       }
       cell.add(rec._2()[0] == 1, rec._2()[1]);
-      if (tags != null) tags.add((int) rec._2()[2], rec._2()[1]);
+      if (tags != null) tags.add(OrderShuffle.tag(rec._2()), rec._2()[1]);
     }
     if (cell != null) feed(walks, desc ? OrderKeys.fromDescending(bits) : OrderKeys.fromAscending(bits), cell, tags);
     finish(out, group, firstUnit, walks);

@@ -186,7 +186,7 @@ public final class SparkevalEvaluator extends Evaluator implements DefaultParams
   public String getPredictionCol() { return isDefined(predictionCol) ? $(predictionCol) : taskValue().defaultPrediction(); }
   public String getWeightCol() { return isDefined(weightCol) ? $(weightCol) : null; }
   public String getTask() { return $(task); }
-  public String getMetric() { return isDefined(metric) ? $(metric) : defaultSpecs(taskValue()).get(0); }
+  public String getMetric() { return isDefined(metric) ? $(metric) : defaultMetric(taskValue()); }
   public String[] getMetrics() { return $(metrics); }
   public boolean getLogits() { return (Boolean) $(logits); }
   public double getThreshold() { return (Double) $(threshold); }
@@ -195,8 +195,9 @@ public final class SparkevalEvaluator extends Evaluator implements DefaultParams
     return Task.parse(getTask());
   }
 
-  private static List<String> defaultSpecs(Task t) {
-    return t.defaultLosses().isEmpty() ? t.defaultMetrics() : t.defaultLosses();
+  /** The spec that evaluate() returns when {@code metric} is not set: the task's first default loss (or metric). */
+  public static String defaultMetric(Task t) {
+    return (t.defaultLosses().isEmpty() ? t.defaultMetrics() : t.defaultLosses()).get(0);
   }
 
   /** What one evaluation runs: the task, prediction column, logits, label sets and the spec evaluate() returns. */
@@ -267,11 +268,20 @@ public final class SparkevalEvaluator extends Evaluator implements DefaultParams
   /** Losses are smaller-is-better; metrics follow their meaning (accuracy larger, log_loss smaller). */
   @Override public boolean isLargerBetter() {
     Setup s = setup(null);
-    Catalog.Resolved r = Catalogs.standard().resolve(s.spec(),
-        new EvalOptions(s.task(), s.logits(), getThreshold(), null, getWeightCol() != null, s.labelSets(), grouped(s)));
+    return largerIsBetter(s.task(), s.spec(), s.logits(), getThreshold(), getWeightCol() != null, s.labelSets(), grouped(s));
+  }
+
+  /** Whether larger values of {@code spec} are better; a usage error for a spec best at 0 (mean_error) or unknown. */
+  public static boolean largerIsBetter(Task t, String spec, boolean logits, double threshold, boolean weighted) {
+    return largerIsBetter(t, spec, logits, threshold, weighted, false, false);
+  }
+
+  private static boolean largerIsBetter(Task t, String spec, boolean logits, double threshold, boolean weighted, boolean labelSets,
+                                        boolean grouped) {
+    Catalog.Resolved r = Catalogs.standard().resolve(spec, new EvalOptions(t, logits, threshold, null, weighted, labelSets, grouped));
     Direction d = r.entry().direction();
     if (d == Direction.CLOSEST_TO_ZERO) {
-      throw new UsageException("'" + getMetric() + "' has no better direction (it is best at 0, not at an end);"
+      throw new UsageException("'" + spec + "' has no better direction (it is best at 0, not at an end);"
           + " select models on a loss such as mae or mse instead");
     }
     return d == Direction.LARGER;

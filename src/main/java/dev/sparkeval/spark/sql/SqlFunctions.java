@@ -54,7 +54,9 @@ public final class SqlFunctions {
     FunctionRegistry registry = spark.sessionState().functionRegistry();
     List<String> names = new ArrayList<>();
     for (Tuple3<FunctionIdentifier, ExpressionInfo, Function1<Seq<Expression>, Expression>> d : descriptions()) {
-      registry.registerFunction(d._1(), d._2(), d._3());
+      scala.Option<ExpressionInfo> had = registry.lookupFunction(d._1());
+      // the jar's extension provider may have registered it already: registering again makes Spark warn
+      if (had.isEmpty() || !d._2().getClassName().equals(had.get().getClassName())) registry.registerFunction(d._1(), d._2(), d._3());
       names.add(d._1().funcName());
     }
     ExperimentalMethods x = spark.experimental();
