@@ -50,7 +50,7 @@ public final class Synthetic {
         yield d.withColumn("probability", functions.transform(functions.col("z"), x -> x.divide(functions.col("zs"))))
             .drop("z", "zs").withColumn("weight", functions.rand(seed + 3).multiply(2));
       }
-      default -> throw new UsageException("generate supports regression, binary and multiclass prediction tables, not " + task.id());
+      default -> throw new UsageException("generate supports regression, binary, multiclass and ranking prediction tables, not " + task.id());
     };
   }
 
