@@ -1,5 +1,6 @@
 package dev.sparkeval.request;
 
+import dev.sparkeval.core.Plan;
 import dev.sparkeval.core.Role;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
@@ -101,8 +102,21 @@ public class EvaluateOptions {
     } catch (CmdLineException e) {
       throw new UsageException(who + ": " + e.getMessage());
     }
-    o.settings(); // every check now, before any row is read
+    o.checkPlan(o.settings()); // every check now, before any row is read
     return o;
+  }
+
+  /**
+   * The plan of these settings, with what can be checked before any row is read: every spec, and
+   * that each gate and the slice metric name a computed value.
+   */
+  public Plan checkPlan(Evaluation.Settings s) {
+    Plan plan = Evaluation.plan(s);
+    Gates.checkComputed(Gates.parse(gates), plan);
+    if (sliceMetric != null && !Gates.computed(plan).contains(sliceMetric)) {
+      throw new UsageException("--slice-metric '" + sliceMetric + "' is not computed; add it with --loss or --metric (spelled the same)");
+    }
+    return plan;
   }
 
   /** The settings these options describe, checked; a bad value is reported with its option. */
