@@ -71,8 +71,11 @@ public final class Classification {
         o.logits());
   }
 
-  static MeanMeasure perElement(Task t, PointLoss l, EvalOptions o) {
-    return t == Task.MULTILABEL ? new MeanMeasure(new Elementwise(l, o.logits())) : new MeanMeasure(l);
+  /** Binary: the mean over rows; multilabel: over all elements (with --ignore-index, over the elements kept). */
+  static dev.sparkeval.core.Measure perElement(Task t, PointLoss l, EvalOptions o) {
+    if (t != Task.MULTILABEL) return new MeanMeasure(l);
+    if (o.ignoring()) return new RatioMeasure(new Elementwise(l, o.logits(), true), Elementwise.counted());
+    return new MeanMeasure(new Elementwise(l, o.logits()));
   }
 
   static double zd(Params p) {

@@ -7,4 +7,9 @@ public interface RowFunction extends Serializable {
   String key();
 
   double apply(Example e);
+
+  /** See {@link Stat#skipsIgnoredElements()}: true when the function leaves out ignored multilabel elements. */
+  default boolean skipsIgnoredElements() {
+    return false;
+  }
 }

@@ -30,6 +30,15 @@ public abstract class Stat implements Serializable {
     return false;
   }
 
+  /**
+   * Whether this state leaves out the multilabel label elements that --ignore-index marks (see
+   * {@link Example#ignored(double)}), or reads no label elements at all. A multilabel plan with
+   * an ignore index refuses measures whose states do not (they would count such elements as 0).
+   */
+  public boolean skipsIgnoredElements() {
+    return false;
+  }
+
   protected final <T extends Stat> T same(Stat other, Class<T> type) {
     if (!type.isInstance(other) || !other.key().equals(key())) {
       throw new IllegalArgumentException("cannot merge state " + other.key() + " into " + key());

@@ -105,7 +105,7 @@ public final class CountsMeasure implements Measure {
       for (int i = 0; i < c.k; i++) {
         wrong = wrong.add(c.pred[i].add(c.truth[i], Exact.MC).subtract(c.tp[i].multiply(BigDecimal.valueOf(2)), Exact.MC), Exact.MC);
       }
-      return of(Counts.div(wrong, c.total.multiply(BigDecimal.valueOf(c.k))));
+      return of(Counts.div(wrong, c.total)); // the weight of every label element kept
     });
   }
 }

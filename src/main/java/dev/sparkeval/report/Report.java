@@ -25,15 +25,15 @@ import java.util.Set;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Report(int schema, String command, String task, String input, String validation, long rows, long rowsUsed,
-                     Map<String, Long> rowsSkipped, double weightSum, Map<String, Double> losses, Map<String, Double> metrics,
+                     Long rowsIgnored, Map<String, Long> rowsSkipped, double weightSum, Map<String, Double> losses, Map<String, Double> metrics,
                      ConfusionParts.Matrix confusionMatrix, Map<String, ConfusionParts.ClassFigures> perClass,
                      ResidualPlots.Plots residuals, ScoreCurves.Curves curves, Map<String, List<Double>> intervals,
                      Map<String, Double> errorBounds, List<Slice> slices, Map<String, String> undefined,
                      TrainingBlock training, double seconds, List<Gate> gates, BootstrapBlock bootstrap, Long minSliceRows) {
 
-  /** One slice's entry of {@code slices}. */
+  /** One slice's entry of {@code slices}; rowsIgnored only with an ignore index (as overall). */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Slice(Map<String, String> slice, long rows, double weightSum, Map<String, Double> losses,
+  public record Slice(Map<String, String> slice, long rows, Long rowsIgnored, double weightSum, Map<String, Double> losses,
                       Map<String, Double> metrics, ConfusionParts.Matrix confusionMatrix,
                       Map<String, ConfusionParts.ClassFigures> perClass, Map<String, List<Double>> intervals,
                       Map<String, Double> errorBounds, Boolean belowMinRows) {}
@@ -68,6 +68,7 @@ public record Report(int schema, String command, String task, String input, Stri
    */
   public static Report evaluation(Evaluation.Result r, String input, double seconds, List<Gate> gates, long minSliceRows) {
     Evaluation.Settings s = r.settings();
+    boolean ignoring = s.ignoreIndex() != null;
     Map<String, String> undefined = new LinkedHashMap<>();
     Plan.Outcome o = r.overall();
     Blocks b = blocks(o.parts());
@@ -79,13 +80,14 @@ public record Report(int schema, String command, String task, String input, Stri
         Blocks sb = blocks(so.parts());
         if (sb.residuals() != null || sb.curves() != null) throw new IllegalStateException("chart blocks are reported overall only");
         boolean small = minSliceRows > 0 && so.rows() < minSliceRows;
-        slices.add(new Slice(sr.slice(), so.rows(), so.weightSum(), values(so.losses(), null), values(so.metrics(), null),
+        slices.add(new Slice(sr.slice(), so.rows(), ignoring ? sr.rowsIgnored() : null, so.weightSum(), values(so.losses(), null), values(so.metrics(), null),
             sb.confusionMatrix(), sb.perClass(), sb.intervals(), bounds(so), small ? Boolean.TRUE : null));
       }
     }
     Map<String, Double> losses = values(o.losses(), undefined);
     Map<String, Double> metrics = values(o.metrics(), undefined);
-    return new Report(1, "evaluate", r.plan().task().id(), input, null, r.rows(), r.rowsUsed(), r.skipped(), o.weightSum(),
+    return new Report(1, "evaluate", r.plan().task().id(), input, null, r.rows(), r.rowsUsed(), ignoring ? r.rowsIgnored() : null,
+        r.skipped(), o.weightSum(),
         losses, metrics, b.confusionMatrix(), b.perClass(), b.residuals(), b.curves(), b.intervals(), bounds(o), slices,
         undefined, null, seconds, gates.isEmpty() ? null : List.copyOf(gates),
         s.bootstrap() > 0 ? new BootstrapBlock(s.bootstrap(), s.seed(), 0.95) : null, minSliceRows > 0 ? minSliceRows : null);

@@ -49,10 +49,12 @@ public final class Evaluation {
    *
    * @param columns   the column of each role; label and prediction always bound (defaults filled in)
    * @param bootstrap Poisson bootstrap replicates (0: off), drawn with {@code seed}
+   * @param ignoreIndex the label value of rows left out of every loss and metric (multilabel: of
+   *                    label elements), or null for none
    */
   public record Settings(Task task, Map<Role, String> columns, List<String> losses, List<String> metrics, List<String> slices,
                          boolean logits, double threshold, double[] classWeights, boolean skipBadRows, int partitions,
-                         int maxSlices, int maxClasses, int bootstrap, long seed) {
+                         int maxSlices, int maxClasses, int bootstrap, long seed, Integer ignoreIndex) {
     public Settings {
       columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
       losses = List.copyOf(losses);
@@ -67,19 +69,19 @@ public final class Evaluation {
 
     /** The options the measures of these settings depend on. */
     public EvalOptions options() {
-      return new EvalOptions(task, logits, threshold, classWeights, columns.containsKey(Role.WEIGHT));
+      return new EvalOptions(task, logits, threshold, classWeights, columns.containsKey(Role.WEIGHT), ignoreIndex);
     }
   }
 
-  /** One slice's values: the slice column values by name, and the finished outcome. */
-  public record SliceResult(Map<String, String> slice, Plan.Outcome outcome) {}
+  /** One slice's values: the slice column values by name, the finished outcome, and its rows left out by the ignore index. */
+  public record SliceResult(Map<String, String> slice, Plan.Outcome outcome, long rowsIgnored) {}
 
   /**
-   * The finished evaluation: the plan, rows read and used, bad rows skipped by reason, the
-   * overall outcome (losses and metrics keyed by spec as given, report blocks), one outcome per
-   * slice, and the settings it ran with.
+   * The finished evaluation: the plan, rows read and used, rows left out by the ignore index, bad
+   * rows skipped by reason, the overall outcome (losses and metrics keyed by spec as given, report
+   * blocks), one outcome per slice, and the settings it ran with.
    */
-  public record Result(Plan plan, Binding binding, long rows, long rowsUsed, Map<String, Long> skipped,
+  public record Result(Plan plan, Binding binding, long rows, long rowsUsed, long rowsIgnored, Map<String, Long> skipped,
                        Plan.Outcome overall, List<SliceResult> slices, Settings settings) {
     /** The overall value of a loss or metric, by its spec as given; NaN when undefined (see {@link #outcome}). */
     public double value(String spec) {
@@ -136,6 +138,7 @@ public final class Evaluation {
     private int maxClasses = 2_000;
     private int bootstrap;
     private long seed = 42;
+    private Integer ignoreIndex;
 
     Builder(Dataset<Row> table) {
       this.table = table;
@@ -244,6 +247,17 @@ public final class Evaluation {
       return this;
     }
 
+    /**
+     * Leaves out of every loss and metric the classification rows whose label is this value, as
+     * PyTorch leaves its -100 padding out of the loss and TorchMetrics out of the metrics; they
+     * are counted in rowsIgnored instead of being bad rows. Multilabel leaves out single label
+     * elements of this value (a row whose every element is it is ignored). Null: none (the default).
+     */
+    public Builder ignoreIndex(Integer label) {
+      this.ignoreIndex = label;
+      return this;
+    }
+
     /** Starts from these settings (every value replaced). */
     public Builder settings(Settings s) {
       task = s.task();
@@ -264,6 +278,7 @@ public final class Evaluation {
       maxClasses = s.maxClasses();
       bootstrap = s.bootstrap();
       seed = s.seed();
+      ignoreIndex = s.ignoreIndex();
       return this;
     }
 
@@ -284,11 +299,14 @@ public final class Evaluation {
       if (bootstrap < 0 || bootstrap == 1 || bootstrap > 10_000) {
         throw new InvalidSetting("bootstrap", "must be between 2 and 10000 replicates (or 0 for off), got " + bootstrap);
       }
+      if (ignoreIndex != null && !task.isClassification()) {
+        throw new InvalidSetting("ignoreIndex", "applies to the labels of binary, multiclass and multilabel tasks, not " + task.id());
+      }
       Map<Role, String> cols = new LinkedHashMap<>(columns);
       cols.putIfAbsent(Role.LABEL, "label");
       cols.putIfAbsent(Role.PREDICTION, task.defaultPrediction());
       Settings s = new Settings(task, cols, losses, metrics, slices, logits, threshold, classWeights, skipBadRows,
-          partitions, maxSlices, maxClasses, bootstrap, seed);
+          partitions, maxSlices, maxClasses, bootstrap, seed, ignoreIndex);
       Tasks.validate(s.options());
       return s;
     }
@@ -324,10 +342,11 @@ public final class Evaluation {
       for (Map.Entry<List<String>, StatSet> e : entries) {
         Map<String, String> key = new LinkedHashMap<>();
         for (int i = 0; i < binding.slices().size(); i++) key.put(binding.slices().get(i), e.getKey().get(i));
-        slices.add(new SliceResult(key, plan.finish(e.getValue())));
+        slices.add(new SliceResult(key, plan.finish(e.getValue()), p.ignored(e.getKey())));
       }
     }
-    return new Result(plan, binding, p.rows(), p.rows() - p.skippedTotal(), p.skipped(), overall, slices, s);
+    return new Result(plan, binding, p.rows(), p.rows() - p.skippedTotal() - p.ignoredTotal(), p.ignoredTotal(), p.skipped(),
+        overall, slices, s);
   }
 
   /**
@@ -365,9 +384,14 @@ public final class Evaluation {
       throw new UsageException("bad row at " + p.firstBad() + " (" + bad + " bad row" + (bad == 1 ? "" : "s")
           + " in all: " + p.skipped() + "); fix the input, or pass --bad-rows skip to exclude and count them");
     }
+    long ignored = p.ignoredTotal();
     if (bad == p.rows()) {
       throw new UsageException("every row (" + bad + ") is bad, nothing is left to evaluate: " + p.skipped()
           + "; first: " + p.firstBad());
+    }
+    if (bad + ignored == p.rows()) {
+      throw new UsageException("every row (" + p.rows() + ") is left out: " + ignored + " by --ignore-index "
+          + s.ignoreIndex() + (bad > 0 ? ", " + bad + " bad " + p.skipped() : "") + "; nothing is left to evaluate");
     }
   }
 }

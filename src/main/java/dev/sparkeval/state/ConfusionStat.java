@@ -79,6 +79,7 @@ public final class ConfusionStat extends Stat {
       default -> {
         size(e.labelVec.length);
         for (int l = 0; l < k; l++) {
+          if (Example.ignored(e.labelVec[l])) continue;
           int y = e.labelVec[l] == 1.0 ? 1 : 0, d = e.predictionVec[l] > threshold ? 1 : 0;
           put(4 * l + 2 * y + d, e.weight);
         }
@@ -104,6 +105,8 @@ public final class ConfusionStat extends Stat {
   }
 
   public Task task() { return task; }
+
+  @Override public boolean skipsIgnoredElements() { return true; }
 
   /** Classes (binary, multiclass) or labels (multilabel); -1 before any row. */
   public int classes() { return k; }

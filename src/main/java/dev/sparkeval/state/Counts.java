@@ -6,7 +6,8 @@ import java.math.BigDecimal;
 
 /**
  * Per-class sums finished from a {@link ConfusionStat}: true positives, predicted and true
- * weight per class (multilabel: per label), which classes are present, and the total weight.
+ * weight per class (multilabel: per label), which classes are present, and the total weight
+ * (multilabel: of all label elements, which --ignore-index may leave out one by one).
  * Exact sums kept at 40 digits, so every metric finishes from the same numbers.
  */
 public final class Counts {
@@ -45,7 +46,7 @@ public final class Counts {
         tp[l] = s.label(l, 1, 1);
         pred[l] = tp[l].add(s.label(l, 0, 1), Exact.MC);
         truth[l] = tp[l].add(s.label(l, 1, 0), Exact.MC);
-        if (l == 0) total = pred[l].add(s.label(l, 1, 0), Exact.MC).add(s.label(l, 0, 0), Exact.MC);
+        total = total.add(pred[l], Exact.MC).add(s.label(l, 1, 0), Exact.MC).add(s.label(l, 0, 0), Exact.MC);
       }
     } else {
       for (int t = 0; t < k; t++) {

@@ -31,6 +31,9 @@ public abstract class OrderStat extends Stat {
   /** The side of channel c: the positive class for scores; true for one-sided streams. */
   public abstract boolean side(Example e, int c);
 
+  /** Whether channel c of the row is in the stream (false for an ignored multilabel element). */
+  public boolean includes(Example e, int c) { return true; }
+
   /** Walks descend (scores: highest first) instead of ascend. */
   public boolean descending() { return false; }
 
@@ -70,6 +73,7 @@ public abstract class OrderStat extends Stat {
   @Override public void add(Example e) {
     size(channels(e));
     for (int c = 0; c < k; c++) {
+      if (!includes(e, c)) continue;
       double v = value(e, c);
       boolean s = side(e, c);
       layout[c].add(layoutKey(v), s, e.weight);

@@ -40,6 +40,13 @@ public final class RankStat extends OrderStat implements Walked {
 
   @Override public boolean side(Example e, int c) { return positive(e, c); }
 
+  /** Multilabel: an element left out by --ignore-index is in no label's ranking. */
+  @Override public boolean includes(Example e, int c) {
+    return task != Task.MULTILABEL || !Example.ignored(e.labelVec[c]);
+  }
+
+  @Override public boolean skipsIgnoredElements() { return true; }
+
   @Override public boolean descending() { return true; }
 
   @Override public long layoutKey(double v) {

@@ -33,7 +33,9 @@ public final class Engine {
         e.weight = 1.0;
         RowRule.Bad bad = reader.read(row, e);
         if (bad == null) bad = rule.check(e);
-        if (bad != null) {
+        if (RowRule.ignored(bad)) {
+          if (!p.ignore(fixed != null ? Partial.NO_SLICE : reader.sliceKey(row))) break; // too many slices
+        } else if (bad != null) {
           p.bad(index, offset, bad);
         } else {
           StatSet s = fixed != null ? fixed : p.slice(reader.sliceKey(row));

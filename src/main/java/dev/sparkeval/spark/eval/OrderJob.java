@@ -109,6 +109,7 @@ public final class OrderJob {
           for (int r = 0; r < t.streams().size(); r++) {
             OrderStat s = t.streams().get(r);
             for (int c = 0; c < t.classes()[si][r]; c++) {
+              if (!s.includes(e, c)) continue; // as the pass left it out of the layout
               double v = s.value(e, c);
               int unit = t.units().unit(t.first()[si][r] + c, s.layoutKey(v));
               long bits = s.descending() ? OrderKeys.descending(v) : OrderKeys.ascending(v);

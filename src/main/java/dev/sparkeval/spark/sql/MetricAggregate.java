@@ -101,6 +101,7 @@ public final class MetricAggregate extends TypedImperativeAggregate<StatSet> imp
     example.weight = 1.0;
     RowRule.Bad bad = reader.read(decoded, example);
     if (bad == null) bad = call.plan.rule().check(example);
+    if (RowRule.ignored(bad)) return buffer; // the ignore_index option: left out, as evaluate leaves it out
     if (bad != null) {
       throw new UsageException(display() + ": bad row: " + bad.detail()
           + "; filter such rows out in the query (for example WHERE ... IS NOT NULL) or fix the input");

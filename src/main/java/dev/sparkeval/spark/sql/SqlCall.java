@@ -31,10 +31,11 @@ import org.apache.spark.sql.types.Decimal;
  * {@code 'key=value,...'} strings. triplet takes (anchor, positive, negative) and
  * cosine_embedding (label, prediction, target) as their columns.
  * Besides the entry's parameters a string may set {@code task}, {@code logits},
- * {@code threshold} and {@code class_weights} (separated by ';').
+ * {@code threshold}, {@code class_weights} (separated by ';') and {@code ignore_index} (rows of
+ * that label left out, as evaluate's --ignore-index; for cross_entropy also its own parameter).
  */
 final class SqlCall {
-  static final List<String> OPTIONS = List.of("task", "logits", "threshold", "class_weights");
+  static final List<String> OPTIONS = List.of("task", "logits", "threshold", "class_weights", "ignore_index");
 
   final String spec;
   final EvalOptions options;
@@ -110,6 +111,8 @@ final class SqlCall {
       Map<String, String> into = option ? opts : params;
       if (into.put(kv.getKey(), kv.getValue()) != null) throw new UsageException(name + ": parameter '" + kv.getKey() + "' is given twice");
     }
+    // cross_entropy's own ignore_index leaves those rows out of the loss: the call leaves them out as rows, not bad rows
+    if (params.containsKey("ignore_index")) opts.put("ignore_index", params.get("ignore_index"));
     StringBuilder spec = new StringBuilder(name);
     String sep = ":";
     for (Map.Entry<String, String> kv : params.entrySet()) {
@@ -117,7 +120,8 @@ final class SqlCall {
       sep = ",";
     }
     EvalOptions options = new EvalOptions(task, SqlOptions.bool(name, opts.get("logits")),
-        SqlOptions.threshold(name, opts.get("threshold")), SqlOptions.weights(name, opts.get("class_weights")), weighted);
+        SqlOptions.threshold(name, opts.get("threshold")), SqlOptions.weights(name, opts.get("class_weights")), weighted,
+        SqlOptions.ignoreIndex(name, opts.get("ignore_index"), task));
     Tasks.validate(options);
     Plan plan = Plan.build(Catalogs.standard(), options, List.of(), List.of(spec.toString()), List.of(), Tasks.rule(options));
     SqlCall call = new SqlCall(spec.toString(), options, plan);
