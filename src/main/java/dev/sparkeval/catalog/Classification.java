@@ -145,7 +145,7 @@ public final class Classification {
               return new RatioMeasure(ce, ce.weightOf());
             },
             new Param("label_smoothing", "0", "in [0, 1]"),
-            new Param("ignore_index", "-100", "rows of this class add nothing"),
+            new Param("ignore_index", "-100", "rows of this class add nothing to this loss (PyTorch); --ignore-index leaves rows out of every measure"),
             new Param("base", "e", "log base: e, 2 or 10"))
             .trains(Reduction.MEAN, (t, p, o) -> crossEntropy(p, o)),
         metric("accuracy", BIN_MC, "fraction of correct decisions (sklearn accuracy_score)", LARGER,

@@ -20,6 +20,7 @@ final class ReportView {
     v.put("input", r.input());
     v.put("rows", Fmt.count(r.rows()));
     v.put("rows_used", Fmt.count(r.rowsUsed()));
+    v.put("rows_ignored", r.rowsIgnored() == null ? null : Fmt.count(r.rowsIgnored()));
     v.put("weight_sum", Fmt.num(r.weightSum()));
     v.put("seconds", Fmt.num(r.seconds()));
     v.put("skipped", pairs(r.rowsSkipped()));

@@ -130,6 +130,32 @@ class IgnoreIndexTest {
     }
   }
 
+  /** SQL: 'ignore_index=-100' leaves the rows out as evaluate does; cross_entropy's own parameter does too. */
+  @Test
+  void sqlCallsLeaveTheRowsOutAsEvaluateDoes() {
+    dev.sparkeval.spark.sql.SqlFunctions.register(SparkTests.spark());
+    Dataset<Row> padded = classification(Task.MULTICLASS, 300, 5);
+    padded.createOrReplaceTempView("ignore_padded");
+    Row row = SparkTests.spark().sql("SELECT accuracy(label, probability, w, 'ignore_index=-100'),"
+        + " cross_entropy(label, probability, w, 'ignore_index=-100'), f1(label, probability, 'ignore_index=-100,average=macro')"
+        + " FROM ignore_padded").first();
+    Evaluation.Result weighted = Evaluation.of(padded).task(Task.MULTICLASS).weight("w").metric("accuracy", "cross_entropy")
+        .ignoreIndex(-100).run();
+    Evaluation.Result plain = Evaluation.of(padded).task(Task.MULTICLASS).metric("f1:average=macro").ignoreIndex(-100).run();
+    assertEquals(weighted.value("accuracy"), row.getDouble(0));
+    assertEquals(weighted.value("cross_entropy"), row.getDouble(1));
+    assertEquals(plain.value("f1:average=macro"), row.getDouble(2));
+    Exception e = assertThrows(Exception.class,
+        () -> SparkTests.spark().sql("SELECT accuracy(label, probability) FROM ignore_padded").collect());
+    String msg = String.valueOf(e.getMessage());
+    assertTrue(msg.contains("label is -100.0") && msg.contains("--ignore-index -100"), msg);
+    for (String[] call : new String[][] {{"accuracy(label, probability, 'ignore_index=x')", "ignore_index must be an integer label value such as -100, got 'x'"},
+        {"mse(w, w, 'ignore_index=-100')", "ignore_index applies to binary, multiclass and multilabel labels, not regression"}}) {
+      Exception bad = assertThrows(Exception.class, () -> SparkTests.spark().sql("SELECT " + call[0] + " FROM ignore_padded").collect());
+      assertTrue(String.valueOf(bad.getMessage()).contains(call[1]), bad.getMessage());
+    }
+  }
+
   @Test
   void settingsThatCannotBe() {
     UsageException e = assertThrows(UsageException.class,
