@@ -4,6 +4,7 @@ import dev.sparkeval.core.EvalOptions;
 import dev.sparkeval.core.ReportPart;
 import dev.sparkeval.core.Role;
 import dev.sparkeval.core.RowRule;
+import dev.sparkeval.core.Spec;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
 import dev.sparkeval.part.ConfusionParts;
@@ -73,10 +74,39 @@ public final class Tasks {
   }
 
   public static List<ReportPart> parts(EvalOptions o) {
+    return parts(o, List.of());
+  }
+
+  /**
+   * The report parts of an evaluation of these specs: the binary reliability table takes the bins
+   * of the first {@code ece} asked for, so that its chart shows the metric's ECE.
+   */
+  public static List<ReportPart> parts(EvalOptions o, List<String> specs) {
     List<ReportPart> parts = new ArrayList<>();
     if (o.task().isClassification()) parts.addAll(ConfusionParts.of(o));
     if (o.task() == Task.REGRESSION) parts.add(new ResidualPlots());
-    if (o.task() == Task.BINARY) parts.add(new ScoreCurves());
+    if (o.task() == Task.BINARY) parts.add(new ScoreCurves(calibrationBins(specs)));
     return parts;
+  }
+
+  static int calibrationBins(List<String> specs) {
+    for (String text : specs) {
+      Spec spec;
+      try {
+        spec = Spec.parse(text);
+      } catch (UsageException e) {
+        continue; // the plan reports it
+      }
+      if (!spec.name().equals("ece")) continue;
+      String bins = spec.params().get("bins");
+      if (bins == null) return ScoreCurves.DEFAULT_CALIBRATION_BINS;
+      try {
+        int b = Integer.parseInt(bins.trim());
+        if (b >= 1 && b <= 100_000) return b;
+      } catch (NumberFormatException e) {
+        // the plan reports it
+      }
+    }
+    return ScoreCurves.DEFAULT_CALIBRATION_BINS;
   }
 }

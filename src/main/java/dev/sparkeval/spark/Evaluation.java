@@ -321,7 +321,9 @@ public final class Evaluation {
   /** Runs the one pass with settings that {@link Builder#build()} made. */
   public static Result run(Dataset<Row> table, Settings s) {
     EvalOptions options = s.options();
-    Plan plan = Plan.build(Catalogs.standard(), options, s.losses(), s.metrics(), Tasks.parts(options), Tasks.rule(options));
+    List<String> specs = new ArrayList<>(s.losses());
+    specs.addAll(s.metrics());
+    Plan plan = Plan.build(Catalogs.standard(), options, s.losses(), s.metrics(), Tasks.parts(options, specs), Tasks.rule(options));
     if (s.bootstrap() > 0) plan = plan.withBootstrap(s.bootstrap(), s.seed());
     Binding binding = new Binding(table, Roles.bind(plan, s.columns()), Tasks.shapes(s.task()), s.slices());
     Dataset<Row> projected = binding.project(table);

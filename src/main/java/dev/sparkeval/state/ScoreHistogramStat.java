@@ -6,21 +6,15 @@ import dev.sparkeval.core.Stat;
 
 /**
  * Binary scores in fixed equal-width bins on [0, 1], per true class: exact weight sums per bin
- * (long counts while every weight is 1), and per calibration bin the exact sum of w * score.
+ * (long counts while every weight is 1). The reliability table is {@link CalibrationStat}'s.
  */
 public final class ScoreHistogramStat extends Stat {
   private static final long serialVersionUID = 1L;
   public static final int BINS = 200;
-  public static final int CALIBRATION_BINS = 10;
   private final long[][] counts = new long[2][BINS];
   private ExactSum[][] weights; // null while every weight is 1
-  private final ExactSum[] scoreSum = new ExactSum[CALIBRATION_BINS];
 
-  public ScoreHistogramStat() {
-    for (int i = 0; i < CALIBRATION_BINS; i++) scoreSum[i] = new ExactSum();
-  }
-
-  @Override public String key() { return "score_histogram:" + BINS + ":" + CALIBRATION_BINS; }
+  @Override public String key() { return "score_histogram:" + BINS; }
 
   @Override public Stat fresh() { return new ScoreHistogramStat(); }
 
@@ -36,9 +30,6 @@ public final class ScoreHistogramStat extends Stat {
     if (e.weight != 1.0 && weights == null) startWeights();
     counts[c][b]++;
     if (weights != null) weights[c][b].add(e.weight);
-    ExactSum s = scoreSum[b * CALIBRATION_BINS / BINS];
-    if (e.weight == 1.0) s.add(e.prediction);
-    else s.addProduct(e.weight, e.prediction);
   }
 
   private void startWeights() {
@@ -62,15 +53,10 @@ public final class ScoreHistogramStat extends Stat {
         else if (o.counts[c][b] != 0) weights[c][b].add(o.counts[c][b]);
       }
     }
-    for (int i = 0; i < CALIBRATION_BINS; i++) scoreSum[i].merge(o.scoreSum[i]);
   }
 
   /** Weight sum of true class c (0 or 1) in score bin b. */
   public double weight(int c, int b) {
     return weights == null ? counts[c][b] : weights[c][b].value();
-  }
-
-  public ExactSum scoreSum(int calibrationBin) {
-    return scoreSum[calibrationBin];
   }
 }
