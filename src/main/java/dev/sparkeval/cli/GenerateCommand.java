@@ -11,7 +11,7 @@ import org.kohsuke.args4j.Option;
 
 /** {@code generate}: writes a synthetic prediction table or training set of any size. */
 public final class GenerateCommand implements Command {
-  @Option(name = "--task", metaVar = "T", required = true, usage = "regression, binary, multiclass, or training (a training set)")
+  @Option(name = "--task", metaVar = "T", required = true, usage = "regression, binary, multiclass, embedding, or training (a training set)")
   String task;
   @Option(name = "--rows", metaVar = "N", usage = "number of rows (default 100000)")
   long rows = 100_000;
@@ -19,7 +19,7 @@ public final class GenerateCommand implements Command {
   int partitions = 8;
   @Option(name = "--classes", metaVar = "K", usage = "classes for multiclass (default 10)")
   int classes = 10;
-  @Option(name = "--features", metaVar = "F", usage = "features for a training set (default 20)")
+  @Option(name = "--features", metaVar = "F", usage = "features of a training set, or the vector length of an embedding table (default 20)")
   int features = 20;
   @Option(name = "--seed", metaVar = "S", usage = "random seed (default 1)")
   long seed = 1;
@@ -32,13 +32,13 @@ public final class GenerateCommand implements Command {
     if (rows < 1) throw new UsageException("--rows must be >= 1, got " + rows);
     if (partitions < 1) throw new UsageException("--partitions must be >= 1, got " + partitions);
     if (!Input.FORMATS.contains(format)) throw new UsageException("--format must be one of " + Input.FORMATS + ", got " + format);
-    Dataset<Row> d = task.equals("training")
-        ? Synthetic.trainingSet(ctx.spark(), rows, features, partitions, seed)
+    Dataset<Row> d = task.equals("training") ? Synthetic.trainingSet(ctx.spark(), rows, features, partitions, seed)
+        : task.equals("embedding") ? Synthetic.embeddings(ctx.spark(), rows, features, partitions, seed)
         : Synthetic.predictions(ctx.spark(), Task.parse(task), rows, partitions, seed, classes);
     var w = d.write().mode(SaveMode.Overwrite).format(format);
     if (format.equals("csv")) {
       if (!task.equals("regression") && !task.equals("binary") && !task.equals("training")) {
-        throw new UsageException("csv cannot hold the vector column of a " + task + " table; use parquet, json or orc");
+        throw new UsageException("csv cannot hold the vector columns of " + task + " tables; use parquet, json or orc");
       }
       w = w.option("header", "true");
     }
