@@ -24,6 +24,7 @@ public final class Bench {
   private final int reps;
   private final PrintStream out;
   private final Map<String, Object> result = new LinkedHashMap<>();
+  private final ExecutorCpu cpu;
 
   public Bench(SparkSession spark, long rows, int partitions, int reps, PrintStream out) {
     this.spark = spark;
@@ -35,6 +36,7 @@ public final class Bench {
     result.put("partitions", partitions);
     result.put("master", spark.sparkContext().master());
     result.put("cores", spark.sparkContext().defaultParallelism());
+    cpu = new ExecutorCpu(spark.sparkContext());
   }
 
   public Map<String, Object> result() {
@@ -42,19 +44,22 @@ public final class Bench {
   }
 
   double time(String key, Runnable r) {
-    return record(key, Stopwatch.time(1, reps, r));
+    return record(key, Stopwatch.interleaved(1, reps, cpu, r)[0]);
   }
 
   /** Two figures whose ratio matters, timed in turn after three warm-ups of each. */
   double[] pair(String keyA, Runnable a, String keyB, Runnable b) {
-    Stopwatch.Timing[] t = Stopwatch.interleaved(3, reps, a, b);
+    Stopwatch.Timing[] t = Stopwatch.interleaved(3, reps, cpu, a, b);
     return new double[] {record(keyA, t[0]), record(keyB, t[1])};
   }
 
+  /** The median wall time under key, the single runs, and the executors' CPU time (key_cpu_s). */
   private double record(String key, Stopwatch.Timing t) {
+    String base = key.replaceAll("_s$", "");
     result.put(key, t.median());
-    result.put(key.replaceAll("_s$", "") + "_runs", t.runs());
-    out.printf("  %-22s %9.4f s  (median of %d)%n", key, t.median(), reps);
+    result.put(base + "_runs", t.runs());
+    result.put(base + "_cpu_s", t.cpuMedian());
+    out.printf("  %-22s %9.4f s  cpu %9.4f s  (medians of %d)%n", key, t.median(), t.cpuMedian(), reps);
     return t.median();
   }
 
@@ -102,10 +107,9 @@ public final class Bench {
     result.put("fused_suite_error_bounds", report.errorBounds());
     time("mllib_suite_s", () -> MllibSide.binarySuite(t));
     Evaluation.Settings exact = settings(Task.BINARY, "probability", List.of(), List.of("auc_roc"));
-    time("exact_auc_s", () -> last[0] = Evaluation.run(t, exact));
-    double ours = last[0].overall().metrics().get("auc_roc").value();
     double[] theirs = new double[1];
-    time("mllib_auc_s", () -> theirs[0] = MllibSide.auc(t, "areaUnderROC"));
+    pair("exact_auc_s", () -> last[0] = Evaluation.run(t, exact), "mllib_auc_s", () -> theirs[0] = MllibSide.auc(t, "areaUnderROC"));
+    double ours = last[0].overall().metrics().get("auc_roc").value();
     result.put("exact_auc", ours);
     result.put("mllib_auc", theirs[0]);
     t.unpersist();
@@ -146,32 +150,6 @@ public final class Bench {
     points.unpersist();
   }
 
-  /** The fused suite and the scan at several sizes: the fitted cost per row and how straight the line is. */
-  public String scaling(List<Long> sizes, int bins) {
-    out.println("scaling");
-    List<Scaling.Point> fitPoints = new java.util.ArrayList<>();
-    List<double[]> points = new java.util.ArrayList<>();
-    List<Object> rowsOut = new java.util.ArrayList<>();
-    for (long n : sizes) {
-      Bench b = new Bench(spark, n, partitions, reps, out);
-      Dataset<Row> t = b.binaryTable();
-      Evaluation.Settings fused = fusedSuite(bins);
-      double[] both = b.pair("scan_s", () -> t.agg(org.apache.spark.sql.functions.sum("probability")).collect(),
-          "fused_suite_s", () -> Evaluation.run(t, fused));
-      double scanS = both[0], suiteS = both[1];
-      t.unpersist(true);
-      fitPoints.add(new Scaling.Point(n, suiteS));
-      points.add(new double[] {n, suiteS, scanS});
-      rowsOut.add(Map.of("rows", n, "fused_suite_s", suiteS, "scan_s", scanS));
-    }
-    Map<String, Object> fit = Scaling.fit(fitPoints);
-    result.put("scaling", rowsOut);
-    result.put("scaling_fit", fit);
-    out.printf("  fit: %.4f s per million rows + %.4f s, largest deviation %.1f%%%n",
-        fit.get("seconds_per_million_rows"), fit.get("intercept_s"), 100 * (double) fit.get("max_relative_deviation"));
-    return dev.sparkeval.report.ScalingChart.svg(points, fit);
-  }
-
   /** Ratios that CONTRACT.md and the performance issue track, for the keys present. */
   public Map<String, Double> ratios() {
     Map<String, Double> r = new LinkedHashMap<>();
@@ -187,5 +165,7 @@ public final class Bench {
 
   private void ratio(Map<String, Double> r, String name, String num, String den) {
     if (result.get(num) instanceof Double a && result.get(den) instanceof Double b && b > 0) r.put(name, a / b);
+    String cn = num.replaceAll("_s$", "_cpu_s"), cd = den.replaceAll("_s$", "_cpu_s");
+    if (result.get(cn) instanceof Double a && result.get(cd) instanceof Double b && b > 0) r.put(name + "_cpu", a / b);
   }
 }

@@ -21,6 +21,8 @@ public final class Catalogs {
     all.addAll(RegressionPeers.entries());
     all.addAll(Classification.entries());
     all.addAll(BinaryPeers.entries());
+    all.addAll(ClassRates.entries());
+    all.addAll(LabelRanking.entries());
     all.addAll(VectorEntries.entries());
     return new Catalog(all);
   }

@@ -27,9 +27,11 @@ import dev.sparkeval.measure.CalibrationMeasure;
 import dev.sparkeval.measure.ClassFunctions;
 import dev.sparkeval.measure.CountsMeasure;
 import dev.sparkeval.measure.MeanMeasure;
+import dev.sparkeval.measure.OvoAucMeasure;
 import dev.sparkeval.measure.PrfMeasure;
 import dev.sparkeval.measure.RankWalkMeasure;
 import dev.sparkeval.measure.RatioMeasure;
+import dev.sparkeval.measure.SamplesAucMeasure;
 import dev.sparkeval.state.EceStat;
 import java.util.List;
 import java.util.Set;
@@ -41,10 +43,13 @@ public final class Classification {
   private static final Set<Task> ML = Set.of(Task.MULTILABEL);
   private static final Set<Task> BIN_MC = Set.of(Task.BINARY, Task.MULTICLASS);
   private static final Set<Task> BIN_ML = Set.of(Task.BINARY, Task.MULTILABEL);
+  private static final Set<Task> MC_ML = Set.of(Task.MULTICLASS, Task.MULTILABEL);
   private static final Set<Task> ALL = Set.of(Task.BINARY, Task.MULTICLASS, Task.MULTILABEL);
-  private static final Param AVERAGE = new Param("average", "auto",
+  static final Param AVERAGE = new Param("average", "auto",
       "binary (class 1), micro, macro, weighted, samples (multilabel); auto: binary / macro (multiclass) / micro (multilabel)");
-  private static final Param ZERO_DIVISION = new Param("zero_division", "0", "the value of a 0/0 (0 or 1); noted in 'undefined'");
+  static final Param ZERO_DIVISION = new Param("zero_division", "0", "the value of a 0/0 (0 or 1); noted in 'undefined'");
+  static final Param CLASS = new Param("class", "none",
+      "a class index (multilabel: a label index): that class's value alone, not an average (MLlib's ...ByLabel)");
 
   private Classification() {}
 
@@ -82,10 +87,20 @@ public final class Classification {
     return p.choice("zero_division", List.of("0", "1", "warn")).equals("1") ? 1.0 : 0.0;
   }
 
-  static PrfMeasure prf(Task t, Params p, EvalOptions o, PrfMeasure.Kind kind, double beta) {
+  /** The average parameter with auto resolved: binary for binary, macro for multiclass, {@code multilabel} for multilabel. */
+  static String average(Task t, Params p, String multilabel) {
     String avg = p.choice("average", List.of("auto", "binary", "micro", "macro", "weighted", "samples"));
-    if (avg.equals("auto")) avg = t == Task.BINARY ? "binary" : t == Task.MULTICLASS ? "macro" : "micro";
-    return new PrfMeasure(t, kind, beta, avg, zd(p), o.threshold());
+    return avg.equals("auto") ? (t == Task.BINARY ? "binary" : t == Task.MULTICLASS ? "macro" : multilabel) : avg;
+  }
+
+  /** The class=C parameter: -1 for none (an average), else a class index. */
+  static int cls(Params p) {
+    if (p.str("class").equalsIgnoreCase("none")) return -1;
+    return p.integer("class", 0, Integer.MAX_VALUE);
+  }
+
+  static PrfMeasure prf(Task t, Params p, EvalOptions o, PrfMeasure.Kind kind, double beta) {
+    return new PrfMeasure(t, kind, beta, average(t, p, "micro"), cls(p), zd(p), o.threshold());
   }
 
   static double base(Params p) {
@@ -97,13 +112,15 @@ public final class Classification {
   }
 
   static dev.sparkeval.core.Measure auc(Task t, Params p, EvalOptions o, boolean roc) {
-    String avg = p.choice("average", List.of("macro", "weighted"));
+    String avg = p.choice("average", roc ? List.of("macro", "weighted", "micro", "samples") : List.of("macro", "weighted", "micro"));
+    boolean ovo = roc && p.choice("multi_class", List.of("ovr", "ovo")).equals("ovo");
     int bins = p.integer("bins", 0, 1_000_000);
     double maxFpr = roc ? p.dbl("max_fpr", 0, true, 1, false) : 1;
     boolean trapezoid = !roc && p.choice("method", List.of("average_precision", "trapezoid")).equals("trapezoid");
+    String name = roc ? "auc_roc" : "auc_pr";
     String exactOnly = maxFpr < 1 ? "max_fpr" : trapezoid ? "method=trapezoid" : null;
     if (exactOnly != null && bins > 0) {
-      throw new UsageException((roc ? "auc_roc" : "auc_pr") + ": " + exactOnly + " needs the exact curve (bins=0), not bins=" + bins);
+      throw new UsageException(name + ": " + exactOnly + " needs the exact curve (bins=0), not bins=" + bins);
     }
     if (maxFpr < 1 && t == Task.MULTICLASS) {
       throw new UsageException("auc_roc: partial AUC (max_fpr) is not available for multiclass, as in scikit-learn; drop max_fpr");
@@ -111,6 +128,22 @@ public final class Classification {
     if (trapezoid && t != Task.BINARY) {
       throw new UsageException("auc_pr: method=trapezoid is MLlib's binary areaUnderPR; for " + t.id() + " use average precision");
     }
+    if (ovo && t != Task.MULTICLASS) throw new UsageException(name + ": multi_class=ovo is for task multiclass");
+    if (ovo && !(avg.equals("macro") || avg.equals("weighted"))) {
+      throw new UsageException(name + ": multi_class=ovo averages the class pairs macro or weighted, not " + avg);
+    }
+    if (avg.equals("samples") && t != Task.MULTILABEL) {
+      throw new UsageException(name + ": average=samples is for task multilabel (each row's AUC over its labels)");
+    }
+    if (maxFpr < 1 && (avg.equals("micro") || avg.equals("samples"))) {
+      throw new UsageException("auc_roc: max_fpr applies to binary and per-label AUC (average=macro or weighted), not average=" + avg);
+    }
+    if (bins > 0 && (ovo || avg.equals("micro") || avg.equals("samples"))) {
+      throw new UsageException(name + ": bins applies to one-vs-rest and per-label AUC (average=macro or weighted); "
+          + "drop bins for " + (ovo ? "multi_class=ovo" : "average=" + avg) + ", which is exact");
+    }
+    if (ovo) return new OvoAucMeasure(avg.equals("weighted"));
+    if (avg.equals("samples")) return new SamplesAucMeasure(o.logits());
     if (maxFpr < 1) return RankWalkMeasure.partialAuc(t, o.logits(), maxFpr, avg);
     return bins == 0 ? new AucMeasure(t, o.logits(), roc, avg, trapezoid) : new BinnedAucMeasure(t, o.logits(), roc, avg, bins);
   }
@@ -121,9 +154,24 @@ public final class Classification {
     return norm.equals("l1") ? new EceStat(bins, t == Task.MULTICLASS) : new CalibrationMeasure(bins, t == Task.MULTICLASS, norm.equals("l2"));
   }
 
+  static dev.sparkeval.core.Measure logLoss(Task t, Params p) {
+    boolean mc = t == Task.MULTICLASS;
+    if (p.str("eps").equalsIgnoreCase("auto")) return new MeanMeasure(ClassFunctions.logLoss(mc));
+    return new MeanMeasure(ClassFunctions.clippedLogLoss(mc, p.dbl("eps", 0, true, 0.5, true)));
+  }
+
+  static dev.sparkeval.core.Measure hamming(Task t, Params p, EvalOptions o) {
+    boolean inTruth = p.choice("labels", List.of("all", "in_truth")).equals("in_truth");
+    if (inTruth && t != Task.MULTILABEL) throw new UsageException("hamming_loss: labels=in_truth is for task multilabel");
+    return CountsMeasure.hammingLoss(t, o.threshold(), inTruth);
+  }
+
   public static List<Entry> entries() {
     Param bins = new Param("bins", "0", "0: exact (one extra sort job); N > 0: one pass over N probability bins, with a certified error bound");
-    Param aucAverage = new Param("average", "macro", "multiclass (one-vs-rest) and multilabel: macro or weighted");
+    Param aucAverage = new Param("average", "macro", "multiclass and multilabel: macro or weighted over classes, micro"
+        + " (one ranking of every row and class, labels one-hot); samples (multilabel: each row's AUC over its labels)");
+    Param multiClass = new Param("multi_class", "ovr", "multiclass: ovr (each class against the rest) or ovo (Hand and Till,"
+        + " every pair of classes)");
     return List.of(
         loss("bce", BIN_ML, "binary cross-entropy (torch.nn.BCELoss, logs clamped at -100; --logits: BCEWithLogitsLoss); multilabel: mean over all elements",
             (t, p, o) -> perElement(t, bce(p, o), o),
@@ -154,40 +202,50 @@ public final class Classification {
             (t, p, o) -> new MeanMeasure(ClassFunctions.topK(p.integer("k", 1, Integer.MAX_VALUE))),
             new Param("k", "5", "how many top classes count, >= 1")).refusesTraining(Untrainable.STEP, null),
         metric("precision", ALL, "sklearn precision_score", LARGER,
-            (t, p, o) -> prf(t, p, o, PrfMeasure.Kind.PRECISION, 1), AVERAGE, ZERO_DIVISION).refusesTraining(Untrainable.STEP, null),
+            (t, p, o) -> prf(t, p, o, PrfMeasure.Kind.PRECISION, 1), AVERAGE, CLASS, ZERO_DIVISION).refusesTraining(Untrainable.STEP, null),
         metric("recall", ALL, "sklearn recall_score", LARGER,
-            (t, p, o) -> prf(t, p, o, PrfMeasure.Kind.RECALL, 1), AVERAGE, ZERO_DIVISION).refusesTraining(Untrainable.STEP, null),
+            (t, p, o) -> prf(t, p, o, PrfMeasure.Kind.RECALL, 1), AVERAGE, CLASS, ZERO_DIVISION).refusesTraining(Untrainable.STEP, null),
         metric("f1", ALL, "sklearn f1_score", LARGER,
-            (t, p, o) -> prf(t, p, o, PrfMeasure.Kind.F, 1), AVERAGE, ZERO_DIVISION).refusesTraining(Untrainable.STEP, null),
+            (t, p, o) -> prf(t, p, o, PrfMeasure.Kind.F, 1), AVERAGE, CLASS, ZERO_DIVISION).refusesTraining(Untrainable.STEP, null),
         metric("fbeta", ALL, "sklearn fbeta_score", LARGER,
             (t, p, o) -> prf(t, p, o, PrfMeasure.Kind.F, p.dbl("beta", 0, true, Double.POSITIVE_INFINITY, true)),
-            new Param("beta", "2", "weight of recall, > 0"), AVERAGE, ZERO_DIVISION).refusesTraining(Untrainable.STEP, null),
-        metric("specificity", BIN, "tn / (tn + fp), the recall of class 0", LARGER,
-            (t, p, o) -> CountsMeasure.specificity(o.threshold(), zd(p)), ZERO_DIVISION).refusesTraining(Untrainable.STEP, null),
+            new Param("beta", "2", "weight of recall, > 0"), AVERAGE, CLASS, ZERO_DIVISION).refusesTraining(Untrainable.STEP, null),
         metric("balanced_accuracy", BIN_MC, "mean recall over classes (sklearn balanced_accuracy_score)", LARGER,
             (t, p, o) -> CountsMeasure.balancedAccuracy(t, o.threshold())).refusesTraining(Untrainable.STEP, null),
-        metric("mcc", BIN_MC, "Matthews correlation coefficient (sklearn matthews_corrcoef)", LARGER,
+        metric("mcc", ALL, "Matthews correlation coefficient (sklearn matthews_corrcoef; multilabel: TorchMetrics"
+            + " MultilabelMatthewsCorrCoef, the MCC of the counts pooled over labels)", LARGER,
             (t, p, o) -> CountsMeasure.mcc(t, o.threshold())).refusesTraining(Untrainable.STEP, null),
-        metric("cohen_kappa", BIN_MC, "Cohen's kappa of decisions against labels (sklearn cohen_kappa_score)", LARGER,
-            (t, p, o) -> CountsMeasure.cohenKappa(t, o.threshold())).refusesTraining(Untrainable.STEP, null),
+        metric("cohen_kappa", BIN_MC, "Cohen's kappa of decisions against labels (sklearn cohen_kappa_score, labels 0..K-1)",
+            LARGER, (t, p, o) -> CountsMeasure.cohenKappa(t, o.threshold(), p.choice("weights", List.of("none", "linear", "quadratic"))),
+            new Param("weights", "none", "disagreement weights: none, linear |i - j| or quadratic (i - j)^2 of the class indices"))
+            .refusesTraining(Untrainable.STEP, null),
         metric("log_loss", BIN_MC, "sklearn log_loss: probabilities clipped to [eps, 1 - eps] and renormalised", SMALLER,
-            (t, p, o) -> new MeanMeasure(ClassFunctions.logLoss(t == Task.MULTICLASS))).refusesTraining(Untrainable.METRIC_FORM, null),
+            (t, p, o) -> logLoss(t, p),
+            new Param("eps", "auto", "auto: sklearn (machine epsilon, rows renormalised); a number in (0, 0.5): MLlib's"
+                + " logLoss(eps), the true class's probability clipped to [eps, 1 - eps], no renormalising"))
+            .refusesTraining(Untrainable.METRIC_FORM, null),
+        metric("hinge", MC, "Crammer-Singer multiclass hinge max(0, 1 - (s_y - max other s)) on the logits with --logits,"
+            + " else the probabilities (sklearn hinge_loss; TorchMetrics MulticlassHingeLoss on probabilities)", SMALLER,
+            (t, p, o) -> new MeanMeasure(ClassFunctions.hinge())).refusesTraining(Untrainable.EVALUATION_ONLY, "cross_entropy"),
         metric("brier", BIN, "mean of (p - y)^2 (sklearn brier_score_loss)", SMALLER,
             (t, p, o) -> new MeanMeasure(new SquaredError())).refusesTraining(Untrainable.METRIC_FORM, null),
         metric("ece", BIN_MC, "expected calibration error over equal-width bins (binary: of p; multiclass: of the top class)", SMALLER,
             (t, p, o) -> ece(t, p), new Param("bins", "15", "number of equal-width confidence bins"),
             new Param("norm", "l1", "l1 (the ECE), l2 (root of the bin-weighted squared gaps) or max (the largest gap), as TorchMetrics'"))
             .refusesTraining(Untrainable.BINS, null),
-        metric("hamming_loss", ML, "fraction of wrong label decisions (sklearn hamming_loss)", SMALLER,
-            (t, p, o) -> CountsMeasure.hammingLoss(o.threshold())).refusesTraining(Untrainable.STEP, null),
+        metric("hamming_loss", MC_ML, "fraction of wrong decisions (sklearn hamming_loss): multiclass of rows, multilabel of"
+            + " label decisions", SMALLER, (t, p, o) -> hamming(t, p, o),
+            new Param("labels", "all", "multilabel: all (divide by the K labels, sklearn) or in_truth (by the labels that"
+                + " occur in some row's truth, MLlib's hammingLoss)")).refusesTraining(Untrainable.STEP, null),
         metric("subset_accuracy", ML, "fraction of rows with every label right (sklearn accuracy_score on multilabel)", LARGER,
             (t, p, o) -> new MeanMeasure(ClassFunctions.subsetMatch(o.threshold()))).refusesTraining(Untrainable.STEP, null),
         metric("auc_roc", ALL, "area under the ROC curve (sklearn roc_auc_score; multiclass one-vs-rest)", LARGER,
-            (t, p, o) -> auc(t, p, o, true), aucAverage, bins,
+            (t, p, o) -> auc(t, p, o, true), aucAverage, multiClass, bins,
             new Param("max_fpr", "1", "< 1: the partial area up to this false positive rate, McClish-corrected (sklearn); exact only"))
             .refusesTraining(Untrainable.RANK, null),
-        metric("auc_pr", BIN_ML, "average precision, the area under the precision-recall curve (sklearn average_precision_score)",
-            LARGER, (t, p, o) -> auc(t, p, o, false), aucAverage, bins,
+        metric("auc_pr", ALL, "average precision, the area under the precision-recall curve (sklearn average_precision_score;"
+            + " multiclass one-vs-rest as TorchMetrics MulticlassAveragePrecision)", LARGER, (t, p, o) -> auc(t, p, o, false),
+            new Param("average", "macro", "multiclass and multilabel: macro or weighted over classes, or micro"), bins,
             new Param("method", "average_precision", "average_precision (sklearn), or trapezoid: MLlib's areaUnderPR (binary, exact only)"))
             .refusesTraining(Untrainable.RANK, null));
   }

@@ -3,6 +3,7 @@ package dev.sparkeval.catalog;
 import static dev.sparkeval.core.Entry.loss;
 import static dev.sparkeval.core.Entry.metric;
 
+import dev.sparkeval.core.Batch;
 import dev.sparkeval.core.Direction;
 import dev.sparkeval.core.Entry;
 import dev.sparkeval.core.Example;
@@ -19,6 +20,7 @@ import dev.sparkeval.loss.PointLoss;
 import dev.sparkeval.loss.SmoothL1;
 import dev.sparkeval.loss.SquaredError;
 import dev.sparkeval.measure.MeanMeasure;
+import dev.sparkeval.measure.MllibRegression;
 import dev.sparkeval.measure.Measures;
 import dev.sparkeval.measure.VarianceRatioMeasure;
 import java.util.List;
@@ -38,12 +40,20 @@ public final class Regression {
     @Override public double apply(Example e) {
       return Math.abs(e.label - e.prediction) / Math.max(Math.abs(e.label), EPS);
     }
+    @Override public void apply(Batch b, double[] out) {
+      double[] y = b.label, p = b.prediction;
+      for (int i = 0; i < b.size; i++) out[i] = Math.abs(y[i] - p[i]) / Math.max(Math.abs(y[i]), EPS);
+    }
   };
 
   static final RowFunction ERROR = new RowFunction() {
     private static final long serialVersionUID = 1L;
     @Override public String key() { return "error"; }
     @Override public double apply(Example e) { return e.prediction - e.label; }
+    @Override public void apply(Batch b, double[] out) {
+      double[] y = b.label, p = b.prediction;
+      for (int i = 0; i < b.size; i++) out[i] = p[i] - y[i];
+    }
   };
 
   public static List<Entry> entries() {
@@ -68,9 +78,14 @@ public final class Regression {
             p -> new Pinball(p.dbl("q", 0, false, 1, false)), Reduction.MEAN,
             new Param("q", "0.5", "the quantile, in [0, 1]; 0.5 gives half the MAE")),
         metric("r2", REG, "coefficient of determination, 1 - SS_res / SS_tot (sklearn r2_score)", Direction.LARGER,
-            (t, p, o) -> VarianceRatioMeasure.r2()).refusesTraining(Untrainable.VARIANCE_RATIO, "mse"),
+            (t, p, o) -> p.bool("through_origin") ? MllibRegression.r2ThroughOrigin() : VarianceRatioMeasure.r2(),
+            new Param("through_origin", "false", "true: 1 - sum e^2 / sum y^2, R^2 of a model without intercept"
+                + " (MLlib's throughOrigin)")).refusesTraining(Untrainable.VARIANCE_RATIO, "mse"),
         metric("explained_variance", REG, "1 - Var(y - p) / Var(y) (sklearn explained_variance_score)", Direction.LARGER,
             (t, p, o) -> VarianceRatioMeasure.explainedVariance()).refusesTraining(Untrainable.VARIANCE_RATIO, "mse"),
+        metric("regression_variance", REG, "sum w (p - mean y)^2 / sum w, the variance of the predictions about the label"
+            + " mean (MLlib RegressionEvaluator's var; not sklearn's explained_variance)", Direction.LARGER,
+            (t, p, o) -> MllibRegression.regressionVariance()).refusesTraining(Untrainable.EVALUATION_ONLY, "mse"),
         metric("mape", REG, "mean of |y - p| / max(|y|, eps), a fraction not a percentage (sklearn)", Direction.SMALLER,
             (t, p, o) -> new MeanMeasure(APE)).refusesTraining(Untrainable.EVALUATION_ONLY, "mae"),
         metric("mean_error", REG, "mean of p - y: the bias; positive means predictions run high", Direction.CLOSEST_TO_ZERO,

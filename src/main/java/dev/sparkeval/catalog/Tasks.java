@@ -1,6 +1,8 @@
 package dev.sparkeval.catalog;
 
+import dev.sparkeval.core.Catalog;
 import dev.sparkeval.core.EvalOptions;
+import dev.sparkeval.core.Plan;
 import dev.sparkeval.core.ReportPart;
 import dev.sparkeval.core.Role;
 import dev.sparkeval.core.RowRule;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Per task: the shape of each column, the row checks, and the report blocks beyond losses and metrics. */
 public final class Tasks {
@@ -29,6 +32,18 @@ public final class Tasks {
     if (o.classWeights() != null && (o.task() == Task.REGRESSION || o.task() == Task.BINARY || o.task() == Task.MULTILABEL)) {
       throw new UsageException("--class-weights does not apply to task " + o.task().id()
           + "; it weights the classes of multiclass cross_entropy and focal");
+    }
+    if (o.labelSets() && o.task() != Task.MULTILABEL) {
+      throw new UsageException("--label-sets is for task multilabel (label and prediction as arrays of label ids)");
+    }
+    if (o.labelSets() && o.logits()) throw new UsageException("--logits does not apply with --label-sets: label sets hold no scores");
+    if (o.labelSets() && o.ignoring()) {
+      throw new UsageException("--ignore-index does not apply with --label-sets: a label set lists the labels a row has,"
+          + " so leave the padding id out of the sets (or give 0/1 label vectors padded with " + o.ignoreIndex() + ")");
+    }
+    if (o.ignoring() && !o.task().isClassification()) {
+      throw new UsageException("--ignore-index applies to the labels of binary, multiclass and multilabel tasks, not "
+          + o.task().id());
     }
     if (VectorTasks.handles(o.task())) VectorTasks.validate(o);
   }
@@ -46,9 +61,9 @@ public final class Tasks {
         m.put(Role.LABEL, Role.Shape.SCALAR);
         m.put(Role.PREDICTION, Role.Shape.EITHER);
       }
-      case MULTICLASS -> {
+      case MULTICLASS -> { // a number: the decided class (Spark ML's prediction column)
         m.put(Role.LABEL, Role.Shape.SCALAR);
-        m.put(Role.PREDICTION, Role.Shape.VECTOR);
+        m.put(Role.PREDICTION, Role.Shape.EITHER);
       }
       case MULTILABEL -> {
         m.put(Role.LABEL, Role.Shape.VECTOR);
@@ -68,9 +83,28 @@ public final class Tasks {
     return switch (o.task()) {
       case BINARY -> new ClassRules.Binary(o);
       case MULTICLASS -> new ClassRules.Multiclass(o);
-      case MULTILABEL -> new ClassRules.Multilabel(o);
+      case MULTILABEL -> o.labelSets() ? new ClassRules.MultilabelSets() : new ClassRules.Multilabel(o);
       default -> RowRule.NONE;
     };
+  }
+
+  /** The metrics that need decisions only, no scores: what a table of predicted classes or label sets gives. */
+  public static final Set<String> DECISION_METRICS = Set.of("accuracy", "precision", "recall", "f1", "fbeta",
+      "balanced_accuracy", "mcc", "cohen_kappa", "hamming_loss", "subset_accuracy", "specificity", "fpr", "jaccard");
+
+  /**
+   * Refuses, before the pass, losses and metrics that need scores when the predictions are
+   * decisions (multiclass class indices, multilabel label sets); {@code what} describes the column.
+   */
+  public static void decisionsOnly(Plan plan, String what) {
+    List<String> bad = new ArrayList<>();
+    for (Catalog.Resolved r : plan.losses()) bad.add(r.spec().text());
+    for (Catalog.Resolved r : plan.metrics()) if (!DECISION_METRICS.contains(r.entry().name())) bad.add(r.spec().text());
+    if (bad.isEmpty()) return;
+    List<String> ok = new ArrayList<>(new java.util.TreeSet<>(DECISION_METRICS));
+    if (plan.task() != Task.MULTILABEL) ok.remove("subset_accuracy");
+    throw new UsageException(String.join(", ", bad) + (bad.size() == 1 ? " needs" : " need") + " scores, but " + what
+        + "; metrics of decisions are " + String.join(", ", ok));
   }
 
   public static List<ReportPart> parts(EvalOptions o) {

@@ -4,6 +4,7 @@ import dev.sparkeval.core.Task;
 import dev.sparkeval.report.HtmlReport;
 import dev.sparkeval.spark.Evaluation;
 import dev.sparkeval.spark.Input;
+import dev.sparkeval.spark.Output;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -11,7 +12,6 @@ import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 
 /**
  * The classification part of the demo: MLlib logistic regression on breast cancer (binary) and
@@ -44,7 +44,7 @@ final class ClassificationDemo {
     Dataset<Row> predictions = new LogisticRegression().setFamily(family).setMaxIter(100).setRegParam(0.01)
         .fit(split[0]).transform(split[1]).select("label", "rawPrediction", "probability", "prediction");
     Path predPath = outDir.resolve(name + "_predictions.parquet");
-    predictions.write().mode(SaveMode.Overwrite).parquet(predPath.toString());
+    Output.write(predictions, predPath.toString(), "parquet");
 
     Evaluation.Result r = Evaluation.of(ctx.spark().read().parquet(predPath.toString()))
         .task(task).label("label").prediction("probability")

@@ -11,6 +11,16 @@ public interface Command {
   interface Context {
     PrintStream out();
 
+    /** Warnings and progress (standard error). */
+    default PrintStream err() {
+      return System.err;
+    }
+
     org.apache.spark.sql.SparkSession spark();
+
+    /** --verbose was given: stack traces and Spark's own failure logs are wanted. */
+    default boolean verbose() {
+      return false;
+    }
   }
 }

@@ -2,9 +2,11 @@ package dev.sparkeval.cli;
 
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
+import dev.sparkeval.report.Gates;
 import dev.sparkeval.report.HtmlReport;
 import dev.sparkeval.spark.Evaluation;
 import dev.sparkeval.spark.Input;
+import dev.sparkeval.spark.Output;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -14,7 +16,6 @@ import org.apache.spark.ml.regression.LinearRegression;
 import org.apache.spark.ml.regression.LinearRegressionModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.functions;
 import org.kohsuke.args4j.Option;
 
@@ -45,7 +46,7 @@ public final class DemoCommand implements Command {
     Dataset<Row> predictions = model.transform(split[1]).select(functions.col("label"), functions.col("prediction"),
         functions.col("sex_code").as("sex"));
     Path predPath = outDir.resolve("diabetes_predictions.parquet");
-    predictions.write().mode(SaveMode.Overwrite).parquet(predPath.toString());
+    Output.write(predictions, predPath.toString(), "parquet");
 
     Evaluation.Result r = Evaluation.of(ctx.spark().read().parquet(predPath.toString()))
         .task(Task.REGRESSION).label("label").prediction("prediction")
@@ -55,7 +56,7 @@ public final class DemoCommand implements Command {
         .bootstrap(200) // 95% intervals in the same pass
         .run();
     double seconds = (System.nanoTime() - start) / 1e9;
-    List<Gates.Verdict> verdicts = Gates.check(Gates.parse(List.of("r2>=0.3")), r.overall());
+    List<Gates.Verdict> verdicts = Gates.check(Gates.parse(List.of("r2>=0.3")), r.overall(), null);
     EvaluationOutput.write(ctx, outDir.resolve("diabetes"), r, predPath.toString(), seconds, verdicts, 0,
         HtmlReport.Options.DEFAULT);
     ClassificationDemo.run(ctx, dataDir, outDir);

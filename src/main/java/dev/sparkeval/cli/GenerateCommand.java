@@ -3,10 +3,10 @@ package dev.sparkeval.cli;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
 import dev.sparkeval.spark.Input;
+import dev.sparkeval.spark.Output;
 import dev.sparkeval.spark.gen.Synthetic;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.kohsuke.args4j.Option;
 
 /** {@code generate}: writes a synthetic prediction table or training set of any size. */
@@ -23,26 +23,29 @@ public final class GenerateCommand implements Command {
   int features = 20;
   @Option(name = "--seed", metaVar = "S", usage = "random seed (default 1)")
   long seed = 1;
-  @Option(name = "--format", metaVar = "F", usage = "parquet (default), csv, json or orc")
-  String format = "parquet";
+  @Option(name = "--format", metaVar = "F", usage = "parquet, csv, json or orc (default: from the extension of --out, else parquet)")
+  String format;
   @Option(name = "--out", metaVar = "PATH", required = true, usage = "where to write the table (replaced if present)")
   String out;
 
   @Override public int run(Context ctx) {
     if (rows < 1) throw new UsageException("--rows must be >= 1, got " + rows);
     if (partitions < 1) throw new UsageException("--partitions must be >= 1, got " + partitions);
+    String named = Output.formatOf(out, "--out");
+    if (format == null) format = named != null ? named : "parquet";
     if (!Input.FORMATS.contains(format)) throw new UsageException("--format must be one of " + Input.FORMATS + ", got " + format);
-    Dataset<Row> d = task.equals("training") ? Synthetic.trainingSet(ctx.spark(), rows, features, partitions, seed)
-        : task.equals("embedding") ? Synthetic.embeddings(ctx.spark(), rows, features, partitions, seed)
-        : Synthetic.predictions(ctx.spark(), Task.parse(task), rows, partitions, seed, classes);
-    var w = d.write().mode(SaveMode.Overwrite).format(format);
-    if (format.equals("csv")) {
-      if (!task.equals("regression") && !task.equals("binary") && !task.equals("training")) {
-        throw new UsageException("csv cannot hold the vector columns of " + task + " tables; use parquet, json or orc");
-      }
-      w = w.option("header", "true");
+    if (named != null && !named.equals(format)) {
+      throw new UsageException("--format " + format + " but --out '" + out + "' names " + named + "; make them agree");
     }
-    w.save(out);
+    if (format.equals("csv") && !task.equals("regression") && !task.equals("binary") && !task.equals("training")) {
+      throw new UsageException("csv cannot hold the vector columns of " + task + " tables; use parquet, json or orc");
+    }
+    Task t = task.equals("training") ? null : Task.parse(task); // checked before Spark starts
+    if (t == Task.EMBEDDING && features < 1) throw new UsageException("--features (the vector length) must be >= 1, got " + features);
+    Dataset<Row> d = t == null ? Synthetic.trainingSet(ctx.spark(), rows, features, partitions, seed)
+        : t == Task.EMBEDDING ? Synthetic.embeddings(ctx.spark(), rows, features, partitions, seed)
+        : Synthetic.predictions(ctx.spark(), t, rows, partitions, seed, classes);
+    Output.write(d, out, format);
     ctx.out().println("wrote " + rows + " rows (" + task + ", " + partitions + " partitions) to " + out);
     return 0;
   }

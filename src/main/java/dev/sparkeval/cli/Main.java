@@ -1,18 +1,28 @@
 package dev.sparkeval.cli;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkeval.core.Suggest;
 import dev.sparkeval.core.UsageException;
+import dev.sparkeval.spark.Input;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.kohsuke.args4j.CmdLineException;
 import org.kohsuke.args4j.CmdLineParser;
-import org.kohsuke.args4j.ParserProperties;
 
 /**
  * Entry point: {@code COMMAND [OPTIONS]}. Exit codes: 0 success, 2 bad usage or input, 3 a gate
@@ -26,6 +36,7 @@ public final class Main {
     COMMANDS.put("demo", DemoCommand::new);
     COMMANDS.put("evaluate", EvaluateCommand::new);
     COMMANDS.put("generate", GenerateCommand::new);
+    COMMANDS.put("history", HistoryCommand::new);
     COMMANDS.put("list", ListCommand::new);
     COMMANDS.put("predict", PredictCommand::new);
     COMMANDS.put("sql", SqlCommand::new);
@@ -35,7 +46,11 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    int code = run(args, System.out, System.err, Main::session);
+    int code = run(args, System.out, System.err, () -> {
+      SparkSession s = session();
+      Progress.attach(s.sparkContext(), System.err);
+      return s;
+    });
     SparkSession.getActiveSession().foreach(s -> {
       s.stop();
       return null;
@@ -46,7 +61,28 @@ public final class Main {
   static SparkSession session() {
     SparkSession.Builder b = SparkSession.builder().appName("sparkeval");
     if (System.getProperty("spark.master") == null) b = b.master("local[*]"); // not started by spark-submit
+    // The in-memory catalog's tables last one run: keep its folder out of the working directory.
+    if (System.getProperty("spark.sql.warehouse.dir") == null && !"hive".equals(System.getProperty("spark.sql.catalogImplementation"))) {
+      b = b.config("spark.sql.warehouse.dir", temporaryFolder("sparkeval-warehouse").toUri().toString());
+    }
     return b.getOrCreate();
+  }
+
+  /** A fresh folder under the system's temporary folder, removed with its contents when the JVM exits. */
+  static Path temporaryFolder(String prefix) {
+    try {
+      Path dir = Files.createTempDirectory(prefix);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try (Stream<Path> all = Files.walk(dir)) {
+          all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+          // best effort: the folder is under the temporary folder anyway
+        }
+      }));
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Runs one command line; used by main and by the tests (which pass their own session). */
@@ -56,7 +92,7 @@ public final class Main {
     String name = args.isEmpty() ? "demo" : args.remove(0);
     try {
       if (name.equals("--help") || name.equals("-h") || name.equals("help")) {
-        out.println(usage());
+        out.print(Help.launcher());
         return 0;
       }
       Supplier<Command> make = COMMANDS.get(name);
@@ -65,10 +101,9 @@ public final class Main {
             + "; commands: " + String.join(", ", COMMANDS.keySet()));
       }
       Command cmd = make.get();
-      CmdLineParser parser = new CmdLineParser(cmd, ParserProperties.defaults().withUsageWidth(100));
-      if (args.contains("--help")) {
-        out.println("usage: " + name + " [OPTIONS]");
-        parser.printUsage(out);
+      CmdLineParser parser = new CmdLineParser(cmd, Help.properties());
+      if (args.contains("--help") || args.contains("-h")) {
+        out.print(Help.command(name, parser));
         return 0;
       }
       try {
@@ -83,9 +118,17 @@ public final class Main {
           return out;
         }
 
+        @Override public PrintStream err() {
+          return err;
+        }
+
         @Override public SparkSession spark() {
           if (session == null) session = spark.get();
           return session;
+        }
+
+        @Override public boolean verbose() {
+          return verbose;
         }
       };
       return cmd.run(ctx);
@@ -98,6 +141,7 @@ public final class Main {
       return 3;
     } catch (Exception | LinkageError e) {
       UsageException cause = usageCause(e);
+      if (cause == null) cause = Input.unreadable(e);
       if (cause != null) {
         err.println("error: " + cause.getMessage());
         if (verbose) e.printStackTrace(err);
@@ -110,14 +154,24 @@ public final class Main {
     }
   }
 
-  static UsageException usageCause(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause()) if (c instanceof UsageException u) return u;
-    return null;
+  /**
+   * Runs one command in this JVM on the given session with its output captured, for Python's
+   * sparkeval.train (through py4j, Classic sessions): the arguments as a JSON array; returns the
+   * exit code, the standard output and the error output.
+   */
+  public static String[] runIn(SparkSession spark, String argsJson) throws IOException {
+    List<String> args = new ObjectMapper().readValue(argsJson, new TypeReference<List<String>>() {});
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code;
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8); PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      code = run(args.toArray(new String[0]), o, e, () -> spark);
+    }
+    return new String[] {String.valueOf(code), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
   }
 
-  static String usage() {
-    return "usage: ./submit.sh [SPARK-SUBMIT OPTIONS] COMMAND [OPTIONS]\n"
-        + "commands: " + String.join(", ", COMMANDS.keySet()) + "  (COMMAND --help for its options)";
+  static UsageException usageCause(Throwable t) {
+    return UsageException.causeOf(t);
   }
 
   /** A --gate was broken: exit code 3. */

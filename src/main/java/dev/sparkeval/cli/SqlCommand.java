@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -32,12 +33,16 @@ public final class SqlCommand implements Command {
     }
     if (maxRows < 1) throw new UsageException("--max-rows must be >= 1, got " + maxRows);
     if (out != null) Outputs.checkWritable(Path.of(out));
+    for (String v : views) { // before Spark starts
+      int eq = v.indexOf('=');
+      if (eq <= 0 || eq == v.length() - 1) throw new UsageException("--view '" + v + "' must read NAME=PATH, as in preds=out/preds.parquet");
+      Input.check("--view", v.substring(eq + 1), null, null);
+    }
     SparkSession spark = ctx.spark();
     SqlFunctions.register(spark);
     for (String v : views) {
       int eq = v.indexOf('=');
-      if (eq <= 0 || eq == v.length() - 1) throw new UsageException("--view '" + v + "' must read NAME=PATH, as in preds=out/preds.parquet");
-      Input.read(spark, v.substring(eq + 1), null, null).createOrReplaceTempView(v.substring(0, eq).trim());
+      Input.read(spark, v.substring(eq + 1), null, null, "--view", "--table").createOrReplaceTempView(v.substring(0, eq).trim());
     }
     String sql = String.join(" ", query);
     Dataset<Row> result;
@@ -49,7 +54,16 @@ public final class SqlCommand implements Command {
       if (e instanceof AnalysisException) throw new UsageException("sql: " + firstLine(e.getMessage()), e);
       throw e;
     }
-    List<Row> rows = result.limit(maxRows + 1).collectAsList();
+    List<Row> rows;
+    try (QuietTaskFailures quiet = new QuietTaskFailures(ctx.verbose())) {
+      rows = result.limit(maxRows + 1).collectAsList();
+    } catch (Exception e) {
+      UsageException u = Main.usageCause(e);
+      if (u != null) throw u;
+      SparkThrowable q = queryError(e);
+      if (q != null) throw new UsageException("sql: " + firstLine(((Throwable) q).getMessage()), e);
+      throw e;
+    }
     if (rows.size() > maxRows) {
       throw new UsageException("the result has more than " + maxRows + " rows; aggregate further, add LIMIT, or raise --max-rows");
     }
@@ -63,9 +77,18 @@ public final class SqlCommand implements Command {
     return 0;
   }
 
+  /** The first line of a message that says something (Spark's parse errors start with a blank line). */
   static String firstLine(String s) {
     if (s == null) return "";
-    int nl = s.indexOf('\n');
-    return (nl < 0 ? s : s.substring(0, nl)).strip();
+    return s.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+  }
+
+  /** The error of the query itself (a cast, an overflow, a division by zero) inside a failed job, or null. */
+  static SparkThrowable queryError(Throwable t) {
+    SparkThrowable found = null;
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof SparkThrowable s && s.getCondition() != null && !(c instanceof org.apache.spark.SparkException)) found = s;
+    }
+    return found;
   }
 }

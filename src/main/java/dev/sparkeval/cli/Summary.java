@@ -2,6 +2,9 @@ package dev.sparkeval.cli;
 
 import dev.sparkeval.core.Bootstrap;
 import dev.sparkeval.core.Value;
+import dev.sparkeval.drift.Drift;
+import dev.sparkeval.report.BaselineBlock;
+import dev.sparkeval.report.Report;
 import dev.sparkeval.spark.Evaluation;
 import java.io.PrintStream;
 import java.util.List;
@@ -36,6 +39,34 @@ final class Summary {
           + format((Double) l.get(1)) + "]" : "";
       out.printf("    %-28s %s%s%s%n", e.getKey(), v.defined() ? format(v.value()) : "undefined (" + v.undefined() + ")", iv, bound);
     }
+  }
+
+  /** The baseline's changes and the drift, overall, when the report has them. */
+  static void comparison(PrintStream out, Report r) {
+    BaselineBlock b = r.baseline();
+    if (b != null) {
+      out.println("baseline " + b.source() + (b.note() == null ? "" : " (" + b.note() + ")"));
+      for (Map.Entry<String, Double> e : r.values().entrySet()) {
+        Double base = b.losses() != null && b.losses().containsKey(e.getKey()) ? b.losses().get(e.getKey())
+            : b.metrics() == null ? null : b.metrics().get(e.getKey());
+        Double change = b.change().get(e.getKey());
+        Boolean sig = b.significant() == null ? null : b.significant().get(e.getKey());
+        out.printf("    %-28s %s -> %s%s%n", e.getKey(), text(base), text(e.getValue()),
+            change == null ? "" : "  change " + String.format("%+.6g", change) + (sig == null ? "" : sig ? " (significant)" : " (within the intervals)"));
+      }
+    }
+    if (r.drift() != null) {
+      for (Map.Entry<String, Drift> e : r.drift().entrySet()) {
+        Drift d = e.getValue();
+        out.println(d.undefined() != null ? "drift " + e.getKey() + ": undefined (" + d.undefined() + ")"
+            : String.format("drift %s: ks %s  wasserstein %s  psi %s  js %s", e.getKey(), format(d.ks()), format(d.wasserstein()),
+                format(d.psi()), format(d.js())));
+      }
+    }
+  }
+
+  private static String text(Double v) {
+    return v == null ? "undefined" : format(v);
   }
 
   static String format(double v) {

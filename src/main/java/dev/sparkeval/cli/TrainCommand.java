@@ -3,8 +3,11 @@ package dev.sparkeval.cli;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
 import dev.sparkeval.report.TrainingReport;
+import dev.sparkeval.request.EvaluateOptions;
+import dev.sparkeval.request.Flags;
 import dev.sparkeval.spark.Input;
 import dev.sparkeval.spark.train.Training;
+import dev.sparkeval.train.Checkpoint;
 import dev.sparkeval.train.Epoch;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,10 +20,14 @@ import org.kohsuke.args4j.Option;
 
 /** {@code train}: the distributed mini-batch loop, one Keras-style line per epoch, then history, model and report. */
 public final class TrainCommand implements Command {
-  @Option(name = "--train", metaVar = "PATH", required = true, usage = "training table (.parquet, .csv, .json, .orc)")
+  @Option(name = "--train", metaVar = "PATH", usage = "training table (.parquet, .csv, .json, .orc)")
   String train;
+  @Option(name = "--train-table", metaVar = "NAME", usage = "a catalog table or view to train on instead of --train")
+  String trainTable;
   @Option(name = "--validation", metaVar = "PATH", usage = "validation table (default: a seeded --validation-fraction of --train)")
   String validation;
+  @Option(name = "--validation-table", metaVar = "NAME", usage = "a catalog table or view to validate on instead of --validation")
+  String validationTable;
   @Option(name = "--validation-fraction", metaVar = "F", usage = "share of --train held out for validation when no --validation")
   double validationFraction = 0.2;
   @Option(name = "--format", metaVar = "F", usage = "parquet, csv, json or orc (default: from the extension)")
@@ -83,14 +90,24 @@ public final class TrainCommand implements Command {
         .checkpoint(checkpoint == null ? null : Path.of(checkpoint)).resume(resume).fullTrainLoss(fullTrainLoss);
     if (features != null) for (String f : features.split(",")) if (!f.isBlank()) b.features(f.trim());
     if (!metrics.isEmpty()) b.metric(metrics.toArray(String[]::new));
-    if (classWeights != null) b.classWeights(EvaluateCommand.parseWeights(classWeights));
+    if (classWeights != null) b.classWeights(EvaluateOptions.parseWeights(classWeights));
     Training.Settings s = Flags.build(b::build);
-    Dataset<Row> trainTable = Input.read(ctx.spark(), train, null, format);
-    Dataset<Row> validationTable = validation == null ? null : Input.read(ctx.spark(), validation, null, format);
-    Training.Outcome o = Training.run(trainTable, validationTable, s, e -> ctx.out().println(line(e, epochs)));
+    // Everything that needs no data is checked before Spark starts.
+    Training.check(s);
+    Input.check("--train", "--train-table", train, trainTable, format);
+    boolean validated = validation != null || validationTable != null;
+    if (validated) Input.check("--validation", "--validation-table", validation, validationTable, format);
+    if (resume) Checkpoint.read(s.loop().checkpoint()); // a damaged checkpoint is refused now, not after the data is read
+    Dataset<Row> trainData = Input.read(ctx.spark(), train, trainTable, format, "--train", "--train-table");
+    Dataset<Row> validationData = validated
+        ? Input.read(ctx.spark(), validation, validationTable, format, "--validation", "--validation-table") : null;
+    Training.Outcome o = Training.run(trainData, validationData, s, e -> ctx.out().println(line(e, epochs)),
+        w -> ctx.err().println("warning: " + w));
     double seconds = (System.nanoTime() - start) / 1e9;
-    String val = validation != null ? validation : "a " + validationFraction + " fraction of " + train + " (seed " + seed + ")";
-    TrainingReport.write(outDir, o, s, train, val, seconds);
+    String input = train != null ? train : trainTable;
+    String val = validated ? (validation != null ? validation : validationTable)
+        : "a " + validationFraction + " fraction of " + input + " (seed " + seed + ")";
+    TrainingReport.write(outDir, o, s, input, val, seconds);
     ctx.out().println(o.diagnosis().text());
     ctx.out().println("best epoch " + o.result().bestEpoch() + ", stopped at epoch " + o.result().stoppedEpoch()
         + (o.result().restored() ? ", best weights restored" : ""));
@@ -101,13 +118,20 @@ public final class TrainCommand implements Command {
 
   /** Keras's epoch line: Epoch 3/50 - 118 iterations - 0.8s - loss: 0.4123 - val_loss: 0.4410 - val_accuracy: 0.8420 */
   static String line(Epoch e, int epochs) {
-    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Epoch %d/%d - %d iterations - %.1fs - loss: %.4f", e.epoch(), epochs,
-        e.iterations(), e.seconds(), e.trainLoss()));
-    if (e.trainLossFull() != null) sb.append(String.format(Locale.ROOT, " - full_loss: %.4f", e.trainLossFull()));
-    sb.append(" - val_loss: ").append(e.valLoss() == null ? "nan" : String.format(Locale.ROOT, "%.4f", e.valLoss()));
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Epoch %d/%d - %d iterations - %.1fs - loss: %s", e.epoch(), epochs,
+        e.iterations(), e.seconds(), number(e.trainLoss())));
+    if (e.trainLossFull() != null) sb.append(" - full_loss: ").append(number(e.trainLossFull()));
+    sb.append(" - val_loss: ").append(e.valLoss() == null ? "nan" : number(e.valLoss()));
     for (Map.Entry<String, Double> m : e.valMetrics().entrySet()) {
-      sb.append(" - val_").append(m.getKey()).append(": ").append(m.getValue() == null ? "nan" : String.format(Locale.ROOT, "%.4f", m.getValue()));
+      sb.append(" - val_").append(m.getKey()).append(": ").append(m.getValue() == null ? "nan" : number(m.getValue()));
     }
     return sb.toString();
+  }
+
+  /** Four decimals as Keras prints them, in scientific notation when that would show 0.0000 or dozens of digits. */
+  static String number(double v) {
+    double a = Math.abs(v);
+    if (!Double.isFinite(v) || a == 0 || (a >= 1e-3 && a < 1e6)) return String.format(Locale.ROOT, "%.4f", v);
+    return String.format(Locale.ROOT, "%.4e", v);
   }
 }

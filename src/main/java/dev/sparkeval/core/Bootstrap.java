@@ -15,18 +15,19 @@ public final class Bootstrap implements ReportPart {
   private static final double[] POISSON1_CDF = poissonCdf();
   private final List<Catalog.Resolved> measures;
   private final ReplicateStat stat;
-  /** Measures finished by a sort job (exact AUC): no interval; the one-pass bins=N variants have one. */
+  /** Measures whose state cannot be bootstrapped (Spearman's ranks): no interval, null. */
   private final List<String> unbootstrapped;
 
   public Bootstrap(List<Catalog.Resolved> losses, List<Catalog.Resolved> metrics, int replicates, long seed) {
     if (replicates < 2) throw new UsageException("--bootstrap needs at least 2 replicates, got " + replicates);
+    // Order statistics (exact AUC, quantiles) too: on Spark the sort job completes their replicates with their value.
     List<Catalog.Resolved> all = new ArrayList<>(losses);
     all.addAll(metrics);
     measures = new ArrayList<>();
     unbootstrapped = new ArrayList<>();
     for (Catalog.Resolved r : all) {
-      if (r.measure().needs().stream().anyMatch(Stat::needsSortJob)) unbootstrapped.add(r.spec().text());
-      else measures.add(r);
+      if (r.measure().needs().stream().allMatch(Stat::bootstrappable)) measures.add(r);
+      else unbootstrapped.add(r.spec().text());
     }
     List<Stat> protos = new ArrayList<>(List.of(new WeightStat()));
     for (Catalog.Resolved r : measures) protos.addAll(r.measure().needs());

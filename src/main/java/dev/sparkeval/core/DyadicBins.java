@@ -18,6 +18,8 @@ public final class DyadicBins implements Serializable {
   public static final int MIN_LEVEL = -40;
   private static final double INDEX_LIMIT = 1 << 30;
   private static final long EMPTY = Long.MIN_VALUE;
+  private static final long NON_FINITE = 0x7FFL << 52; // magnitude bits of infinity
+  private static final int DENSE = 1 << 16; // cells of the dense window of a batch add
 
   private final int maxBins;
   private int level = MIN_LEVEL;
@@ -27,6 +29,7 @@ public final class DyadicBins implements Serializable {
   private ExactSum[] weights; // null while every weight seen is 1
   private int size;
   private long nonFinite;
+  private transient int[] dense, seen; // scratch of batch adds: counts per window cell (zero between adds), cells in use
 
   public DyadicBins(int maxBins) {
     this.maxBins = maxBins;
@@ -56,6 +59,69 @@ public final class DyadicBins implements Serializable {
     long key = key((long) Math.floor(sx), (long) Math.floor(sy));
     if (w != 1.0 && weights == null) startWeights();
     put(key, 1, w, null);
+    while (size > maxBins) coarsen();
+  }
+
+  /**
+   * Adds unit-weight points (xs[i], ys[i]) for i in [0, n), ys null meaning 0: the bins they fall
+   * in are counted in a dense window first (when the batch's bins span few enough indices), then
+   * each non-empty one is put once. The level only depends on the set of points, so this gives
+   * the bins of n single adds. ix and iy are scratch of length n.
+   */
+  public void add(double[] xs, double[] ys, int n, int[] ix, int[] iy) {
+    long hx = 0, hy = 0; // the largest magnitudes, as bits (ordered as the values; >= EXPONENT: not finite)
+    for (int i = 0; i < n; i++) hx = Math.max(hx, Double.doubleToRawLongBits(xs[i]) & Long.MAX_VALUE);
+    if (ys != null) for (int i = 0; i < n; i++) hy = Math.max(hy, Double.doubleToRawLongBits(ys[i]) & Long.MAX_VALUE);
+    if (n == 0 || hx >= NON_FINITE || hy >= NON_FINITE) { // overflowed residuals: as row by row
+      for (int i = 0; i < n; i++) add(xs[i], ys == null ? 0 : ys[i], 1.0);
+      return;
+    }
+    while (Double.longBitsToDouble(hx) * scale >= INDEX_LIMIT || Double.longBitsToDouble(hy) * scale >= INDEX_LIMIT) coarsen();
+    double sc = scale;
+    int x0 = Integer.MAX_VALUE, x1 = Integer.MIN_VALUE, y0 = 0, y1 = 0;
+    for (int i = 0; i < n; i++) {
+      int k = (int) Math.floor(xs[i] * sc);
+      ix[i] = k;
+      x0 = Math.min(x0, k);
+      x1 = Math.max(x1, k);
+    }
+    if (ys != null) {
+      y0 = Integer.MAX_VALUE;
+      y1 = Integer.MIN_VALUE;
+      for (int i = 0; i < n; i++) {
+        int k = (int) Math.floor(ys[i] * sc);
+        iy[i] = k;
+        y0 = Math.min(y0, k);
+        y1 = Math.max(y1, k);
+      }
+    }
+    int start = level;
+    long w = (long) x1 - x0 + 1, cells = w * ((long) y1 - y0 + 1);
+    if (cells > Math.min(DENSE, 4L * n + 1024)) {
+      for (int i = 0; i < n; i++) putAt(ix[i], ys == null ? 0 : iy[i], 1, start);
+      return;
+    }
+    if (dense == null || dense.length < cells) {
+      dense = new int[(int) cells];
+      seen = new int[(int) cells];
+    }
+    int[] d = dense, cell = seen;
+    int width = (int) w, k = 0;
+    for (int i = 0; i < n; i++) {
+      int c = (ys == null ? 0 : (iy[i] - y0) * width) + ix[i] - x0;
+      if (d[c]++ == 0) cell[k++] = c; // the window's first point in cell c
+    }
+    for (int j = 0; j < k; j++) {
+      int c = cell[j];
+      putAt(x0 + c % width, y0 + c / width, d[c], start);
+      d[c] = 0;
+    }
+  }
+
+  /** Puts count unit-weight points of bin (ix, iy) of level {@code at}, in the bins of the current level. */
+  private void putAt(long ix, long iy, int count, int at) {
+    int shift = Math.min(level - at, 31);
+    put(key(ix >> shift, iy >> shift), count, count, null);
     while (size > maxBins) coarsen();
   }
 

@@ -3,16 +3,24 @@ package dev.sparkeval.core;
 import java.io.Serializable;
 
 /**
- * Evaluation-wide settings that measures may depend on. {@code ignoreIndex} (null: off) is the
- * label value of classification rows left out of every loss and metric (PyTorch's -100 padding);
- * multilabel leaves out single label elements of that value.
+ * Evaluation-wide settings that measures may depend on. {@code labelSets}: multilabel label and
+ * prediction columns hold arrays of label ids (MLlib's MultilabelClassificationEvaluator layout)
+ * instead of 0/1 vectors and scores. {@code ignoreIndex} (null: off) is the label value of
+ * classification rows left out of every loss and metric (PyTorch's -100 padding); multilabel
+ * leaves out single label elements of that value.
  */
 public record EvalOptions(Task task, boolean logits, double threshold, double[] classWeights,
-                          boolean weighted, Integer ignoreIndex) implements Serializable {
+                          boolean weighted, boolean labelSets, Integer ignoreIndex) implements Serializable {
+
+  /** Options without label sets or an ignore index. */
+  public EvalOptions(Task task, boolean logits, double threshold, double[] classWeights, boolean weighted) {
+    this(task, logits, threshold, classWeights, weighted, false, null);
+  }
 
   /** Options without an ignore index. */
-  public EvalOptions(Task task, boolean logits, double threshold, double[] classWeights, boolean weighted) {
-    this(task, logits, threshold, classWeights, weighted, null);
+  public EvalOptions(Task task, boolean logits, double threshold, double[] classWeights, boolean weighted,
+                     boolean labelSets) {
+    this(task, logits, threshold, classWeights, weighted, labelSets, null);
   }
 
   public static EvalOptions of(Task task) {

@@ -49,6 +49,25 @@ public final class ExactSum implements Serializable {
     pending++;
   }
 
+  /**
+   * Adds sign * m * 2^(e - 1075) for 0 <= m < 2^63 and 1 <= e <= 2046: one entry of the large
+   * accumulator ({@link ExactSumBuffer}) folded in, three chunks of 32 bits at most.
+   */
+  void addScaled(long m, int e, boolean negative) {
+    if (m == 0) return;
+    if (chunk == null) chunk = new long[CHUNKS];
+    if (pending >= CARRY_EVERY) carry();
+    int i = e >>> 5;
+    int s = e & 31;
+    long low = m << s;
+    long high = s == 0 ? 0 : m >>> (64 - s);
+    long sign = negative ? -1 : 0;
+    chunk[i] += ((low & LOW32) ^ sign) - sign;
+    chunk[i + 1] += ((low >>> 32) ^ sign) - sign;
+    chunk[i + 2] += (high ^ sign) - sign;
+    pending++;
+  }
+
   /** Adds a*b exactly: the rounded product and its rounding error (Math.fma gives it exactly). */
   public void addProduct(double a, double b) {
     double p = a * b;

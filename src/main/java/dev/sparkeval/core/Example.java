@@ -10,8 +10,10 @@ package dev.sparkeval.core;
  *   <li>binary: {@code label} 0/1, {@code prediction} the probability of class 1 (element 1 of a
  *       2-element vector); with logits also {@code logit}, the probability derived from it;
  *   <li>multiclass: {@code label} the class index, {@code predictionVec} the class probabilities;
- *       with logits also {@code logitVec}, the probabilities its softmax;
+ *       with logits also {@code logitVec}, the probabilities its softmax; or, when the prediction
+ *       is the decided class, {@code prediction} that index, {@code predictionVec} null, {@code growing};
  *   <li>multilabel: {@code labelVec} 0/1, {@code predictionVec} probabilities; with logits also {@code logitVec};
+ *       with label sets, both 0/1 vectors as long as the row's largest id needs, {@code growing};
  *       with --ignore-index, the ignored label elements are NaN (see {@link #ignored(double)});
  *   <li>distribution: {@code labelVec} and {@code predictionVec} distributions; with logits also {@code logitVec};
  *   <li>embedding: {@code labelVec} and {@code predictionVec}, {@code target} for cosine_embedding,
@@ -31,6 +33,12 @@ public final class Example {
   public double[] anchor;
   public double[] positive;
   public double[] negative;
+  /**
+   * Classification rows whose classes are discovered as they come: a multiclass prediction given as
+   * a class index (no score vector), or multilabel label sets (arrays of label ids) made 0/1 vectors
+   * as long as the row's largest id needs. Confusion counts grow to the largest class seen.
+   */
+  public boolean growing;
   /** Raw margin(s) when the prediction column holds logits; probabilities are derived into prediction/predictionVec. */
   public double logit;
   public double[] logitVec;

@@ -14,6 +14,11 @@ public final class Params {
     this.values = values;
   }
 
+  /** Every parameter with its value (defaults filled in), in the entry's order. */
+  public Map<String, String> all() {
+    return values;
+  }
+
   public String str(String key) {
     String v = values.get(key);
     if (v == null) throw new IllegalStateException(owner + " has no parameter " + key);

@@ -71,6 +71,10 @@ public final class Partial implements Serializable {
     return true;
   }
 
+  public void countRows(long n) {
+    rows += n;
+  }
+
   public void bad(long partition, long offset, RowRule.Bad bad) {
     if (RowRule.ignored(bad)) throw new IllegalStateException("ignored rows are counted with ignore(slice), not as bad rows");
     skipped.merge(bad.reason(), 1L, Long::sum);

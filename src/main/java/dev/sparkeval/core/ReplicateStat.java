@@ -31,7 +31,7 @@ public final class ReplicateStat extends Stat {
     double w = e.weight;
     try {
       for (int r = 0; r < replicates.length; r++) {
-        int k = Bootstrap.poisson1(Bootstrap.mix(h ^ salts[r]));
+        int k = draw(h, r);
         if (k == 0) continue;
         e.weight = w * k;
         replicates[r].add(e);
@@ -44,6 +44,26 @@ public final class ReplicateStat extends Stat {
   @Override public void merge(Stat other) {
     ReplicateStat o = same(other, ReplicateStat.class);
     for (int r = 0; r < replicates.length; r++) replicates[r].merge(o.replicates[r]);
+  }
+
+  /** The hash of a row that its draws come from (its content, not its place in the table). */
+  public static long hash(Example e) {
+    return Bootstrap.rowHash(e);
+  }
+
+  /** How many times the row with this hash enters replicate r (Poisson(1)): the draw of {@link #add}. */
+  public int draw(long rowHash, int r) {
+    return draw(rowHash, salts[r]);
+  }
+
+  /** The draw for one replicate's salt ({@link #salts}): what a sort job's task computes without the states. */
+  public static int draw(long rowHash, long salt) {
+    return Bootstrap.poisson1(Bootstrap.mix(rowHash ^ salt));
+  }
+
+  /** Each replicate's salt, from the seed: all a task needs to draw as the pass did. */
+  public long[] salts() {
+    return salts.clone();
   }
 
   public StatSet replicate(int r) { return replicates[r]; }

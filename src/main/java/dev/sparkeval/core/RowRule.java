@@ -10,6 +10,20 @@ import java.io.Serializable;
 public interface RowRule extends Serializable {
   Bad check(Example e);
 
+  /**
+   * Checks and normalises every row of a batch at once, as {@link #check(Example)} would row by
+   * row; returns false, with the batch unchanged, when some row may be bad (the engine then
+   * checks that batch row by row). The default always says false.
+   */
+  default boolean check(Batch b) {
+    return false;
+  }
+
+  /** Whether a good row leaves a derived {@code Example.logit} behind (binary --logits), which a batch must keep. */
+  default boolean derivesLogit() {
+    return false;
+  }
+
   /** Why a row is bad: a short reason key for counting, and a sentence for the user. */
   record Bad(String reason, String detail) implements Serializable {}
 
@@ -25,17 +39,41 @@ public interface RowRule extends Serializable {
     return b == IGNORED;
   }
 
-  RowRule NONE = e -> null;
+  RowRule NONE = new RowRule() {
+    private static final long serialVersionUID = 1L;
+
+    @Override public Bad check(Example e) {
+      return null;
+    }
+
+    @Override public boolean check(Batch b) {
+      return true;
+    }
+  };
 
   /** This rule, then each of the others in order; the first bad verdict wins. */
   default RowRule then(java.util.List<RowRule> others) {
     if (others.isEmpty()) return this;
     RowRule first = this;
     RowRule[] rest = others.toArray(new RowRule[0]);
-    return e -> {
-      Bad b = first.check(e);
-      for (int i = 0; b == null && i < rest.length; i++) b = rest[i].check(e);
-      return b;
+    return new RowRule() {
+      private static final long serialVersionUID = 1L;
+
+      @Override public Bad check(Example e) {
+        Bad b = first.check(e);
+        for (int i = 0; b == null && i < rest.length; i++) b = rest[i].check(e);
+        return b;
+      }
+
+      /** The others only check (measure domains), so they go first: a refusal leaves the batch unchanged. */
+      @Override public boolean check(Batch b) {
+        for (RowRule r : rest) if (!r.check(b)) return false;
+        return first.check(b);
+      }
+
+      @Override public boolean derivesLogit() {
+        return first.derivesLogit();
+      }
     };
   }
 }

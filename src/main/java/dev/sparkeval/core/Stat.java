@@ -19,12 +19,25 @@ public abstract class Stat implements Serializable {
 
   public abstract void add(Example e);
 
+  /**
+   * Folds rows [0, b.size) of a batch in. The default fills the batch's Example row by row and
+   * calls {@link #add(Example)}; hot states override it with tight loops over the columns, and
+   * must then add exactly what the per-row path adds (the bits of every result are the same).
+   */
+  public void add(Batch b) {
+    Example e = b.example();
+    for (int i = 0; i < b.size; i++) {
+      b.fill(i, e);
+      add(e);
+    }
+  }
+
   /** Folds {@code other} (same key) into this state. */
   public abstract void merge(Stat other);
 
   /**
-   * True for states completed by a sort job after the pass (exact AUC): they cannot be
-   * bootstrapped in the same pass, so their measures get no interval.
+   * True for states completed by a sort job after the pass (exact AUC); on Spark the job also
+   * completes their bootstrap replicates.
    */
   public boolean needsSortJob() {
     return false;
@@ -37,6 +50,14 @@ public abstract class Stat implements Serializable {
    */
   public boolean skipsIgnoredElements() {
     return false;
+  }
+
+  /**
+   * False for a state whose completion cannot also complete bootstrap replicates (Spearman's
+   * ranks, which have a sort job of their own): the measures that need it get no interval.
+   */
+  public boolean bootstrappable() {
+    return true;
   }
 
   protected final <T extends Stat> T same(Stat other, Class<T> type) {

@@ -47,6 +47,12 @@ public final class StatSet implements Serializable {
     for (Stat s : stats) s.add(e);
   }
 
+  /** Folds a batch of rows into every state (see {@link Stat#add(Batch)}). */
+  public void add(Batch b) {
+    if (b.size == 0) return;
+    for (Stat s : stats) s.add(b);
+  }
+
   public void merge(StatSet other) {
     if (other.stats.length != stats.length) throw new IllegalArgumentException("state sets of different plans");
     for (int i = 0; i < stats.length; i++) stats[i].merge(other.stats[i]);

@@ -11,4 +11,10 @@ public class UsageException extends RuntimeException {
   public UsageException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /** The usage error behind a failure (Spark wraps exceptions thrown in tasks), or null. */
+  public static UsageException causeOf(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) if (c instanceof UsageException u) return u;
+    return null;
+  }
 }

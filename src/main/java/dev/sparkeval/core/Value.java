@@ -35,4 +35,15 @@ public record Value(double value, String undefined, String note, double errorBou
   public boolean defined() {
     return undefined == null;
   }
+
+  /**
+   * What a person wants to read: the number (with its note or certified bound when it has one), or
+   * {@code undefined: reason}.
+   */
+  @Override public String toString() {
+    if (!defined()) return "undefined: " + undefined;
+    String s = Double.toString(value);
+    if (!Double.isNaN(errorBound)) s += " (error <= " + errorBound + ")";
+    return note == null ? s : s + " (" + note + ")";
+  }
 }

@@ -18,6 +18,12 @@ public final class WeightStat extends Stat {
     count++;
   }
 
+  @Override public void add(Batch b) {
+    count += b.size;
+    if (b.weight == null) ones += b.size;
+    else b.sums().add(b.weight, b.size, weight); // ones summed instead of counted: the same exact total
+  }
+
   @Override public void merge(Stat other) {
     WeightStat o = same(other, WeightStat.class);
     weight.merge(o.weight);

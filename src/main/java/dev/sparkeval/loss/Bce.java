@@ -1,5 +1,6 @@
 package dev.sparkeval.loss;
 
+import dev.sparkeval.core.Batch;
 import dev.sparkeval.core.Example;
 
 /**
@@ -21,6 +22,17 @@ public final class Bce implements PointLoss {
    */
   @Override public double apply(Example e) {
     return term(e, e.label, e.prediction);
+  }
+
+  @Override public void apply(Batch b, double[] out) {
+    double[] y = b.label, p = b.prediction;
+    for (int i = 0; i < b.size; i++) out[i] = term(b, i, y[i], p[i]);
+  }
+
+  /** term(e, y, p) for row i of a batch, through the batch's per-row log. */
+  static double term(Batch b, int i, double y, double p) {
+    if (y == 1.0 | y == 0.0) return -Math.max(b.log(i, Batch.pick(y, p, 1 - p)), -100);
+    return (y - 1) * Math.max(b.log(i, 1 - p), -100) - y * Math.max(b.log(i, p), -100);
   }
 
   static double term(Example e, double y, double p) {

@@ -1,5 +1,6 @@
 package dev.sparkeval.loss;
 
+import dev.sparkeval.core.Batch;
 import dev.sparkeval.core.Example;
 
 /**
@@ -47,6 +48,16 @@ public final class SigmoidFocal implements PointLoss {
     double q = 1 - (p * y + (1 - p) * (1 - y));
     double dmod = gamma == 0 ? 0 : -gamma * Powers.pow(q, gamma - 1) * dpt;
     return alphaT(y) * (dce * Powers.pow(q, gamma) + ce * dmod);
+  }
+
+  @Override public void apply(Batch b, double[] out) {
+    double[] y = b.label;
+    if (logits) {
+      for (int i = 0; i < b.size; i++) out[i] = value(y[i], b.logit[i]);
+      return;
+    }
+    double[] p = b.prediction;
+    for (int i = 0; i < b.size; i++) out[i] = focal(y[i], p[i], Bce.term(b, i, y[i], p[i]));
   }
 
   @Override public double apply(Example e) {

@@ -1,5 +1,6 @@
 package dev.sparkeval.measure;
 
+import dev.sparkeval.core.Batch;
 import dev.sparkeval.core.ExactSum;
 import dev.sparkeval.core.Example;
 import dev.sparkeval.core.Measure;
@@ -51,7 +52,7 @@ public final class BinnedAucMeasure implements Measure {
       }
     }
     if (p == 0) return new double[] {Double.NaN, 0, 0, 0};
-    if (roc && n == 0) return new double[] {Double.NaN, 1, 0, 0};
+    if (roc && n == 0) return new double[] {Double.NaN, 1, p, 0};
     ExactSum est = new ExactSum(), slack = new ExactSum(), hi = new ExactSum(), lo = new ExactSum();
     double t = 0, f = 0;
     for (int b = h.bins() - 1; b >= 0; b--) {
@@ -117,6 +118,14 @@ public final class BinnedAucMeasure implements Measure {
     }
 
     @Override public boolean skipsIgnoredElements() { return true; }
+    @Override public void add(Batch b) {
+      if (scores.task() != Task.BINARY) {
+        super.add(b);
+        return;
+      }
+      size(1);
+      hist[0].add(scores.scoresAreLogits() ? b.logit : b.prediction, scores.scoresAreLogits(), b.label, b.weight, b.size);
+    }
 
     @Override public void merge(Stat other) {
       Binned o = same(other, Binned.class);

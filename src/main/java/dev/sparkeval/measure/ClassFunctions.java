@@ -1,5 +1,6 @@
 package dev.sparkeval.measure;
 
+import dev.sparkeval.core.Batch;
 import dev.sparkeval.core.Example;
 import dev.sparkeval.core.RowFunction;
 
@@ -29,6 +30,55 @@ public final class ClassFunctions {
       for (double x : v) s += clip(x);
       return -Math.log(clip(v[(int) e.label]) / s);
     }
+
+    @Override public void apply(Batch b, double[] out) {
+      if (multiclass) {
+        RowFunction.super.apply(b, out);
+        return;
+      }
+      double[] y = b.label, pr = b.prediction;
+      for (int i = 0; i < b.size; i++) {
+        double p = clip(pr[i]), q = 1 - p, s = q + p;
+        out[i] = -b.log(i, (y[i] == 1.0 | y[i] == 0.0 ? Batch.pick(y[i], p, q) : q) / s); // labels are 0/1 here
+      }
+    }
+    };
+  }
+
+  /**
+   * MLlib's MulticlassMetrics.logLoss(eps): minus the log of the true class's probability,
+   * clipped to [eps, 1 - eps] (as -log(eps) and -log1p(-eps)), without renormalising the row.
+   */
+  public static RowFunction clippedLogLoss(boolean multiclass, double eps) {
+    return new RowFunction() {
+      private static final long serialVersionUID = 1L;
+      @Override public String key() { return "log_loss:" + (multiclass ? "multiclass" : "binary") + ":eps=" + eps; }
+      @Override public double apply(Example e) {
+        double p = multiclass ? e.predictionVec[(int) e.label] : e.label == 1.0 ? e.prediction : 1 - e.prediction;
+        if (p < eps) return -Math.log(eps);
+        if (p > 1 - eps) return -Math.log1p(-eps);
+        return -Math.log(p);
+      }
+    };
+  }
+
+  /**
+   * Crammer-Singer multiclass hinge (sklearn hinge_loss): max(0, 1 - (s_y - max of the other
+   * scores)) on the scores as given: logits with --logits, else the probabilities.
+   */
+  public static RowFunction hinge() {
+    return new RowFunction() {
+      private static final long serialVersionUID = 1L;
+      @Override public String key() { return "hinge:crammer_singer"; }
+      @Override public double apply(Example e) {
+        double[] s = e.logitVec != null ? e.logitVec : e.predictionVec;
+        int y = (int) e.label;
+        double other = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < s.length; c++) if (c != y && s[c] > other) other = s[c];
+        double margin = s[y];
+        margin -= other;
+        return Math.max(0, 1 - margin);
+      }
     };
   }
 

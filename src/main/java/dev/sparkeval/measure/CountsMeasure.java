@@ -14,7 +14,7 @@ import java.util.function.Function;
 
 /**
  * A metric finished from the shared confusion counts (scikit-learn formulas, exact sums):
- * accuracy, balanced accuracy, specificity, MCC, Cohen's kappa, Hamming loss.
+ * accuracy, balanced accuracy, MCC, Cohen's kappa, Hamming loss.
  */
 public final class CountsMeasure implements Measure {
   private final ConfusionStat confusion;
@@ -57,20 +57,12 @@ public final class CountsMeasure implements Measure {
     });
   }
 
-  /** Binary: tn / (tn + fp), the recall of class 0. */
-  public static CountsMeasure specificity(double threshold, double zeroDivision) {
-    return new CountsMeasure(Task.BINARY, threshold, c -> {
-      BigDecimal negatives = c.truth[0];
-      if (negatives.signum() == 0) {
-        return Value.of(zeroDivision).withNote("no true negatives or false positives: 0/0; set to zero_division="
-            + (zeroDivision == 0 ? "0" : "1"));
-      }
-      return of(Counts.div(c.tp[0], negatives));
-    });
-  }
-
-  /** Matthews correlation coefficient, multiclass form; 0 when a marginal is constant (scikit-learn). */
+  /**
+   * Matthews correlation coefficient, multiclass form; 0 when a marginal is constant (scikit-learn).
+   * Multilabel: TorchMetrics' MCC of the counts pooled over labels.
+   */
   public static CountsMeasure mcc(Task t, double threshold) {
+    if (t == Task.MULTILABEL) return new CountsMeasure(t, threshold, Agreement::multilabelMcc);
     return new CountsMeasure(t, threshold, c -> {
       BigDecimal n = c.total, tp = BigDecimal.ZERO, pp = BigDecimal.ZERO, tt = BigDecimal.ZERO;
       for (int i = 0; i < c.k; i++) {
@@ -86,26 +78,31 @@ public final class CountsMeasure implements Measure {
     });
   }
 
-  /** Cohen's kappa between truth and decisions, unweighted (scikit-learn cohen_kappa_score). */
-  public static CountsMeasure cohenKappa(Task t, double threshold) {
-    return new CountsMeasure(t, threshold, c -> {
-      BigDecimal n = c.total, chance = BigDecimal.ZERO;
-      for (int i = 0; i < c.k; i++) chance = chance.add(c.truth[i].multiply(c.pred[i], Exact.MC), Exact.MC);
-      BigDecimal denom = n.multiply(n, Exact.MC).subtract(chance, Exact.MC);
-      if (denom.signum() == 0) return Value.undefined("the agreement expected by chance is 1 (a single class everywhere): 0/0");
-      BigDecimal disagree = n.multiply(n.subtract(c.trace, Exact.MC), Exact.MC);
-      return of(BigDecimal.ONE.subtract(disagree.divide(denom, Exact.MC), Exact.MC));
-    });
+  /** Cohen's kappa between truth and decisions, unweighted or with linear / quadratic weights (scikit-learn cohen_kappa_score). */
+  public static CountsMeasure cohenKappa(Task t, double threshold, String weights) {
+    return new CountsMeasure(t, threshold, c -> Agreement.kappa(c, weights));
   }
 
-  /** Multilabel: the weighted fraction of wrong label decisions. */
-  public static CountsMeasure hammingLoss(double threshold) {
-    return new CountsMeasure(Task.MULTILABEL, threshold, c -> {
+  /**
+   * The weighted fraction of wrong decisions: multiclass of rows (1 - accuracy), multilabel of
+   * label decisions over all K labels, or (inTruth, MLlib's hammingLoss) over the labels that
+   * occur in some row's truth.
+   */
+  public static CountsMeasure hammingLoss(Task t, double threshold, boolean inTruth) {
+    if (t != Task.MULTILABEL) return new CountsMeasure(t, threshold, c -> of(Counts.div(c.total.subtract(c.trace, Exact.MC), c.total)));
+    return new CountsMeasure(t, threshold, c -> {
       BigDecimal wrong = BigDecimal.ZERO;
+      int labels = 0;
       for (int i = 0; i < c.k; i++) {
         wrong = wrong.add(c.pred[i].add(c.truth[i], Exact.MC).subtract(c.tp[i].multiply(BigDecimal.valueOf(2)), Exact.MC), Exact.MC);
+        if (!inTruth || c.inTruth[i]) labels++;
       }
-      return of(Counts.div(wrong, c.total)); // the weight of every label element kept
+      if (labels == 0) return Value.undefined("no label occurs in the truth of any row: 0/0");
+      if (c.kept == null) return of(Counts.div(wrong, c.total.multiply(BigDecimal.valueOf(labels))));
+      BigDecimal elements = BigDecimal.ZERO; // --ignore-index left elements out: the weight of those kept
+      for (int i = 0; i < c.k; i++) if (!inTruth || c.inTruth[i]) elements = elements.add(c.kept[i], Exact.MC);
+      if (elements.signum() == 0) return Value.undefined("the weight of the label elements kept is 0");
+      return of(Counts.div(wrong, elements));
     });
   }
 }

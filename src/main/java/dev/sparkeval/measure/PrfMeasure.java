@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * Precision, recall and F-beta as scikit-learn's precision_recall_fscore_support: averages
  * binary (class 1), micro, macro and weighted over the labels present in the truth or the
- * decisions, samples for multilabel. A 0/0 becomes zero_division and is noted.
+ * decisions, samples for multilabel; or one class's value ({@code cls >= 0}, MLlib's ...ByLabel).
+ * A 0/0 becomes zero_division and is noted.
  */
 public final class PrfMeasure implements Measure {
   public enum Kind { PRECISION, RECALL, F }
@@ -25,12 +26,18 @@ public final class PrfMeasure implements Measure {
   private final Kind kind;
   private final double beta2;
   private final String average;
+  private final int cls;
   private final BigDecimal zd;
   private final ConfusionStat confusion;
   private final SamplesStat samples;
 
   public PrfMeasure(Task task, Kind kind, double beta, String average, double zeroDivision, double threshold) {
+    this(task, kind, beta, average, -1, zeroDivision, threshold);
+  }
+
+  public PrfMeasure(Task task, Kind kind, double beta, String average, int cls, double zeroDivision, double threshold) {
     this.kind = kind;
+    this.cls = cls;
     this.beta2 = beta * beta;
     this.average = average;
     this.zd = BigDecimal.valueOf(zeroDivision);
@@ -48,7 +55,7 @@ public final class PrfMeasure implements Measure {
       throw new UsageException("average=" + average + " does not apply to task " + task.id() + "; use " + allowed);
     }
     this.confusion = new ConfusionStat(task, threshold);
-    this.samples = average.equals("samples") ? new SamplesStat(beta, zeroDivision, threshold) : null;
+    this.samples = average.equals("samples") && cls < 0 ? new SamplesStat(beta, zeroDivision, threshold) : null;
   }
 
   @Override public List<Stat> needs() {
@@ -79,7 +86,9 @@ public final class PrfMeasure implements Measure {
     Counts c = Counts.of(s);
     List<String> notes = new ArrayList<>();
     BigDecimal v;
-    switch (average) {
+    if (cls >= c.k) return Value.undefined("class=" + cls + " is not among the " + c.k + " classes (0.." + (c.k - 1) + ")");
+    switch (cls >= 0 ? "class" : average) {
+      case "class" -> v = prf(c.tp[cls], c.pred[cls], c.truth[cls], "class " + cls, notes)[pick()];
       case "binary" -> v = prf(c.tp[1], c.pred[1], c.truth[1], "class 1", notes)[pick()];
       case "micro" -> {
         BigDecimal tp = BigDecimal.ZERO, pred = BigDecimal.ZERO, truth = BigDecimal.ZERO;

@@ -56,7 +56,7 @@ public final class RankWalkMeasure implements Measure {
       if (n.signum() == 0) return new double[] {Double.NaN, 1, 0, 0};
       double v = w instanceof EerStat e ? e.value(stats, c) : mcclish(((PartialAucStat) w).area(stats, c), p, n);
       return new double[] {v, 0, p.doubleValue(), 0};
-    }, walk instanceof EerStat ? "the equal error rate" : "partial ROC AUC", weighted, false);
+    }, walk instanceof EerStat ? "the equal error rate" : "partial ROC AUC", weighted, false, false);
   }
 
   private double mcclish(BigDecimal area, BigDecimal p, BigDecimal n) {

@@ -1,5 +1,6 @@
 package dev.sparkeval.measure;
 
+import dev.sparkeval.core.Batch;
 import dev.sparkeval.core.Exact;
 import dev.sparkeval.core.Example;
 import dev.sparkeval.core.Measure;
@@ -25,11 +26,16 @@ public final class VarianceRatioMeasure implements Measure {
     private static final long serialVersionUID = 1L;
     @Override public String key() { return "label"; }
     @Override public double apply(Example e) { return e.label; }
+    @Override public void apply(Batch b, double[] out) { System.arraycopy(b.label, 0, out, 0, b.size); }
   };
   static final RowFunction RESIDUAL = new RowFunction() {
     private static final long serialVersionUID = 1L;
     @Override public String key() { return "residual"; }
     @Override public double apply(Example e) { return e.label - e.prediction; }
+    @Override public void apply(Batch b, double[] out) {
+      double[] y = b.label, p = b.prediction;
+      for (int i = 0; i < b.size; i++) out[i] = y[i] - p[i];
+    }
   };
 
   private final boolean explained;

@@ -1,5 +1,6 @@
 package dev.sparkeval.part;
 
+import dev.sparkeval.core.Batch;
 import dev.sparkeval.core.DyadicBins;
 import dev.sparkeval.core.Example;
 import dev.sparkeval.core.ReportPart;
@@ -65,6 +66,20 @@ public final class ResidualPlots implements ReportPart {
     @Override public void add(Example e) {
       if (grid) bins.add(e.prediction, e.label, e.weight);
       else bins.add(e.prediction - e.label, 0, e.weight);
+    }
+
+    @Override public void add(Batch b) {
+      if (b.weight != null) {
+        super.add(b);
+        return;
+      }
+      if (grid) {
+        bins.add(b.prediction, b.label, b.size, b.ints(0), b.ints(1));
+        return;
+      }
+      double[] r = b.scratch(0);
+      for (int i = 0; i < b.size; i++) r[i] = b.prediction[i] - b.label[i];
+      bins.add(r, null, b.size, b.ints(0), b.ints(1));
     }
 
     @Override public void merge(Stat other) {

@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
 import java.awt.geom.Rectangle2D;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.plot.XYPlot;
@@ -22,7 +21,8 @@ public record Chart(String title, String svg, String caption) {
   static final Color GREEN = new Color(44, 160, 44);
   static final Color RED = new Color(214, 39, 40);
   static final Color GREY = new Color(120, 120, 120);
-  private static final AtomicInteger IDS = new AtomicInteger();
+  /** Chart ids count within one page (see {@link #newPage}), so a report renders to the same bytes in any JVM. */
+  private static final ThreadLocal<int[]> IDS = ThreadLocal.withInitial(() -> new int[1]);
   private static final StandardChartTheme THEME = theme();
 
   static {
@@ -52,13 +52,18 @@ public record Chart(String title, String svg, String caption) {
   }
 
   /** Draws the chart as an SVG element that CSS scales (viewBox, no fixed size). */
+  /** Starts the ids of a new page at chart1. */
+  static void newPage() {
+    IDS.get()[0] = 0;
+  }
+
   static Chart of(String title, JFreeChart chart, String caption) {
     chart.setTitle((String) null);
     chart.setAntiAlias(true);
     chart.setTextAntiAlias(true);
     if (chart.getPlot() instanceof XYPlot p) p.setOutlineVisible(false);
     SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
-    String id = "chart" + IDS.incrementAndGet();
+    String id = "chart" + ++IDS.get()[0];
     g.setDefsKeyPrefix(id + "-");
     chart.draw(g, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
     String svg = g.getSVGElement(id, false, new ViewBox(0, 0, WIDTH, HEIGHT), null, null);

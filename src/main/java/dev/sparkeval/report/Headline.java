@@ -21,6 +21,7 @@ final class Headline {
         row.put("value", Fmt.num(e.getValue()));
         row.put("interval", interval(r.intervals() == null ? null : r.intervals().get(e.getKey())));
         row.put("better", Better.of(e.getKey(), r.task()).better());
+        row.put("base", BaselineView.of(r.baseline(), e.getKey(), e.getValue(), Better.of(e.getKey(), r.task())));
         row.put("why", r.undefined() == null ? null : r.undefined().get(e.getKey()));
         out.add(row);
       }

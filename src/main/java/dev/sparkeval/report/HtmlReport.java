@@ -2,7 +2,6 @@ package dev.sparkeval.report;
 
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
-import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -31,15 +30,25 @@ public final class HtmlReport {
 
   private HtmlReport() {}
 
-  /** The page of a report; history (a training run's epochs) may be null. */
-  public static String html(Report report, List<Map<String, Object>> history, Options opts) {
-    PebbleTemplate t = ENGINE.getTemplate("dev/sparkeval/report/report.peb");
+  /** The trend page of a metric history, drawing up to maxSlices slices per value. */
+  public static String trend(Trend trend, int maxSlices) {
+    Chart.newPage();
+    return render("dev/sparkeval/report/trend.peb", TrendView.of(trend, maxSlices));
+  }
+
+  private static String render(String template, Map<String, Object> view) {
     StringWriter w = new StringWriter();
     try {
-      t.evaluate(w, ReportView.of(report, history, opts == null ? Options.DEFAULT : opts));
+      ENGINE.getTemplate(template).evaluate(w, view);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return w.toString();
+  }
+
+  /** The page of a report; history (a training run's epochs) may be null. */
+  public static String html(Report report, List<Map<String, Object>> history, Options opts) {
+    Chart.newPage();
+    return render("dev/sparkeval/report/report.peb", ReportView.of(report, history, opts == null ? Options.DEFAULT : opts));
   }
 }

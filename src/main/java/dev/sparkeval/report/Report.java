@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.sparkeval.core.Bootstrap;
 import dev.sparkeval.core.Plan;
 import dev.sparkeval.core.Value;
+import dev.sparkeval.drift.Drift;
 import dev.sparkeval.part.ConfusionParts;
 import dev.sparkeval.part.ResidualPlots;
 import dev.sparkeval.part.ScoreCurves;
@@ -28,18 +29,22 @@ public record Report(int schema, String command, String task, String input, Stri
                      Long rowsIgnored, Map<String, Long> rowsSkipped, double weightSum, Map<String, Double> losses, Map<String, Double> metrics,
                      ConfusionParts.Matrix confusionMatrix, Map<String, ConfusionParts.ClassFigures> perClass,
                      ResidualPlots.Plots residuals, ScoreCurves.Curves curves, Map<String, List<Double>> intervals,
-                     Map<String, Double> errorBounds, List<Slice> slices, Map<String, String> undefined,
-                     TrainingBlock training, double seconds, List<Gate> gates, BootstrapBlock bootstrap, Long minSliceRows) {
+                     Map<String, Double> errorBounds, BaselineBlock baseline, Map<String, Drift> drift, List<Slice> slices,
+                     Map<String, String> undefined, TrainingBlock training, double seconds, List<Gate> gates,
+                     BootstrapBlock bootstrap, Long minSliceRows, Map<String, Object> settings) {
 
   /** One slice's entry of {@code slices}; rowsIgnored only with an ignore index (as overall). */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Slice(Map<String, String> slice, long rows, Long rowsIgnored, double weightSum, Map<String, Double> losses,
                       Map<String, Double> metrics, ConfusionParts.Matrix confusionMatrix,
                       Map<String, ConfusionParts.ClassFigures> perClass, Map<String, List<Double>> intervals,
-                      Map<String, Double> errorBounds, Boolean belowMinRows) {}
+                      Map<String, Double> errorBounds, BaselineBlock baseline, Map<String, Drift> drift, Boolean belowMinRows) {}
 
-  /** One {@code --gate}: its text, the overall value (null when undefined) and whether it held. */
-  public record Gate(String gate, Double value, boolean passed) {}
+  /**
+   * One {@code --gate}: its text, the overall value (null when undefined), whether it held, and the
+   * bound it was held to (resolved from the baseline for a bound such as {@code baseline-0.01}).
+   */
+  public record Gate(String gate, Double value, boolean passed, Double bound) {}
 
   /** How the intervals were made. */
   public record BootstrapBlock(int replicates, long seed, double level) {}
@@ -67,6 +72,14 @@ public record Report(int schema, String command, String task, String input, Stri
    * settings asked for one; slices with fewer than minSliceRows rows are flagged (0: none).
    */
   public static Report evaluation(Evaluation.Result r, String input, double seconds, List<Gate> gates, long minSliceRows) {
+    return evaluation(r, input, seconds, gates, minSliceRows, null, null);
+  }
+
+  /**
+   * The same with a baseline to compare with (null: none) and the note its check left (null: none).
+   */
+  public static Report evaluation(Evaluation.Result r, String input, double seconds, List<Gate> gates, long minSliceRows,
+                                  Baseline baseline, String baselineNote) {
     Evaluation.Settings s = r.settings();
     boolean ignoring = s.ignoreIndex() != null;
     Map<String, String> undefined = new LinkedHashMap<>();
@@ -80,17 +93,23 @@ public record Report(int schema, String command, String task, String input, Stri
         Blocks sb = blocks(so.parts());
         if (sb.residuals() != null || sb.curves() != null) throw new IllegalStateException("chart blocks are reported overall only");
         boolean small = minSliceRows > 0 && so.rows() < minSliceRows;
-        slices.add(new Slice(sr.slice(), so.rows(), ignoring ? sr.rowsIgnored() : null, so.weightSum(), values(so.losses(), null), values(so.metrics(), null),
-            sb.confusionMatrix(), sb.perClass(), sb.intervals(), bounds(so), small ? Boolean.TRUE : null));
+        Map<String, Double> sl = values(so.losses(), null);
+        Map<String, Double> sm = values(so.metrics(), null);
+        BaselineBlock sbase = baseline == null ? null : baseline.block(sr.slice(), sl, sm, sb.intervals(), null);
+        slices.add(new Slice(sr.slice(), so.rows(), ignoring ? sr.rowsIgnored() : null, so.weightSum(), sl, sm, sb.confusionMatrix(),
+            sb.perClass(), sb.intervals(), bounds(so), sbase, sr.drift() == null || sr.drift().isEmpty() ? null : sr.drift(),
+            small ? Boolean.TRUE : null));
       }
     }
     Map<String, Double> losses = values(o.losses(), undefined);
     Map<String, Double> metrics = values(o.metrics(), undefined);
+    BaselineBlock base = baseline == null ? null : baseline.block(null, losses, metrics, b.intervals(), baselineNote);
     return new Report(1, "evaluate", r.plan().task().id(), input, null, r.rows(), r.rowsUsed(), ignoring ? r.rowsIgnored() : null,
         r.skipped(), o.weightSum(),
-        losses, metrics, b.confusionMatrix(), b.perClass(), b.residuals(), b.curves(), b.intervals(), bounds(o), slices,
-        undefined, null, seconds, gates.isEmpty() ? null : List.copyOf(gates),
-        s.bootstrap() > 0 ? new BootstrapBlock(s.bootstrap(), s.seed(), 0.95) : null, minSliceRows > 0 ? minSliceRows : null);
+        losses, metrics, b.confusionMatrix(), b.perClass(), b.residuals(), b.curves(), b.intervals(), bounds(o), base,
+        r.drift().isEmpty() ? null : r.drift(), slices, undefined, null, seconds, gates.isEmpty() ? null : List.copyOf(gates),
+        s.bootstrap() > 0 ? new BootstrapBlock(s.bootstrap(), s.seed(), 0.95) : null, minSliceRows > 0 ? minSliceRows : null,
+        RunSettings.of(s, r.plan()));
   }
 
   /** Values by spec; undefined ones are written as null and, when undefined is given, their reason recorded there. */

@@ -41,6 +41,8 @@ final class ReportView {
     v.put("confusion", guard(problems, "confusion_matrix", () -> ClassView.confusion(r.confusionMatrix()), null));
     v.put("per_class", guard(problems, "per_class", () -> ClassView.perClass(r.perClass()), null));
     v.put("slices", guard(problems, "slices", () -> SliceView.of(r, opts.sliceMetric()), null));
+    v.put("baseline", r.baseline() == null ? null : baseline(r.baseline()));
+    v.put("drift", guard(problems, "drift", () -> DriftView.of(r), null));
     v.put("training", guard(problems, "training", () -> TrainingView.of(r.training(), history), null));
     v.put("undefined", pairs(r.undefined()));
     v.put("problems", problems);
@@ -70,6 +72,15 @@ final class ReportView {
     return t;
   }
 
+  private static Map<String, Object> baseline(BaselineBlock b) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("source", b.source());
+    m.put("input", b.input());
+    m.put("note", b.note());
+    m.put("method", b.intervalMethod());
+    return m;
+  }
+
   private static List<Map<String, Object>> gates(List<Report.Gate> gates) {
     List<Map<String, Object>> out = new ArrayList<>();
     if (gates == null) return out;
@@ -77,6 +88,7 @@ final class ReportView {
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("gate", g.gate());
       r.put("value", Fmt.num(g.value()));
+      r.put("bound", Fmt.num(g.bound()));
       r.put("passed", g.passed());
       out.add(r);
     }

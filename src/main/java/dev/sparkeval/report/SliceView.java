@@ -49,8 +49,14 @@ final class SliceView {
       r.put("value", Fmt.num(v));
       r.put("interval", Headline.interval(iv));
       List<String> cells = new ArrayList<>();
-      for (String c : columns) cells.add(Fmt.num(vals.get(c)));
+      List<String> changes = new ArrayList<>();
+      for (String c : columns) {
+        cells.add(Fmt.num(vals.get(c)));
+        changes.add(BaselineView.cell(s.baseline(), c, vals.get(c), Better.of(c, report.task())));
+      }
       r.put("cells", cells);
+      r.put("changes", changes);
+      r.put("change", BaselineView.cell(s.baseline(), spec, v, direction));
       r.put("worse", muchWorse(direction, v, base, iv));
       r.put("sort", v == null ? Double.NEGATIVE_INFINITY : direction.badness(v));
       rows.add(r);

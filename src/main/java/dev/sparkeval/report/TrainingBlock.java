@@ -1,5 +1,6 @@
 package dev.sparkeval.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.sparkeval.spark.train.Training;
 import dev.sparkeval.train.Epoch;
 import dev.sparkeval.train.Trainer;
@@ -12,7 +13,7 @@ public record TrainingBlock(String model, String loss, String optimizer, double 
                             long rowsValidation, long iterationsPerEpoch, int epochsRun, int bestEpoch, Double bestValLoss,
                             int stoppedEpoch, boolean stoppedEarly, boolean restoredBestWeights, int finalWeightsEpoch,
                             String diagnosis, String fit, Integer overfittingFromEpoch, List<Map<String, Object>> flaggedEpochs,
-                            Double iterationMs) {
+                            Double iterationMs, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings) {
 
   static TrainingBlock of(Training.Outcome o, Training.Settings s) {
     Trainer.Result r = o.result();
@@ -22,6 +23,6 @@ public record TrainingBlock(String model, String loss, String optimizer, double 
         o.validationRows(), r.iterationsPerEpoch(), r.history().size(), r.bestEpoch(), bestValLoss, r.stoppedEpoch(),
         r.stoppedEarly(), r.restored(), r.restored() ? r.bestEpoch() : r.stoppedEpoch(), o.diagnosis().text(),
         o.diagnosis().kind(), o.diagnosis().overfitFrom(), o.diagnosis().flagged(),
-        Double.isFinite(r.iterationMs()) ? r.iterationMs() : null);
+        Double.isFinite(r.iterationMs()) ? r.iterationMs() : null, o.warnings());
   }
 }

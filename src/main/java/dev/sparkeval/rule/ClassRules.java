@@ -1,9 +1,9 @@
 package dev.sparkeval.rule;
 
+import dev.sparkeval.core.Batch;
 import dev.sparkeval.core.EvalOptions;
 import dev.sparkeval.core.Example;
 import dev.sparkeval.core.RowRule;
-import dev.sparkeval.core.UsageException;
 import dev.sparkeval.loss.Decisions;
 
 /**
@@ -15,6 +15,10 @@ import dev.sparkeval.loss.Decisions;
  */
 public final class ClassRules {
   static final double SUM_TOLERANCE = 1e-6;
+  /** Largest class index a multiclass prediction may give as a number (the confusion state grows with its square). */
+  public static final int MAX_DECIDED_CLASSES = 2000;
+  /** Largest label id a multilabel label set may hold. */
+  public static final int MAX_LABEL_ID = 100_000;
 
   private ClassRules() {}
 
@@ -90,9 +94,43 @@ public final class ClassRules {
       }
       return null;
     }
+
+    @Override public boolean derivesLogit() {
+      return logits;
+    }
+
+    /**
+     * A batch of scalar predictions whose labels are all 0/1 and (without logits) probabilities all
+     * in [0, 1]. A row whose label is the ignore index sends the batch row by row, where it is
+     * counted and left out as on the row path.
+     */
+    @Override public boolean check(Batch b) {
+      double[] y = b.label, p = b.prediction;
+      boolean ok = true;
+      for (int i = 0; i < b.size; i++) ok &= (y[i] == 0.0 | y[i] == 1.0) & y[i] != ignore;
+      if (!logits) for (int i = 0; i < b.size; i++) ok &= p[i] >= 0 & p[i] <= 1;
+      if (!ok) return false;
+      if (logits) {
+        double[] z = b.logitColumn();
+        for (int i = 0; i < b.size; i++) {
+          z[i] = p[i];
+          p[i] = Decisions.sigmoid(p[i]);
+        }
+      }
+      return true;
+    }
   }
 
-  /** Multiclass: label an integer class 0..K-1, prediction a K-vector of probabilities or logits. */
+  /** A class index: a whole number in [0, max). */
+  static boolean index(double v, int max) {
+    return v == Math.rint(v) && v >= 0 && v < max;
+  }
+
+  /**
+   * Multiclass: label an integer class 0..K-1, prediction a K-vector of probabilities or logits;
+   * or the decided class itself as a number (as Spark ML's prediction column), K then being
+   * discovered from the largest class seen.
+   */
   public static final class Multiclass implements RowRule {
     private static final long serialVersionUID = 1L;
     private final boolean logits;
@@ -109,6 +147,7 @@ public final class ClassRules {
     @Override public Bad check(Example e) {
       if (e.label == ignore) return RowRule.IGNORED;
       double[] v = e.predictionVec;
+      if (v == null) return decided(e);
       int n = v.length;
       if (n < 2) return bad("vector_length", "prediction vector has " + n + " element(s); multiclass needs one per class, at least 2");
       if (k < 0) k = n;
@@ -116,9 +155,9 @@ public final class ClassRules {
         return bad("vector_length", "prediction vector has " + n + " elements but earlier rows have " + k
             + "; every row must give the same number of classes");
       }
-      if (classWeights != null && classWeights.length != n) {
-        throw new UsageException("--class-weights gives " + classWeights.length + " weights but the prediction vectors have "
-            + n + " classes; give one weight per class");
+      if (classWeights != null && classWeights.length != n) { // the first row was checked before the pass; this is another
+        return bad("class_weights_length", "prediction vector has " + n + " classes but --class-weights has "
+            + classWeights.length + "; give one weight per class");
       }
       if (e.label != Math.rint(e.label) || e.label < 0 || e.label >= n) {
         return bad("label_out_of_range", "label is " + e.label + "; multiclass labels must be class indices 0.." + (n - 1)
@@ -132,6 +171,20 @@ public final class ClassRules {
       }
       return probabilities(v, true);
     }
+  }
+
+  /** A multiclass row whose prediction is the decided class index. */
+  static RowRule.Bad decided(Example e) {
+    for (double x : new double[] {e.label, e.prediction}) {
+      if (!index(x, MAX_DECIDED_CLASSES)) {
+        String what = x == e.label ? "label" : "prediction";
+        return bad(what.equals("label") ? "label_out_of_range" : "prediction_out_of_range", what + " is " + x
+            + "; with a class index as the prediction, labels and predictions must be class indices 0.."
+            + (MAX_DECIDED_CLASSES - 1));
+      }
+    }
+    e.growing = true;
+    return null;
   }
 
   /**
@@ -185,6 +238,37 @@ public final class ClassRules {
     private static boolean all(double[] y, double value) {
       for (double x : y) if (x != value) return false;
       return true;
+    }
+  }
+
+  /**
+   * Multilabel label sets (MLlib's layout): label and prediction are arrays of label ids, each a
+   * whole number >= 0 (repeats count once, order does not matter). The row becomes two 0/1 vectors
+   * as long as its largest id needs; the prediction vector holds 1 for a predicted label, so any
+   * threshold in (0, 1) decides it.
+   */
+  public static final class MultilabelSets implements RowRule {
+    private static final long serialVersionUID = 1L;
+
+    @Override public Bad check(Example e) {
+      int n = 0;
+      for (double[] ids : new double[][] {e.labelVec, e.predictionVec}) {
+        for (double x : ids) {
+          if (!index(x, MAX_LABEL_ID)) {
+            String what = ids == e.labelVec ? "label" : "prediction";
+            return bad(what + "_out_of_range", what + " set holds " + x + "; label sets hold label ids, whole numbers 0.."
+                + (MAX_LABEL_ID - 1));
+          }
+          n = Math.max(n, (int) x + 1);
+        }
+      }
+      double[] y = new double[n], p = new double[n];
+      for (double x : e.labelVec) y[(int) x] = 1.0;
+      for (double x : e.predictionVec) p[(int) x] = 1.0;
+      e.labelVec = y;
+      e.predictionVec = p;
+      e.growing = true;
+      return null;
     }
   }
 }

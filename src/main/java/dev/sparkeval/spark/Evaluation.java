@@ -4,6 +4,7 @@ import dev.sparkeval.catalog.Catalogs;
 import dev.sparkeval.catalog.Tasks;
 import dev.sparkeval.core.EvalOptions;
 import dev.sparkeval.core.InvalidSetting;
+import dev.sparkeval.core.ReportPart;
 import dev.sparkeval.core.Partial;
 import dev.sparkeval.core.Plan;
 import dev.sparkeval.core.Role;
@@ -12,7 +13,9 @@ import dev.sparkeval.core.StatSet;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
 import dev.sparkeval.core.Value;
+import dev.sparkeval.drift.Drift;
 import dev.sparkeval.spark.eval.Binding;
+import dev.sparkeval.spark.eval.DriftJob;
 import dev.sparkeval.spark.eval.Engine;
 import dev.sparkeval.spark.eval.OrderJob;
 import dev.sparkeval.spark.eval.RowReader;
@@ -22,8 +25,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Evaluates a prediction table: binds columns, runs the one pass, checks bad rows, and finishes
@@ -48,18 +54,23 @@ public final class Evaluation {
    * ({@code maxSlices} is {@code --max-slices}).
    *
    * @param columns   the column of each role; label and prediction always bound (defaults filled in)
+   * @param labelSets multilabel label and prediction columns hold arrays of label ids (MLlib's layout)
    * @param bootstrap Poisson bootstrap replicates (0: off), drawn with {@code seed}
+   * @param drift     the columns whose drift against a reference table is measured (empty: the
+   *                  prediction column, when there is a reference)
    * @param ignoreIndex the label value of rows left out of every loss and metric (multilabel: of
    *                    label elements), or null for none
    */
   public record Settings(Task task, Map<Role, String> columns, List<String> losses, List<String> metrics, List<String> slices,
-                         boolean logits, double threshold, double[] classWeights, boolean skipBadRows, int partitions,
-                         int maxSlices, int maxClasses, int bootstrap, long seed, Integer ignoreIndex) {
+                         boolean logits, boolean labelSets, double threshold, double[] classWeights, boolean skipBadRows,
+                         int partitions, int maxSlices, int maxClasses, int bootstrap, long seed, List<String> drift,
+                         Integer ignoreIndex) {
     public Settings {
       columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
       losses = List.copyOf(losses);
       metrics = List.copyOf(metrics);
       slices = List.copyOf(slices);
+      drift = List.copyOf(drift);
       classWeights = classWeights == null ? null : classWeights.clone();
     }
 
@@ -69,20 +80,24 @@ public final class Evaluation {
 
     /** The options the measures of these settings depend on. */
     public EvalOptions options() {
-      return new EvalOptions(task, logits, threshold, classWeights, columns.containsKey(Role.WEIGHT), ignoreIndex);
+      return new EvalOptions(task, logits, threshold, classWeights, columns.containsKey(Role.WEIGHT), labelSets, ignoreIndex);
     }
   }
 
-  /** One slice's values: the slice column values by name, the finished outcome, and its rows left out by the ignore index. */
-  public record SliceResult(Map<String, String> slice, Plan.Outcome outcome, long rowsIgnored) {}
+  /**
+   * One slice's values: the slice column values by name, the finished outcome, its rows left out
+   * by the ignore index, and the slice's drift (empty without a reference).
+   */
+  public record SliceResult(Map<String, String> slice, Plan.Outcome outcome, long rowsIgnored, Map<String, Drift> drift) {}
 
   /**
    * The finished evaluation: the plan, rows read and used, rows left out by the ignore index, bad
    * rows skipped by reason, the overall outcome (losses and metrics keyed by spec as given, report
-   * blocks), one outcome per slice, and the settings it ran with.
+   * blocks), one outcome per slice, the settings it ran with, and the drift of each drift column
+   * against the reference (empty without one).
    */
   public record Result(Plan plan, Binding binding, long rows, long rowsUsed, long rowsIgnored, Map<String, Long> skipped,
-                       Plan.Outcome overall, List<SliceResult> slices, Settings settings) {
+                       Plan.Outcome overall, List<SliceResult> slices, Settings settings, Map<String, Drift> drift) {
     /** The overall value of a loss or metric, by its spec as given; NaN when undefined (see {@link #outcome}). */
     public double value(String spec) {
       Value v = outcome(spec);
@@ -124,12 +139,15 @@ public final class Evaluation {
    */
   public static final class Builder {
     private final Dataset<Row> table;
+    private Dataset<Row> reference;
+    private final List<String> drift = new ArrayList<>();
     private Task task;
     private final Map<Role, String> columns = new LinkedHashMap<>();
     private final List<String> losses = new ArrayList<>();
     private final List<String> metrics = new ArrayList<>();
     private final List<String> slices = new ArrayList<>();
     private boolean logits;
+    private boolean labelSets;
     private double threshold = 0.5;
     private double[] classWeights;
     private boolean skipBadRows;
@@ -199,6 +217,12 @@ public final class Evaluation {
       return this;
     }
 
+    /** Multilabel: label and prediction columns hold arrays of label ids (MLlib's MultilabelClassificationEvaluator layout). */
+    public Builder labelSets(boolean sets) {
+      this.labelSets = sets;
+      return this;
+    }
+
     /** The binary decision threshold on the probability (default 0.5). */
     public Builder threshold(double threshold) {
       this.threshold = threshold;
@@ -258,6 +282,21 @@ public final class Evaluation {
       return this;
     }
 
+    /**
+     * A reference table (the training set's or last month's predictions) to measure drift against:
+     * each drift column's distribution here against the reference's, overall and per slice.
+     */
+    public Builder reference(Dataset<?> reference) {
+      this.reference = reference == null ? null : reference.toDF();
+      return this;
+    }
+
+    /** The columns whose drift is measured (default: the prediction column); needs a {@link #reference}. */
+    public Builder drift(String... columns) {
+      drift.addAll(List.of(columns));
+      return this;
+    }
+
     /** Starts from these settings (every value replaced). */
     public Builder settings(Settings s) {
       task = s.task();
@@ -270,6 +309,7 @@ public final class Evaluation {
       slices.clear();
       slices.addAll(s.slices());
       logits = s.logits();
+      labelSets = s.labelSets();
       threshold = s.threshold();
       classWeights = s.classWeights();
       skipBadRows = s.skipBadRows();
@@ -279,6 +319,8 @@ public final class Evaluation {
       bootstrap = s.bootstrap();
       seed = s.seed();
       ignoreIndex = s.ignoreIndex();
+      drift.clear();
+      drift.addAll(s.drift());
       return this;
     }
 
@@ -305,8 +347,10 @@ public final class Evaluation {
       Map<Role, String> cols = new LinkedHashMap<>(columns);
       cols.putIfAbsent(Role.LABEL, "label");
       cols.putIfAbsent(Role.PREDICTION, task.defaultPrediction());
-      Settings s = new Settings(task, cols, losses, metrics, slices, logits, threshold, classWeights, skipBadRows,
-          partitions, maxSlices, maxClasses, bootstrap, seed, ignoreIndex);
+      for (String d : drift) if (d == null || d.isBlank()) throw new InvalidSetting("drift", "needs column names, got an empty one");
+      if (new java.util.HashSet<>(drift).size() < drift.size()) throw new InvalidSetting("drift", "names a column twice: " + drift);
+      Settings s = new Settings(task, cols, losses, metrics, slices, logits, labelSets, threshold, classWeights, skipBadRows,
+          partitions, maxSlices, maxClasses, bootstrap, seed, drift, ignoreIndex);
       Tasks.validate(s.options());
       return s;
     }
@@ -314,28 +358,91 @@ public final class Evaluation {
     /** Runs the one pass and finishes every loss and metric, overall and per slice. */
     public Result run() {
       if (table == null) throw new IllegalStateException("Evaluation.settings() has no table; start with Evaluation.of(table) to run");
-      return Evaluation.run(table, build());
+      return Evaluation.run(table, reference, build());
     }
+  }
+
+  /** The settings, plan and column binding of one evaluation, checked before any row is read. */
+  public record Prepared(Settings settings, Plan plan, Binding binding) {}
+
+  /**
+   * Resolves settings that {@link Builder#build()} made against a table of this schema: specs and
+   * columns are checked here, before the pass. {@code empty} is asked only to explain a column
+   * type that does not fit. SQL's sparkeval_evaluate prepares its aggregate with this too.
+   */
+  public static Prepared prepare(StructType schema, BooleanSupplier empty, Settings s) {
+    EvalOptions options = s.options();
+    String decisions = decisions(schema, s);
+    List<String> metrics = s.metrics();
+    if (decisions != null && s.losses().isEmpty() && s.metrics().isEmpty()) {
+      metrics = s.task() == Task.MULTILABEL ? List.of("hamming_loss", "subset_accuracy", "f1:average=micro")
+          : List.of("accuracy", "f1:average=macro");
+    }
+    Plan plan = Plan.build(Catalogs.standard(), options, s.losses(), metrics, parts(options, s.losses(), metrics), Tasks.rule(options));
+    if (decisions != null) Tasks.decisionsOnly(plan, decisions);
+    if (s.bootstrap() > 0) plan = plan.withBootstrap(s.bootstrap(), s.seed());
+    return new Prepared(s, plan, new Binding(schema, empty, Roles.bind(plan, s.columns()), Tasks.shapes(s.task()), s.slices()));
+  }
+
+  /**
+   * Everything about checked settings that can be known without Spark (every spec and its
+   * parameters for the task, the bootstrap), resolved into the plan the pass will run. The command
+   * line calls it before it starts Spark, so such mistakes fail in a second.
+   */
+  public static Plan plan(Settings s) {
+    EvalOptions options = s.options();
+    Plan plan = Plan.build(Catalogs.standard(), options, s.losses(), s.metrics(), parts(options, s.losses(), s.metrics()),
+        Tasks.rule(options));
+    return s.bootstrap() > 0 ? plan.withBootstrap(s.bootstrap(), s.seed()) : plan;
+  }
+
+  /** The report parts, the reliability table with the bins of the ece asked for (see {@link Tasks#parts(EvalOptions, List)}). */
+  private static List<ReportPart> parts(EvalOptions options, List<String> losses, List<String> metrics) {
+    List<String> specs = new ArrayList<>(losses);
+    specs.addAll(metrics);
+    return Tasks.parts(options, specs);
   }
 
   /** Runs the one pass with settings that {@link Builder#build()} made. */
   public static Result run(Dataset<Row> table, Settings s) {
-    EvalOptions options = s.options();
-    List<String> specs = new ArrayList<>(s.losses());
-    specs.addAll(s.metrics());
-    Plan plan = Plan.build(Catalogs.standard(), options, s.losses(), s.metrics(), Tasks.parts(options, specs), Tasks.rule(options));
-    if (s.bootstrap() > 0) plan = plan.withBootstrap(s.bootstrap(), s.seed());
-    Binding binding = new Binding(table, Roles.bind(plan, s.columns()), Tasks.shapes(s.task()), s.slices());
+    return run(table, null, s);
+  }
+
+  /**
+   * Runs the one pass, and with a reference table (null: none) the drift of the settings' drift
+   * columns: a scan and a sort job over the drift columns of both tables (see {@link DriftJob}).
+   */
+  public static Result run(Dataset<Row> table, Dataset<Row> reference, Settings s) {
+    if (reference == null && !s.drift().isEmpty()) {
+      throw new UsageException("drift columns " + s.drift() + " need a reference table to compare with (--reference)");
+    }
+    Prepared pr = prepare(table.schema(), table::isEmpty, s);
+    Plan plan = pr.plan();
+    Binding binding = pr.binding();
     Dataset<Row> projected = binding.project(table);
     checkWidth(projected, binding, s);
+    DriftJob.Request drift = reference == null ? null : driftRequest(s, binding);
+    Dataset<Row> driftInput = drift == null ? null : DriftJob.union(table, reference, drift); // checks the columns before the pass
     if (s.partitions() > 0) projected = projected.repartition(s.partitions());
     boolean ordered = OrderJob.defer(plan.prototype());
-    Partial p = Engine.run(projected, binding.reader(), plan.rule(), new Partial(plan.prototype(), plan.overallPrototype(), s.maxSlices()));
+    Partial p = Engine.run(projected, binding, s.partitions() > 0 ? null : table, plan.rule(),
+        new Partial(plan.prototype(), plan.overallPrototype(), s.maxSlices()));
     check(p, s);
     StatSet all = p.overall();
     if (ordered) { // order statistics (exact AUC, medians, ...): one sort job, completing the overall and per-slice states
       OrderJob.complete(projected, binding.reader(), plan.rule(), all, binding.slices().isEmpty() ? Map.of() : p.slices());
     }
+    Result r = finish(pr, p, all);
+    return drift == null ? r : withDrift(r, driftInput, drift);
+  }
+
+  /**
+   * Finishes a checked pass: every loss and metric overall ({@code all}: the merged states, exact
+   * AUC's completed) and per slice, slices in a fixed order.
+   */
+  public static Result finish(Prepared pr, Partial p, StatSet all) {
+    Plan plan = pr.plan();
+    Binding binding = pr.binding();
     Plan.Outcome overall = plan.finishOverall(all, p.extra());
     List<SliceResult> slices = new ArrayList<>();
     if (!binding.slices().isEmpty()) {
@@ -344,26 +451,80 @@ public final class Evaluation {
       for (Map.Entry<List<String>, StatSet> e : entries) {
         Map<String, String> key = new LinkedHashMap<>();
         for (int i = 0; i < binding.slices().size(); i++) key.put(binding.slices().get(i), e.getKey().get(i));
-        slices.add(new SliceResult(key, plan.finish(e.getValue()), p.ignored(e.getKey())));
+        slices.add(new SliceResult(key, plan.finish(e.getValue()), p.ignored(e.getKey()), Map.of()));
       }
     }
     return new Result(plan, binding, p.rows(), p.rows() - p.skippedTotal() - p.ignoredTotal(), p.ignoredTotal(), p.skipped(),
-        overall, slices, s);
+        overall, slices, pr.settings(), Map.of());
+  }
+
+  /** The result with the drift of every column overall and in each of its slices. */
+  private static Result withDrift(Result r, Dataset<Row> driftInput, DriftJob.Request drift) {
+    List<List<String>> keys = new ArrayList<>();
+    for (SliceResult sr : r.slices()) keys.add(new ArrayList<>(sr.slice().values()));
+    DriftJob.Result d = DriftJob.run(driftInput, drift, keys);
+    List<SliceResult> slices = new ArrayList<>();
+    for (SliceResult sr : r.slices()) slices.add(new SliceResult(sr.slice(), sr.outcome(), sr.rowsIgnored(), d.slices().get(new ArrayList<>(sr.slice().values()))));
+    return new Result(r.plan(), r.binding(), r.rows(), r.rowsUsed(), r.rowsIgnored(), r.skipped(), r.overall(), slices, r.settings(), d.overall());
+  }
+
+  /** The drift columns (default: the prediction column, which must then be a number or a binary 2-vector). */
+  private static DriftJob.Request driftRequest(Settings s, Binding binding) {
+    String prediction = binding.columns().get(Role.PREDICTION);
+    if (s.drift().isEmpty() && s.task() != Task.BINARY && binding.kind(Role.PREDICTION) != RowReader.Kind.SCALAR) {
+      throw new UsageException("the prediction column '" + prediction + "' holds vectors (" + s.task().id()
+          + "); drift compares numeric columns: name them with --drift COL[,COL...]");
+    }
+    List<String> columns = s.drift().isEmpty() ? List.of(prediction) : s.drift();
+    String binaryScore = s.task() == Task.BINARY ? prediction : null;
+    return new DriftJob.Request(columns, binding.columns().get(Role.WEIGHT), binding.slices(), binaryScore, s.skipBadRows(),
+        s.maxSlices());
   }
 
   /**
-   * Fails fast, before the pass, when the prediction vectors are wider than --max-classes: the
-   * confusion state grows with the square of the number of classes.
+   * Why the predictions are decisions without scores (a multiclass class index, multilabel label
+   * sets), or null when they carry scores.
+   */
+  private static String decisions(StructType schema, Settings s) {
+    if (s.task() == Task.MULTILABEL && s.labelSets()) return "with --label-sets the prediction column holds label sets";
+    String col = s.columns().get(Role.PREDICTION);
+    if (s.task() != Task.MULTICLASS || col == null) return null;
+    StructField f = Binding.field(schema, col, Role.PREDICTION.option());
+    if (Binding.kindOf(f.dataType(), Role.Shape.EITHER) != RowReader.Kind.SCALAR) return null;
+    if (s.logits()) {
+      throw new UsageException("--logits needs a vector of scores, but --prediction column '" + f.name()
+          + "' holds one number per row (a class index)");
+    }
+    return "--prediction column '" + f.name() + "' holds class indices (one number per row)";
+  }
+
+  /**
+   * Fails fast, before the pass, on what the first row's vectors show: prediction vectors wider
+   * than --max-classes (the confusion state grows with the square of the number of classes), and
+   * --class-weights of another length than the vectors (a task would otherwise find it).
    */
   private static void checkWidth(Dataset<Row> projected, Binding binding, Settings s) {
-    if (s.task() != Task.MULTICLASS && s.task() != Task.MULTILABEL) return;
+    if (s.task() != Task.MULTICLASS && s.task() != Task.MULTILABEL && s.task() != Task.DISTRIBUTION) return;
     if (binding.kind(Role.PREDICTION) == RowReader.Kind.SCALAR) return;
     int col = new ArrayList<>(binding.columns().keySet()).indexOf(Role.PREDICTION);
     List<Row> first = projected.limit(1).collectAsList();
     if (first.isEmpty() || first.get(0).isNullAt(col)) return;
     Object v = first.get(0).get(col);
-    int width = v instanceof org.apache.spark.ml.linalg.Vector vec ? vec.size() : ((scala.collection.Seq<?>) v).size();
-    if (width > s.maxClasses()) {
+    checkClasses(v instanceof org.apache.spark.ml.linalg.Vector vec ? vec.size() : ((scala.collection.Seq<?>) v).size(), s);
+  }
+
+  /**
+   * Fails when the class weights do not match a prediction vector of this width, or the width
+   * exceeds --max-classes (multiclass and multilabel).
+   */
+  public static void checkClasses(int width, Settings s) {
+    double[] cw = s.classWeights();
+    if (cw != null && cw.length != width) {
+      throw new UsageException("--class-weights gives " + cw.length + " weights but the prediction vectors have "
+          + width + (s.task() == Task.DISTRIBUTION ? " entries" : " classes") + " (first row); give one weight per "
+          + (s.task() == Task.DISTRIBUTION ? "entry" : "class"));
+    }
+    if ((s.task() == Task.MULTICLASS || s.task() == Task.MULTILABEL) && width > s.maxClasses()) {
       throw new UsageException("the prediction vectors have " + width + " classes, more than --max-classes " + s.maxClasses()
           + "; a " + s.task().id() + " evaluation keeps a state per class (pair), so raise --max-classes only with the memory for it");
     }
@@ -375,7 +536,8 @@ public final class Evaluation {
     return out;
   }
 
-  private static void check(Partial p, Settings s) {
+  /** Fails a pass that cannot be reported: too many slices, no rows, bad rows under --bad-rows fail, or only bad rows. */
+  public static void check(Partial p, Settings s) {
     if (p.sliceOverflow()) {
       throw new UsageException("--slice " + String.join(",", s.slices()) + " has more than " + p.maxSlices()
           + " distinct values; slice by columns with fewer values (or raise --max-slices)");

@@ -1,6 +1,8 @@
 package dev.sparkeval.state;
 
+import dev.sparkeval.core.Batch;
 import dev.sparkeval.core.ExactSum;
+import dev.sparkeval.core.ExactSumBuffer;
 import dev.sparkeval.core.Example;
 import dev.sparkeval.core.RowFunction;
 import dev.sparkeval.core.Stat;
@@ -32,6 +34,19 @@ public final class MomentStat extends Stat {
     } else {
       s1.addProduct(e.weight, v);
       s2.addProduct(e.weight, v, v);
+    }
+  }
+
+  @Override public void add(Batch b) {
+    double[] v = b.scratch(0);
+    f.apply(b, v);
+    ExactSumBuffer sums = b.sums();
+    if (b.weight == null) {
+      sums.add(v, b.size, s1);
+      sums.addProducts(v, v, b.size, s2);
+    } else { // w = 1 adds the same exact values as the unit-weight path of add(Example)
+      sums.addProducts(b.weight, v, b.size, s1);
+      sums.addProducts(b.weight, v, v, b.size, s2);
     }
   }
 

@@ -12,6 +12,19 @@ import java.io.Serializable;
 public interface OrderWalk extends Serializable {
   void next(double value, PosNeg cell);
 
+  /** The next value of a tagged stream: {@code tags} holds its weight per tag (null for untagged streams). */
+  default void next(double value, PosNeg cell, ClassWeights tags) {
+    next(value, cell);
+  }
+
+  /**
+   * An equivalent finished walk that is cheaper to ship (a bootstrap sends one per replicate):
+   * exact accumulators become their exact values. The default is the walk itself.
+   */
+  default OrderWalk compact() {
+    return this;
+  }
+
   /** Builds walks on the executors; made on the driver from the pass's totals, so serializable. */
   @FunctionalInterface
   interface Walker extends Serializable {

@@ -5,9 +5,14 @@ import dev.sparkeval.core.ExactSum;
 import java.io.Serializable;
 import java.math.BigDecimal;
 
-/** Exact positive and negative weight of a group of rows: unit weights counted, others summed exactly. */
+/**
+ * Exact positive and negative weight of a group of rows: whole weights (unit weights, and the
+ * bootstrap's Poisson multiples of them) counted, others summed exactly.
+ */
 public final class PosNeg implements Serializable {
   private static final long serialVersionUID = 1L;
+  /** Whole weights up to this are counted (exact while a group has fewer than 2^33 rows: counts stay below 2^53). */
+  private static final double MAX_COUNTED = 1 << 20;
   private long pos, neg, rows;
   private ExactSum posW, negW;
 
@@ -25,6 +30,9 @@ public final class PosNeg implements Serializable {
     if (w == 1.0) {
       if (positive) pos++;
       else neg++;
+    } else if (w > 0 && w <= MAX_COUNTED && w == (long) w) { // exact as a count: the sums stay below 2^53
+      if (positive) pos += (long) w;
+      else neg += (long) w;
     } else if (positive) {
       if (posW == null) posW = new ExactSum();
       posW.add(w);
@@ -46,6 +54,12 @@ public final class PosNeg implements Serializable {
       if (negW == null) negW = new ExactSum();
       negW.merge(o.negW);
     }
+  }
+
+  /** Empties this group for reuse (the bootstrap's walk keeps one per replicate). */
+  public void clear() {
+    pos = neg = rows = 0;
+    posW = negW = null;
   }
 
   public PosNeg copy() {
@@ -74,6 +88,12 @@ public final class PosNeg implements Serializable {
 
   /** Rows added, whatever their weight (for balancing the sort job). */
   public long rows() { return rows; }
+
+  /** Whether any positive row was added, whatever its weight. */
+  public boolean anyPositive() { return pos > 0 || posW != null; }
+
+  /** Every row had weight 1, so the weights are exact counts. */
+  public boolean counted() { return posW == null && negW == null; }
 
   public boolean empty() { return pos == 0 && neg == 0 && posW == null && negW == null; }
 

@@ -2,6 +2,7 @@ package dev.sparkeval.state;
 
 import dev.sparkeval.core.Example;
 import dev.sparkeval.core.Task;
+import dev.sparkeval.core.UsageException;
 import java.util.List;
 
 /**
@@ -9,21 +10,38 @@ import java.util.List;
  * versus rest per class; multilabel: per label), walked from the highest score down with
  * {@link RankSums}. Other walks over the same scores (equal error rate, partial AUC) share this
  * state and its sort (see {@link OrderStat}).
+ *
+ * <p>Two variants rank differently: pooled (micro average) ranks every (row, class) score in one
+ * channel; by class (multiclass one-vs-one) keeps the per-class channels but tags each row with
+ * its true class, so the walk also yields the numerator of every class-against-class AUC.
  */
 public final class RankStat extends OrderStat implements Walked {
   private static final long serialVersionUID = 1L;
+  /** Most classes ranked by class (one-vs-one AUC keeps K^2 exact sums). */
+  public static final int MAX_BY_CLASS = 256;
   private final Task task;
   private final boolean logits;
+  private final boolean pooled;
+  private final boolean byClass;
   private RankSums[] done;
 
   public RankStat(Task task, boolean logits) {
-    this.task = task;
-    this.logits = logits && task != Task.MULTICLASS; // multiclass one-vs-rest ranks probabilities, as sklearn requires
+    this(task, logits, false, false);
   }
 
-  @Override public String key() { return "rank:" + task.id() + (logits ? ":logits" : ""); }
+  /** pooled: one channel of every (row, class) score (micro); byClass: rows tagged with their true class (one-vs-one). */
+  public RankStat(Task task, boolean logits, boolean pooled, boolean byClass) {
+    this.task = task;
+    this.logits = logits && task != Task.MULTICLASS; // multiclass one-vs-rest ranks probabilities, as sklearn requires
+    this.pooled = pooled && task != Task.BINARY;
+    this.byClass = byClass && task == Task.MULTICLASS;
+  }
 
-  @Override protected OrderStat blank() { return new RankStat(task, logits); }
+  @Override public String key() {
+    return "rank:" + task.id() + (logits ? ":logits" : "") + (pooled ? ":pooled" : "") + (byClass ? ":by_class" : "");
+  }
+
+  @Override protected OrderStat blank() { return new RankStat(task, logits, pooled, byClass); }
 
   public boolean scoresAreLogits() { return logits; }
 
@@ -34,15 +52,23 @@ public final class RankStat extends OrderStat implements Walked {
     return task == Task.BINARY ? 1 : e.predictionVec.length;
   }
 
-  @Override public int channels(Example e) { return classesOf(task, e); }
+  @Override public int channels(Example e) { return pooled ? 1 : classesOf(task, e); }
 
-  @Override public double value(Example e, int c) { return score(e, c); }
+  @Override public int elements(Example e) { return classesOf(task, e); }
 
-  @Override public boolean side(Example e, int c) { return positive(e, c); }
+  @Override public int channelOf(Example e, int j) { return pooled ? 0 : j; }
+
+  @Override public double value(Example e, int j) { return score(e, j); }
+
+  @Override public boolean side(Example e, int j) { return positive(e, j); }
+
+  @Override public boolean tagged() { return byClass; }
+
+  @Override public int tag(Example e, int j) { return byClass ? (int) e.label : -1; }
 
   /** Multilabel: an element left out by --ignore-index is in no label's ranking. */
-  @Override public boolean includes(Example e, int c) {
-    return task != Task.MULTILABEL || !Example.ignored(e.labelVec[c]);
+  @Override public boolean includes(Example e, int j) {
+    return task != Task.MULTILABEL || !Example.ignored(e.labelVec[j]);
   }
 
   @Override public boolean skipsIgnoredElements() { return true; }
@@ -51,6 +77,14 @@ public final class RankStat extends OrderStat implements Walked {
 
   @Override public long layoutKey(double v) {
     return logits ? OrderKeys.ascending(v) : OrderKeys.probability(v);
+  }
+
+  /** Refuses, before the sums are made, more classes than the one-vs-one sums may hold. */
+  @Override public void checkWalkable() {
+    if (byClass && classes() > MAX_BY_CLASS) {
+      throw new UsageException("auc_roc:multi_class=ovo keeps an exact sum per pair of classes; " + classes() + " classes are"
+          + " more than its limit of " + MAX_BY_CLASS + "; use the one-vs-rest auc_roc (or average=micro) instead");
+    }
   }
 
   /** The score ranked for class c (+0.0 folds -0.0 into 0.0). */
@@ -87,9 +121,10 @@ public final class RankStat extends OrderStat implements Walked {
     done[channel] = sum;
   }
 
-  /** Exact sums for class c: from the sort job, or by walking the distinct scores kept here. */
+  /** Exact sums for channel c: from the sort job, or by walking the distinct scores kept here. */
   public RankSums sums(int c) {
     if (done != null && done[c] != null) return done[c];
+    checkWalkable();
     RankSums sum = new RankSums();
     for (OrderWalk w : walkLocally(c, walker(this, c))) sum.merge((RankSums) w);
     return sum;

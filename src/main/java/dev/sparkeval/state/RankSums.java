@@ -1,6 +1,7 @@
 package dev.sparkeval.state;
 
 import dev.sparkeval.core.ExactSum;
+import java.math.BigDecimal;
 
 /**
  * Exact ROC AUC, average precision and the trapezoidal area under the PR curve over distinct
@@ -14,16 +15,21 @@ import dev.sparkeval.core.ExactSum;
  *                     highest score); a point without weight has precision 1, as MLlib's)
  * AUC = auc / (P N), AP = ap / P, trapezoidal area = trap / (2 P). Products are added exactly; the
  * only roundings are of P(s), N(s), the cumulative weights and each precision, all functions of
- * exact sums, so the result does not depend on how the scores were partitioned.
+ * exact sums, so the result does not depend on how the scores were partitioned. With the true
+ * class of every row (a tagged stream: one-vs-one AUC), the AUC numerator is also kept per class
+ * b: sum of W_b(s) (Pa + P(s) / 2), the numerator of AUC(this channel's class against class b).
  */
 public final class RankSums implements OrderWalk {
   private static final long serialVersionUID = 1L;
   final ExactSum auc = new ExactSum();
   final ExactSum ap = new ExactSum();
   final ExactSum trap = new ExactSum();
+  private ExactSum[] byClass;
   private PosNeg above;
   private double pa;
   private double prevPrecision = Double.NaN;
+  /** Finished numerators (exact), beside the accumulators: how a bootstrap's replicates travel. */
+  private BigDecimal aucDone, apDone, trapDone;
 
   /** Starts (or restarts) the walk with the exact weight above the next score. */
   public void start(PosNeg weightAbove) {
@@ -37,7 +43,21 @@ public final class RankSums implements OrderWalk {
   }
 
   @Override public void next(double value, PosNeg cell) {
+    next(value, cell, null);
+  }
+
+  @Override public void next(double value, PosNeg cell, ClassWeights tags) {
     double p = cell.pos(), n = cell.neg();
+    if (tags != null) {
+      if (byClass == null || byClass.length < tags.classes()) grow(tags.classes());
+      for (int b = 0; b < tags.classes(); b++) {
+        double wb = tags.weight(b);
+        if (wb == 0) continue;
+        if (byClass[b] == null) byClass[b] = new ExactSum();
+        byClass[b].addProduct(wb, pa);
+        byClass[b].addProduct(wb, p * 0.5);
+      }
+    }
     above.merge(cell);
     double pge = above.pos(), nge = above.neg();
     if (n != 0) {
@@ -57,12 +77,49 @@ public final class RankSums implements OrderWalk {
     auc.merge(o.auc);
     ap.merge(o.ap);
     trap.merge(o.trap);
+    if (o.aucDone != null) {
+      aucDone = plus(aucDone, o.aucDone);
+      apDone = plus(apDone, o.apDone);
+      trapDone = plus(trapDone, o.trapDone);
+    }
+    if (o.byClass == null) return;
+    if (byClass == null || byClass.length < o.byClass.length) grow(o.byClass.length);
+    for (int b = 0; b < o.byClass.length; b++) {
+      if (o.byClass[b] == null) continue;
+      if (byClass[b] == null) byClass[b] = new ExactSum();
+      byClass[b].merge(o.byClass[b]);
+    }
   }
 
-  public ExactSum aucNumerator() { return auc; }
+  private void grow(int n) {
+    byClass = byClass == null ? new ExactSum[n] : java.util.Arrays.copyOf(byClass, n);
+  }
 
-  public ExactSum apNumerator() { return ap; }
+  /** The AUC numerator against rows of true class b (tagged streams only). */
+  public ExactSum aucNumeratorAgainst(int b) {
+    return byClass == null || b >= byClass.length || byClass[b] == null ? new ExactSum() : byClass[b];
+  }
 
-  /** Twice the trapezoidal area under the PR curve, times the positive weight. */
-  public ExactSum trapezoidNumerator() { return trap; }
+  private static BigDecimal plus(BigDecimal a, BigDecimal b) {
+    return a == null ? b : a.add(b);
+  }
+
+  /** The same sums as three exact numbers (a few dozen bytes instead of three accumulators). */
+  @Override public RankSums compact() {
+    RankSums r = new RankSums();
+    r.aucDone = aucExact();
+    r.apDone = apExact();
+    r.trapDone = trapExact();
+    r.byClass = byClass; // tagged streams (one-vs-one AUC) keep their per-class sums as they are
+    return r;
+  }
+
+  /** The exact AUC numerator. */
+  public BigDecimal aucExact() { return plus(aucDone, auc.exact()); }
+
+  /** The exact average-precision numerator. */
+  public BigDecimal apExact() { return plus(apDone, ap.exact()); }
+
+  /** Twice the trapezoidal area under the PR curve, times the positive weight, exactly. */
+  public BigDecimal trapExact() { return plus(trapDone, trap.exact()); }
 }

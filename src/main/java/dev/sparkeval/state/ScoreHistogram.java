@@ -35,6 +35,18 @@ public final class ScoreHistogram implements Serializable {
     }
   }
 
+  /** Binary rows of a batch: score, label (positive when 1) and weight (null: every row weighs 1), as add() row by row. */
+  public void add(double[] score, boolean scoreIsLogit, double[] label, double[] weight, int n) {
+    for (int i = 0; i < n; i++) {
+      if (weight == null || weight[i] == 1.0) {
+        if (counts == null) counts = new long[2 * bins];
+        counts[2 * bin(score[i], scoreIsLogit) + (label[i] == 1.0 ? 0 : 1)]++;
+      } else {
+        add(score[i], scoreIsLogit, label[i] == 1.0, weight[i]);
+      }
+    }
+  }
+
   public void merge(ScoreHistogram o) {
     if (o.counts != null) {
       if (counts == null) counts = new long[2 * bins];

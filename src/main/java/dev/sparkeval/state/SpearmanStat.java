@@ -16,6 +16,9 @@ import java.util.TreeMap;
  */
 public final class SpearmanStat extends Stat {
   private static final long serialVersionUID = 1L;
+
+  /** Spearman's ranks have a sort job of their own, which does not carry bootstrap replicates. */
+  @Override public boolean bootstrappable() { return false; }
   private boolean deferred;
   private final OrderLayout labels = new OrderLayout(), predictions = new OrderLayout();
   private final Map<Pair, Weights> local = new HashMap<>();

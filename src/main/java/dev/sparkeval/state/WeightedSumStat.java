@@ -1,5 +1,6 @@
 package dev.sparkeval.state;
 
+import dev.sparkeval.core.Batch;
 import dev.sparkeval.core.ExactSum;
 import dev.sparkeval.core.Example;
 import dev.sparkeval.core.RowFunction;
@@ -23,6 +24,13 @@ public final class WeightedSumStat extends Stat {
     double v = f.apply(e);
     if (e.weight == 1.0) sum.add(v);
     else sum.addProduct(e.weight, v);
+  }
+
+  @Override public void add(Batch b) {
+    double[] v = b.scratch(0);
+    f.apply(b, v);
+    if (b.weight == null) b.sums().add(v, b.size, sum);
+    else b.sums().addProducts(b.weight, v, b.size, sum); // a weight of 1 adds v and a zero error: the same sum
   }
 
   @Override public void merge(Stat other) {

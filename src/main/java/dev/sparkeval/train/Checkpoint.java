@@ -1,7 +1,9 @@
 package dev.sparkeval.train;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import dev.sparkeval.core.UsageException;
 import dev.sparkeval.io.AtomicFiles;
 import java.io.IOException;
@@ -48,36 +50,85 @@ public record Checkpoint(Map<String, String> fingerprint, int epoch, boolean sto
     AtomicFiles.write(dir, Map.of(FILE, JSON.writeValueAsString(m)));
   }
 
-  @SuppressWarnings("unchecked")
+  /** Reads dir/checkpoint.json, checking every field's presence, type and range (not yet the sizes: see {@link #checkSizes}). */
   public static Checkpoint read(Path dir) {
-    Path f = dir.resolve(FILE);
-    if (!Files.isRegularFile(f)) {
-      throw new UsageException("--resume: no checkpoint at " + f + "; run once with --checkpoint " + dir + " first");
+    Path file = dir.resolve(FILE);
+    if (!Files.isRegularFile(file)) {
+      throw new UsageException("--resume: no checkpoint at " + file + "; run once with --checkpoint " + dir + " first");
     }
-    Map<String, Object> m;
-    try {
-      m = JSON.readValue(f.toFile(), new TypeReference<Map<String, Object>>() {});
-    } catch (IOException e) {
-      throw new UsageException("--resume: cannot read checkpoint " + f + ": " + e.getMessage().lines().findFirst().orElse(""));
+    Fields f = new Fields("--resume: checkpoint " + file);
+    JsonNode m = f.read(file, "sparkeval-checkpoint", "sparkeval checkpoint");
+    JsonNode fp = f.object(m, "", "fingerprint");
+    Map<String, String> fingerprint = new LinkedHashMap<>();
+    fp.fieldNames().forEachRemaining(k -> fingerprint.put(k, f.text(fp, "fingerprint", k)));
+    int epoch = (int) f.integer(m, "", "epoch", 0, Integer.MAX_VALUE);
+    boolean stopped = f.bool(m, "", "stopped");
+    double[] weights = f.doubles(m, "", "weights", -1, false);
+    double[] best = f.doubles(m, "", "best_weights", -1, true);
+    int bestEpoch = (int) f.integer(m, "", "best_epoch", 0, epoch);
+    Double bestLoss = f.number(m, "", "best_loss", true);
+    JsonNode o = f.object(m, "", "optimizer");
+    Optimizer.State opt = new Optimizer.State(f.integer(o, "optimizer", "steps", 0, Long.MAX_VALUE),
+        f.doubles(o, "optimizer", "m", -1, true), f.doubles(o, "optimizer", "v", -1, true));
+    JsonNode es = f.object(m, "", "early_stopping");
+    Map<String, Object> early = new LinkedHashMap<>();
+    if (es.size() > 0) {
+      early.put("best", f.number(es, "early_stopping", "best", true));
+      early.put("best_epoch", f.integer(es, "early_stopping", "best_epoch", 0, epoch));
+      early.put("wait", f.integer(es, "early_stopping", "wait", 0, Integer.MAX_VALUE));
     }
-    if (!"sparkeval-checkpoint".equals(m.get("format"))) throw new UsageException("--resume: " + f + " is not a sparkeval checkpoint");
-    Map<String, Object> o = (Map<String, Object>) m.get("optimizer");
-    List<String> metrics = (List<String>) m.get("metrics");
+    List<String> metrics = f.texts(m, "", "metrics", false);
+    JsonNode h = f.list(m, "", "history", epoch);
     List<Epoch> history = new ArrayList<>();
-    for (Object e : (List<Object>) m.get("history")) history.add(Epoch.fromMap((Map<String, Object>) e, metrics));
-    return new Checkpoint((Map<String, String>) m.get("fingerprint"), ((Number) m.get("epoch")).intValue(),
-        (Boolean) m.get("stopped"), doubles(m.get("weights")), doubles(m.get("best_weights")),
-        ((Number) m.get("best_epoch")).intValue(), m.get("best_loss") == null ? null : ((Number) m.get("best_loss")).doubleValue(),
-        new Optimizer.State(((Number) o.get("steps")).longValue(), doubles(o.get("m")), doubles(o.get("v"))),
-        (Map<String, Object>) m.get("early_stopping"), history, metrics);
+    for (int i = 0; i < h.size(); i++) {
+      String at = "history[" + i + "]";
+      JsonNode e = h.get(i);
+      if (!e.isObject()) throw f.bad(at, "an object (one epoch)", e);
+      f.integer(e, at, "epoch", i + 1, i + 1);
+      Map<String, Double> mets = new LinkedHashMap<>();
+      for (String k : metrics) mets.put(k, f.number(e, at, "val_" + k, true));
+      Double train = f.number(e, at, "train_loss", true);
+      history.add(new Epoch(i + 1, f.integer(e, at, "iterations", 1, Long.MAX_VALUE), train == null ? Double.NaN : train,
+          e.has("train_loss_full") ? orNaN(f.number(e, at, "train_loss_full", true)) : null, f.number(e, at, "val_loss", true),
+          mets, f.number(e, at, "seconds", false)));
+    }
+    return new Checkpoint(fingerprint, epoch, stopped, weights, best, bestEpoch, bestLoss, opt, early, history, metrics);
   }
 
-  private static double[] doubles(Object o) {
-    if (o == null) return null;
-    List<?> l = (List<?>) o;
-    double[] d = new double[l.size()];
-    for (int i = 0; i < d.length; i++) d[i] = ((Number) l.get(i)).doubleValue();
-    return d;
+  private static Double orNaN(Double d) {
+    return d == null ? Double.NaN : d;
+  }
+
+  /**
+   * Refuses a checkpoint whose vectors do not fit this run's model (params weights) and optimizer:
+   * the weights, the best weights and the optimizer's buffers (m for all, and v for adam).
+   */
+  public void checkSizes(Path dir, int params, Optimizer.Kind kind) {
+    Fields f = new Fields("--resume: checkpoint " + dir.resolve(FILE));
+    String model = " (this run's model has " + params + " parameters)";
+    if (weights.length != params) throw f.bad("weights", "a list of " + params + " numbers" + model, listOf(weights.length));
+    if (bestWeights != null && bestWeights.length != params) {
+      throw f.bad("best_weights", "a list of " + params + " numbers or null" + model, listOf(bestWeights.length));
+    }
+    if (optimizer.m() != null && optimizer.m().length != params) {
+      throw f.bad("optimizer.m", "a list of " + params + " numbers" + model, listOf(optimizer.m().length));
+    }
+    if (kind == Optimizer.Kind.ADAM && optimizer.v() != null && optimizer.v().length != params) {
+      throw f.bad("optimizer.v", "a list of " + params + " numbers" + model, listOf(optimizer.v().length));
+    }
+    if (kind == Optimizer.Kind.ADAM && (optimizer.m() == null) != (optimizer.v() == null)) {
+      throw f.bad("optimizer.v", "a list of " + params + " numbers when optimizer.m is one, else null (adam keeps both)",
+          optimizer.v() == null ? NullNode.getInstance() : listOf(optimizer.v().length));
+    }
+    if (kind == Optimizer.Kind.MOMENTUM && optimizer.v() != null) {
+      throw f.bad("optimizer.v", "null for momentum (which keeps one buffer)", listOf(optimizer.v().length));
+    }
+  }
+
+  private static JsonNode listOf(int n) {
+    ArrayNode a = JSON.createArrayNode();
+    for (int i = 0; i < n; i++) a.add(0);
+    return a;
   }
 
   /** Refuses to resume under different settings, naming the first that differs. */

@@ -16,6 +16,8 @@ public final class Diagnosis {
   static final double RISE = 0.02;
   /** Relative fall over the last quarter of the epochs that counts as still improving. */
   static final double FALL = 0.01;
+  /** Fewer epochs than this show no curve: neither a good fit nor overfitting can be told (underfitting can). */
+  static final int MIN_EPOCHS = 3;
 
   private Diagnosis() {}
 
@@ -49,6 +51,11 @@ public final class Diagnosis {
       return new Verdict("underfitting", String.format(Locale.ROOT, "underfitting: training and validation losses were both still falling"
           + " at the last epoch (validation %.4g to %.4g over the last %d epochs); train longer, raise the learning rate"
           + " or use a bigger model", val(earlier), lv, back), null, flagged);
+    }
+    if (h.size() < MIN_EPOCHS) {
+      return new Verdict("unknown", String.format(Locale.ROOT, "too few epochs to judge the fit: %d epoch%s (validation loss"
+          + " %.4g at the last); the curves need at least %d; train for more epochs", h.size(), h.size() == 1 ? "" : "s", lv,
+          MIN_EPOCHS), null, flagged);
     }
     return new Verdict("good_fit", String.format(Locale.ROOT, "good fit: validation loss levelled off (best %.4g at epoch %d,"
         + " %.4g at the last epoch) with no sustained rise while training loss fell; final training loss %.4g", bv,

@@ -4,10 +4,12 @@ import dev.sparkeval.core.ExactSum;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.BitSet;
 
 /**
  * One aggregation pass over the training rows: exact sums of every feature and its square
- * (for standardization), and the label's range and whether it is whole (for class counts).
+ * (for standardization), and the label's range, whether it is whole and which class indices
+ * occur (for class counts and the checks that a label is a class index).
  */
 public final class FeatureStats implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -17,6 +19,9 @@ public final class FeatureStats implements Serializable {
   public double labelMin = Double.POSITIVE_INFINITY;
   public double labelMax = Double.NEGATIVE_INFINITY;
   public boolean wholeLabels = true;
+  /** The whole labels in [0, MAX_CLASS] seen: the class indices that occur. */
+  public final BitSet classes = new BitSet();
+  public static final int MAX_CLASS = 100_000;
 
   public FeatureStats(int d) {
     s1 = new ExactSum[d];
@@ -36,6 +41,7 @@ public final class FeatureStats implements Serializable {
     labelMin = Math.min(labelMin, y);
     labelMax = Math.max(labelMax, y);
     wholeLabels &= y == Math.rint(y);
+    if (y >= 0 && y <= MAX_CLASS && y == Math.rint(y)) classes.set((int) y);
   }
 
   public FeatureStats merge(FeatureStats o) {
@@ -47,6 +53,7 @@ public final class FeatureStats implements Serializable {
     labelMin = Math.min(labelMin, o.labelMin);
     labelMax = Math.max(labelMax, o.labelMax);
     wholeLabels &= o.wholeLabels;
+    classes.or(o.classes);
     return this;
   }
 

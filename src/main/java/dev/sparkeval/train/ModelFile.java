@@ -1,15 +1,15 @@
 package dev.sparkeval.train;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,39 +66,73 @@ public record ModelFile(String model, Task task, String loss, List<String> featu
     return JSON.writeValueAsString(m) + "\n";
   }
 
-  @SuppressWarnings("unchecked")
+  /**
+   * Reads a model.json, checking every field it relies on (presence, type, range, and the layer
+   * shapes against "sizes"); a bad one is refused naming the field and what was expected.
+   */
   public static ModelFile read(Path path) {
-    Map<String, Object> m;
+    Fields f = new Fields("--model '" + path + "'");
+    JsonNode m = f.read(path, "sparkeval-model", "sparkeval model.json");
+    String model = f.text(m, "", "model");
+    String taskId = f.text(m, "", "task");
+    Task task = switch (taskId) {
+      case "regression" -> Task.REGRESSION;
+      case "binary" -> Task.BINARY;
+      case "multiclass" -> Task.MULTICLASS;
+      default -> throw f.bad("task", "regression, binary or multiclass", m.get("task"));
+    };
+    List<String> features = f.texts(m, "", "features", true);
+    String featuresColumn = f.textOrNull(m, "", "features_column");
+    if ((features == null) == (featuresColumn == null)) {
+      throw f.bad("features", "a list of feature columns when features_column is null (and null otherwise)", m.get("features"));
+    }
+    int classes = switch (task) {
+      case REGRESSION -> (int) f.integer(m, "", "classes", 1, 1);
+      case BINARY -> (int) f.integer(m, "", "classes", 2, 2);
+      default -> (int) f.integer(m, "", "classes", 2, 100_000);
+    };
+    JsonNode sz = f.list(m, "", "sizes", -1);
+    if (sz.size() < 2) throw f.bad("sizes", "a list of at least 2 layer sizes (inputs, ..., outputs)", sz);
+    int[] sizes = new int[sz.size()];
+    for (int i = 0; i < sizes.length; i++) sizes[i] = (int) f.integerAt(sz, "sizes", i, 1, 1_000_000);
+    int outputs = task == Task.MULTICLASS ? classes : 1;
+    if (sizes[sizes.length - 1] != outputs) {
+      throw f.bad("sizes[" + (sizes.length - 1) + "]", outputs + " (the outputs of a " + task.id() + " model"
+          + (task == Task.MULTICLASS ? " with " + classes + " classes" : "") + ")", sz.get(sizes.length - 1));
+    }
+    if (features != null && sizes[0] != features.size()) {
+      throw f.bad("sizes[0]", features.size() + " (one input per name in features)", sz.get(0));
+    }
+    Activation activation;
     try {
-      m = JSON.readValue(Files.readString(path), new TypeReference<Map<String, Object>>() {});
-    } catch (IOException e) {
-      throw new UsageException("--model '" + path + "' cannot be read as model.json: " + e.getMessage().lines().findFirst().orElse(""));
+      activation = Activation.parse(f.text(m, "", "activation"));
+    } catch (UsageException e) {
+      throw f.bad("activation", "relu, tanh or sigmoid", m.get("activation"));
     }
-    if (!"sparkeval-model".equals(m.get("format"))) throw new UsageException("--model '" + path + "' is not a sparkeval model.json");
-    List<Integer> sz = (List<Integer>) m.get("sizes");
-    int[] sizes = sz.stream().mapToInt(Integer::intValue).toArray();
-    Network net = new Network(sizes, Activation.parse((String) m.get("activation")));
+    Network net = new Network(sizes, activation);
     double[] w = new double[net.size()];
-    List<Map<String, Object>> layers = (List<Map<String, Object>>) m.get("layers");
+    JsonNode layers = f.list(m, "", "layers", net.layers());
     for (int l = 0; l < net.layers(); l++) {
-      List<List<Number>> wl = (List<List<Number>>) layers.get(l).get("weights");
-      List<Number> b = (List<Number>) layers.get(l).get("bias");
+      String at = "layers[" + l + "]";
+      if (!layers.get(l).isObject()) throw f.bad(at, "an object with weights and bias", layers.get(l));
+      JsonNode rows = f.list(layers.get(l), at, "weights", sizes[l + 1]);
       for (int i = 0; i < sizes[l + 1]; i++) {
-        for (int j = 0; j < sizes[l]; j++) w[net.weightOffset(l) + i * sizes[l] + j] = wl.get(i).get(j).doubleValue();
-        w[net.biasOffset(l) + i] = b.get(i).doubleValue();
+        double[] row = f.doublesAt(rows, at + ".weights", i, sizes[l]);
+        System.arraycopy(row, 0, w, net.weightOffset(l) + i * sizes[l], sizes[l]);
       }
+      System.arraycopy(f.doubles(layers.get(l), at, "bias", sizes[l + 1], false), 0, w, net.biasOffset(l), sizes[l + 1]);
     }
-    Map<String, Object> st = (Map<String, Object>) m.get("standardization");
-    return new ModelFile((String) m.get("model"), Task.parse((String) m.get("task")), (String) m.get("loss"),
-        (List<String>) m.get("features"), (String) m.get("features_column"), (String) m.get("label"),
-        ((Number) m.get("classes")).intValue(), net, w, doubles(st.get("mean")), doubles(st.get("std")));
-  }
-
-  private static double[] doubles(Object o) {
-    List<?> l = (List<?>) o;
-    double[] d = new double[l.size()];
-    for (int i = 0; i < d.length; i++) d[i] = ((Number) l.get(i)).doubleValue();
-    return d;
+    double[] mean = new double[sizes[0]];
+    double[] std = new double[sizes[0]];
+    Arrays.fill(std, 1.0);
+    JsonNode st = m.get("standardization");
+    if (st != null && !st.isNull()) { // informational (already folded into the weights); checked when present
+      if (!st.isObject()) throw f.bad("standardization", "an object with mean and std, or null", st);
+      mean = f.doubles(st, "standardization", "mean", sizes[0], false);
+      std = f.doubles(st, "standardization", "std", sizes[0], false);
+    }
+    return new ModelFile(model, task, f.textOrNull(m, "", "loss"), features, featuresColumn, f.text(m, "", "label"),
+        classes, net, w, mean, std);
   }
 
   /** One row scored as Spark ML lays it out: raw prediction, probability (classification) and prediction. */

@@ -57,6 +57,7 @@ public final class Trainer {
     if (cfg.resume()) {
       Checkpoint ck = Checkpoint.read(cfg.checkpoint());
       ck.checkSame(cfg.fingerprint());
+      ck.checkSizes(cfg.checkpoint(), net.size(), opt.kind());
       w = ck.weights();
       bestW = ck.bestWeights();
       bestEpoch = ck.bestEpoch();

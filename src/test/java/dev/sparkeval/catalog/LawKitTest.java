@@ -17,6 +17,7 @@ import dev.sparkeval.testkit.Serial;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -43,12 +44,87 @@ class LawKitTest {
     return tests.stream();
   }
 
+  /** Parameter settings that choose another state or finishing path than the entry's defaults. */
+  static final Map<Task, List<String>> VARIANTS = Map.of(
+      Task.BINARY, List.of("fpr", "jaccard:average=macro", "precision:class=0", "cohen_kappa:weights=linear"),
+      Task.MULTICLASS, List.of("auc_roc:multi_class=ovo", "auc_roc:multi_class=ovo,average=weighted", "auc_roc:average=micro",
+          "auc_pr:average=micro", "auc_pr:average=weighted", "cohen_kappa:weights=linear", "cohen_kappa:weights=quadratic",
+          "specificity:average=micro", "fpr:average=weighted", "jaccard:average=weighted", "recall:class=2",
+          "log_loss:eps=1e-15"),
+      Task.MULTILABEL, List.of("auc_roc:average=samples", "auc_roc:average=micro", "auc_pr:average=micro",
+          "jaccard:average=samples", "specificity:average=weighted", "fpr:average=micro", "f1:class=1",
+          "hamming_loss:labels=in_truth"));
+
+  @TestFactory
+  Stream<DynamicTest> parameterVariantsObeyTheLaws() {
+    List<DynamicTest> tests = new ArrayList<>();
+    VARIANTS.forEach((t, specs) -> {
+      for (String spec : specs) {
+        for (boolean weighted : new boolean[] {false, true}) {
+          tests.add(DynamicTest.dynamicTest(spec + " / " + t.id() + (weighted ? " / weighted" : ""), () -> laws(spec, t, weighted)));
+        }
+      }
+    });
+    return tests.stream();
+  }
+
+  /**
+   * Decisions without scores (MLlib's layouts): multiclass class indices and multilabel label sets,
+   * whose states grow to the largest class seen, so parts of different widths merge.
+   */
+  @TestFactory
+  Stream<DynamicTest> decisionLayoutsObeyTheLaws() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (String spec : List.of("accuracy", "f1", "recall:average=weighted", "mcc", "cohen_kappa:weights=linear", "hamming_loss",
+        "fpr:average=micro", "jaccard:class=5")) {
+      for (boolean weighted : new boolean[] {false, true}) {
+        tests.add(DynamicTest.dynamicTest(spec + " / class indices" + (weighted ? " / weighted" : ""), () -> {
+          Random r = new Random(spec.hashCode());
+          List<Example> rows = Generators.rows(Task.MULTICLASS, r, 300, weighted);
+          for (Example e : rows) {
+            e.prediction = r.nextInt(10) == 0 ? 4 + r.nextInt(3) : dev.sparkeval.loss.Decisions.argmax(e.predictionVec);
+            e.predictionVec = null;
+          }
+          laws(spec, new EvalOptions(Task.MULTICLASS, false, 0.5, null, weighted), rows, r);
+        }));
+      }
+    }
+    for (String spec : List.of("hamming_loss", "hamming_loss:labels=in_truth", "subset_accuracy", "f1:average=samples",
+        "precision:average=macro", "jaccard:average=samples", "mcc", "specificity", "recall:class=5")) {
+      for (boolean weighted : new boolean[] {false, true}) {
+        tests.add(DynamicTest.dynamicTest(spec + " / label sets" + (weighted ? " / weighted" : ""), () -> {
+          Random r = new Random(spec.hashCode());
+          List<Example> rows = Generators.rows(Task.MULTILABEL, r, 300, weighted);
+          for (Example e : rows) { // ids, some beyond the generator's labels, so widths differ between parts
+            e.labelVec = ids(e.labelVec, 1.0, r);
+            e.predictionVec = ids(e.predictionVec, 0.5, r);
+          }
+          laws(spec, new EvalOptions(Task.MULTILABEL, false, 0.5, null, weighted, true), rows, r);
+        }));
+      }
+    }
+    return tests.stream();
+  }
+
+  private static double[] ids(double[] v, double above, Random r) {
+    List<Double> out = new ArrayList<>();
+    for (int l = 0; l < v.length; l++) if (v[l] >= above) out.add((double) l);
+    if (r.nextInt(8) == 0) out.add((double) (4 + r.nextInt(3)));
+    return out.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
   static void laws(String name, Task task, boolean weighted) {
     assertTrue(Generators.supports(task), "the law kit has no row generator for task " + task.id());
-    EvalOptions o = new EvalOptions(task, false, 0.5, null, weighted);
-    Plan plan = Eval.plan(o, List.of(name));
+    Plan plan = Eval.plan(new EvalOptions(task, false, 0.5, null, weighted), List.of(name));
     Random r = new Random(name.hashCode() * 31L + task.ordinal());
-    List<Example> rows = Generators.rows(task, r, 300, weighted, plan.rule());
+    laws(plan, Generators.rows(task, r, 300, weighted, plan.rule()), r);
+  }
+
+  static void laws(String name, EvalOptions o, List<Example> rows, Random r) {
+    laws(Eval.plan(o, List.of(name)), rows, r);
+  }
+
+  static void laws(Plan plan, List<Example> rows, Random r) {
     StatSet whole = Eval.fold(plan, rows);
     String expected = finished(plan, whole);
 

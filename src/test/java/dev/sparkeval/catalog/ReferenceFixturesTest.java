@@ -21,8 +21,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ReferenceFixturesTest {
   static final List<String> FILES =
-      List.of("regression", "binary", "multiclass", "multilabel", "distribution", "embedding", "segmentation",
-          "regression_peers", "binary_peers");
+      List.of("regression", "binary", "multiclass", "multilabel", "multilabel_no_positives", "distribution", "embedding",
+          "segmentation", "regression_peers", "binary_peers");
 
   @TestFactory
   Stream<DynamicTest> matchesReference() {

@@ -70,7 +70,28 @@ class ClassificationBadInputTest {
   }
 
   @Test
-  void bootstrapLeavesExactAucWithoutAnInterval() throws Exception {
+  void newMetricOptionsAndDecisionLayouts() throws Exception {
+    String f = write("ok3.jsonl", "{\"label\": 0, \"probability\": [0.2, 0.3, 0.5]}\n{\"label\": 1, \"probability\": [0.2, 0.5, 0.3]}\n");
+    bad(List.of("auc_roc: multi_class=ovo is for task multiclass"), "evaluate", "--input", write("b.csv", "label,probability\n1,0.5\n"),
+        "--task", "binary", "--metric", "auc_roc:multi_class=ovo");
+    bad(List.of("auc_roc: bins applies to one-vs-rest and per-label AUC", "drop bins for average=micro"), "evaluate", "--input", f,
+        "--task", "multiclass", "--metric", "auc_roc:average=micro,bins=64");
+    bad(List.of("auc_roc: average=samples is for task multilabel"), "evaluate", "--input", f, "--task", "multiclass",
+        "--metric", "auc_roc:average=samples");
+    bad(List.of("hamming_loss: labels=in_truth is for task multilabel"), "evaluate", "--input", f, "--task", "multiclass",
+        "--metric", "hamming_loss:labels=in_truth");
+    bad(List.of("log_loss: eps must be in (0, 0.5), got 0.7"), "evaluate", "--input", f, "--task", "multiclass",
+        "--metric", "log_loss:eps=0.7");
+    bad(List.of("cohen_kappa: weights must be one of [none, linear, quadratic]"), "evaluate", "--input", f, "--task", "multiclass",
+        "--metric", "cohen_kappa:weights=cubic");
+    String d = write("decided.csv", "label,prediction\n0,1\n2,2\n");
+    bad(List.of("log_loss needs scores, but --prediction column 'prediction' holds class indices"), "evaluate", "--input", d,
+        "--task", "multiclass", "--prediction", "prediction", "--metric", "accuracy", "--metric", "log_loss");
+    bad(List.of("--label-sets is for task multilabel"), "evaluate", "--input", f, "--task", "multiclass", "--label-sets");
+  }
+
+  @Test
+  void bootstrapGivesExactAucAnIntervalFromItsSortJob() throws Exception {
     StringBuilder b = new StringBuilder("label,probability\n");
     java.util.Random r = new java.util.Random(4);
     for (int i = 0; i < 200; i++) b.append(i % 2).append(',').append(Math.min(0.99, Math.max(0.01, 0.3 + 0.4 * (i % 2) + 0.2 * r.nextGaussian()))).append('\n');
@@ -80,7 +101,8 @@ class ClassificationBadInputTest {
         "--metric", "accuracy", "--metric", "auc_roc", "--metric", "auc_roc:bins=512", "--bootstrap", "30", "--out", out.toString());
     assertEquals(0, run.code(), run.err());
     var iv = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("report.json").toFile()).get("intervals");
-    assertTrue(iv.get("auc_roc").isNull(), iv.toString());
+    assertEquals(2, iv.get("auc_roc").size(), iv.toString());
+    assertTrue(iv.get("auc_roc").get(0).asDouble() < iv.get("auc_roc").get(1).asDouble(), iv.toString());
     assertEquals(2, iv.get("auc_roc:bins=512").size(), iv.toString());
     assertEquals(2, iv.get("accuracy").size(), iv.toString());
   }

@@ -58,7 +58,7 @@ class EvaluateRegressionTest {
     List<String> keys = new ArrayList<>();
     r.fieldNames().forEachRemaining(keys::add);
     assertEquals(List.of("schema", "command", "task", "input", "rows", "rows_used", "rows_skipped", "weight_sum",
-        "losses", "metrics", "residuals", "slices", "undefined", "seconds"), keys);
+        "losses", "metrics", "residuals", "slices", "undefined", "seconds", "settings"), keys); // settings: what a later --baseline checks
     assertEquals(2000, r.get("rows").asLong());
     assertEquals(List.of("mse", "huber:delta=0.5"), names(r.get("losses")));
     assertEquals(List.of("r2"), names(r.get("metrics")));

@@ -9,6 +9,7 @@ import dev.sparkeval.core.InvalidSetting;
 import dev.sparkeval.core.Role;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
+import dev.sparkeval.request.Flags;
 import dev.sparkeval.spark.Evaluation;
 import dev.sparkeval.spark.train.Training;
 import java.util.Map;

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sparkeval.testkit.ChildJvm;
 import dev.sparkeval.testkit.Cli;
+import dev.sparkeval.testkit.LogCapture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,14 +72,56 @@ class SqlCommandTest {
   }
 
   @Test
+  void syntaxAndQueryErrorsPrintSparksMessageOnOneLine() {
+    Cli.Run parse = Cli.run("sql", "SELEC 1");
+    assertEquals(2, parse.code(), parse.err());
+    assertTrue(parse.err().startsWith("error: sql: [PARSE_SYNTAX_ERROR] Syntax error at or near 'SELEC'"), parse.err());
+    assertEquals(1, parse.err().strip().lines().count(), parse.err());
+    Cli.Run cast = Cli.run("sql", "--view", "p=" + csv, "SELECT mse(label, CAST(segment AS DOUBLE)) FROM p");
+    assertEquals(2, cast.code(), cast.err());
+    assertTrue(cast.err().startsWith("error: sql: [CAST_INVALID_INPUT]"), cast.err());
+    assertEquals(1, cast.err().strip().lines().count(), cast.err());
+  }
+
+  @Test
+  void aBadRowIsOneLineAndSparkLogsNoTaskFailure() {
+    try (LogCapture logs = new LogCapture()) {
+      Cli.Run run = Cli.run("sql", "--view", "p=" + csv, "SELECT segment, mae(label, IF(w < 0.01, NULL, prediction)) FROM p GROUP BY segment");
+      assertEquals(2, run.code(), run.err());
+      assertEquals(1, run.err().strip().lines().count(), run.err());
+      assertTrue(run.err().matches("error: mae\\(label, \\(IF\\(\\(w < 0\\.01\\), NULL, prediction\\)\\)\\): bad row at partition \\d+, row \\d+ of its group"
+          + " \\(label = .*, \\(IF\\(\\(w < 0\\.01\\), NULL, prediction\\)\\) = NULL\\): prediction is null .*\\s*"), run.err());
+      List<String> taskLogs = logs.events().stream().filter(e -> e.contains("UsageException") || e.contains("Lost task")).toList();
+      assertEquals(List.of(), taskLogs);
+    }
+  }
+
+  @Test
+  void aRealRunLeavesNoWarehouseAndPrintsNoTrace() throws Exception {
+    Path work = Files.createDirectories(dir.resolve("work"));
+    String parquet = dir.resolve("bad.parquet").toString();
+    dev.sparkeval.testkit.SparkTests.spark().sql("SELECT CAST(id AS DOUBLE) AS label, IF(id = 7, NULL, id + 0.5) AS prediction FROM range(20)")
+        .write().parquet(parquet);
+    Cli.Run run = ChildJvm.run(work, "sql", "SELECT mse(label, prediction) FROM parquet.`" + parquet + "`");
+    assertEquals(2, run.code(), run.err());
+    assertEquals(List.of("error: mse(label, prediction): bad row at partition 0, row 7 (label = 7.0, prediction = NULL): prediction is null"
+        + " (1 bad row in all: {null_prediction=1}); filter such rows out in WHERE, or add 'bad_rows=skip' to the call to skip and count them"),
+        run.err().strip().lines().toList());
+    assertFalse(Files.exists(work.resolve("spark-warehouse")), "no spark-warehouse folder in the working directory");
+  }
+
+  @Test
   void badQueriesExitTwoWithOneLine() {
     for (String[] args : List.of(new String[] {"sql", "SELEC 1"}, new String[] {"sql", "SELECT mse(a, b) FROM nowhere"},
         new String[] {"sql"}, new String[] {"sql", "--view", "nope", "SELECT 1"},
-        new String[] {"sql", "--view", "p=" + csv, "SELECT mse(label, IF(w < 0.5, NULL, prediction)) FROM p"})) {
+        new String[] {"sql", "--view", "p=" + csv, "SELECT mse(label, IF(w < 0.5, NULL, prediction)) FROM p"},
+        new String[] {"sql", "--max-rows", "3", "--view", "p=" + csv, "SELECT label FROM p"})) {
       Cli.Run run = Cli.run(args);
       assertEquals(2, run.code(), String.join(" ", args) + ": " + run.err());
       assertEquals(1, run.err().strip().lines().count(), run.err());
       assertTrue(run.err().startsWith("error: "), run.err());
     }
+    assertTrue(Cli.run("sql", "--max-rows", "3", "--view", "p=" + csv, "SELECT label FROM p").err()
+        .contains("the result has more than 3 rows; aggregate further, add LIMIT, or raise --max-rows"));
   }
 }

@@ -68,4 +68,27 @@ class TrainBadInputTest {
     bad(List.of("--features column 'bmj' is not in the table", "did you mean 'bmi'"), "--features", "age,bmj");
     bad(List.of("--l2 must be a finite number >= 0"), "--l2", "-1");
   }
+
+  @Test
+  void aNumericTargetIsNoClassLabel() {
+    bad(List.of("label 'progression' does not look like class indices", "whole numbers from 25 to 346", "347 classes",
+        "for 442 rows", "--model linear"), "--model", "softmax");
+    bad(List.of("label 'progression' must be 0 or 1 for a binary model", "found whole numbers from 25 to 346",
+        "for a numeric target use --model linear"), "--model", "logistic");
+  }
+
+  @Test
+  void aSingleValuedLabelWarnsAndOneEpochIsNoGoodFit() throws Exception {
+    StringBuilder csv = new StringBuilder("x,label\n");
+    for (int i = 0; i < 40; i++) csv.append(i).append(",7\n");
+    Path f = Files.writeString(dir.resolve("constant.csv"), csv.toString());
+    Path out = dir.resolve("constant");
+    Cli.Run r = Cli.run("train", "--train", f.toString(), "--epochs", "1", "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("warning: the training label 'label' has one value (7) in all 32 training rows"), r.err());
+    assertTrue(r.out().contains("too few epochs to judge the fit: 1 epoch") && !r.out().contains("good fit"), r.out());
+    String report = Files.readString(out.resolve("report.json"));
+    assertTrue(report.contains("\"warnings\" : [ \"the training label 'label' has one value (7)"), report);
+    assertTrue(report.contains("\"fit\" : \"unknown\""), report);
+  }
 }

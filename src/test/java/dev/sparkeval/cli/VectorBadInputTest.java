@@ -141,7 +141,7 @@ class VectorBadInputTest {
   @Test
   void classWeightsMustMatchTheDimension() throws Exception {
     String d = json("cw.json", "{\"label\": [0.5, 0.5], \"prediction\": [0.4, 0.6]}");
-    bad(List.of("row 0", "the vectors have 2 entries but --class-weights has 3"),
+    bad(List.of("--class-weights gives 3 weights but the prediction vectors have 2 entries (first row)"), // before the pass
         args(d, "distribution", "--loss", "cross_entropy", "--class-weights", "1,2,3"));
   }
 }

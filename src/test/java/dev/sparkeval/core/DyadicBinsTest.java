@@ -73,4 +73,30 @@ class DyadicBinsTest {
     assertEquals(4.0, a.bins().get(0)[3]);
     assertEquals(2.3, a.bins().get(0)[2], 0.0); // exact; 1 + 1 + 0.1 + 0.2 in doubles gives 2.3000000000000003
   }
+
+  @Test
+  void batchAddsGiveTheBinsOfSingleAdds() {
+    Random r = new Random(12);
+    for (int trial = 0; trial < 40; trial++) {
+      boolean twoD = trial % 2 == 1;
+      int n = 1 + r.nextInt(3000);
+      double spread = Math.pow(10, r.nextInt(12) - 4);
+      double[] xs = new double[n], ys = new double[n];
+      for (int i = 0; i < n; i++) {
+        xs[i] = r.nextInt(50) == 0 ? r.nextGaussian() * spread * 1e4 : r.nextGaussian() * spread + (trial % 3) * spread;
+        ys[i] = xs[i] + r.nextGaussian() * spread;
+        if (trial % 7 == 6 && r.nextInt(300) == 0) xs[i] = Double.POSITIVE_INFINITY;
+      }
+      DyadicBins one = new DyadicBins(twoD ? 256 : 32), batched = new DyadicBins(twoD ? 256 : 32);
+      for (int i = 0; i < n; i++) one.add(xs[i], twoD ? ys[i] : 0, 1.0);
+      int[] ix = new int[n], iy = new int[n];
+      for (int from = 0; from < n; ) {
+        int m = Math.min(n - from, 1 + r.nextInt(1000));
+        batched.add(java.util.Arrays.copyOfRange(xs, from, from + m), twoD ? java.util.Arrays.copyOfRange(ys, from, from + m) : null,
+            m, ix, iy);
+        from += m;
+      }
+      assertEquals(text(one), text(batched), "trial " + trial);
+    }
+  }
 }

@@ -36,4 +36,32 @@ class AtomicFilesTest {
     assertTrue(Files.isDirectory(dir.resolve("b.txt")));
     assertEquals(List.of("a.txt", "b.txt"), names(dir));
   }
+
+  static Map<String, String> reportSet() {
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("metrics.csv", "slice,name,value,low,high\n");
+    files.put("report.html", "<html></html>");
+    files.put("report.json", "{}");
+    return files;
+  }
+
+  @Test
+  void aNewFolderAppearsWithTheWholeSetAndLeavesNothingBeside() throws Exception {
+    Path out = dir.resolve("runs").resolve("r1");
+    AtomicFiles.write(out, reportSet());
+    assertEquals(List.of("metrics.csv", "report.html", "report.json"), names(out));
+    assertEquals("{}", Files.readString(out.resolve("report.json")));
+    assertEquals(List.of("r1"), names(dir.resolve("runs")), "no temporary folder left beside it");
+  }
+
+  @Test
+  void anExistingFolderKeepsItsOtherFilesAndGetsTheLastFileLast() throws Exception {
+    Files.writeString(dir.resolve("notes.txt"), "mine");
+    Files.createDirectories(dir.resolve("report.json").resolve("blocker")); // report.json cannot be replaced
+    assertThrows(IOException.class, () -> AtomicFiles.write(dir, reportSet()));
+    assertEquals("mine", Files.readString(dir.resolve("notes.txt")));
+    assertEquals("<html></html>", Files.readString(dir.resolve("report.html")),
+        "the companions were renamed before report.json, the file readers watch");
+    assertEquals(List.of("metrics.csv", "notes.txt", "report.html", "report.json"), names(dir));
+  }
 }

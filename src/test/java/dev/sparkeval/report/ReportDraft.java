@@ -25,6 +25,8 @@ final class ReportDraft {
   double seconds = 1.5;
   List<Report.Gate> gates;
   Report.BootstrapBlock bootstrap;
+  BaselineBlock baseline;
+  Map<String, dev.sparkeval.drift.Drift> drift;
 
   ReportDraft(String command, String task, String input) {
     this.command = command;
@@ -43,11 +45,12 @@ final class ReportDraft {
   }
 
   static Report.Slice slice(String column, String value, long rows, Map<String, Double> metrics, Map<String, List<Double>> intervals) {
-    return new Report.Slice(Map.of(column, value), rows, null, rows, Map.of(), metrics, null, null, intervals, null, null);
+    return new Report.Slice(Map.of(column, value), rows, null, rows, Map.of(), metrics, null, null, intervals, null, null, null, null);
   }
 
   Report build() {
     return new Report(1, command, task, input, null, rows, rows, null, new LinkedHashMap<>(), rows, losses, metrics, confusionMatrix,
-        perClass, residuals, curves, intervals, null, slices, new LinkedHashMap<>(), training, seconds, gates, bootstrap, null);
+        perClass, residuals, curves, intervals, null, baseline, drift, slices, new LinkedHashMap<>(), training, seconds, gates, bootstrap,
+        null, null);
   }
 }

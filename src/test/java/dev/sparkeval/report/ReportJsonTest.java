@@ -24,7 +24,7 @@ class ReportJsonTest {
     ReportDraft d = ReportModels.binary().metric("auc_pr", Double.NaN);
     d.metrics.put("auc_roc", null);
     d.slices = List.of(ReportDraft.slice("segment", "web", 10, Map.of("accuracy", 0.5), null));
-    d.gates = List.of(new Report.Gate("accuracy>=0.7", 0.753, true));
+    d.gates = List.of(new Report.Gate("accuracy>=0.7", 0.753, true, 0.7));
     d.bootstrap = new Report.BootstrapBlock(20, 42, 0.95);
     JsonNode n = new ObjectMapper().readTree(ReportJson.of(d.build()));
     assertEquals(List.of("schema", "command", "task", "input", "rows", "rows_used", "rows_skipped", "weight_sum", "losses",

@@ -77,7 +77,7 @@ final class ReportModels {
   static ReportDraft training(String diagnosis) {
     ReportDraft m = new ReportDraft("train", "binary", "train.parquet").loss("bce", 0.41).metric("accuracy", 0.84);
     m.training = new TrainingBlock("logistic", "bce", "adam", 0.01, 32, 7, 0, null, 42, true, 240, 60, 8, 7, 4, 0.45, 7,
-        true, true, 4, diagnosis, "overfitting", 5, List.of(), 12.0);
+        true, true, 4, diagnosis, "overfitting", 5, List.of(), 12.0, List.of());
     return m;
   }
 

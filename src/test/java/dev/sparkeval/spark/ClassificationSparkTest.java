@@ -36,9 +36,13 @@ class ClassificationSparkTest {
       "auc_roc:bins=64", "auc_pr:bins=64", "f1:average=macro");
   static final List<String> MULTICLASS = List.of("cross_entropy", "focal", "accuracy", "top_k_accuracy:k=2",
       "f1:average=macro", "precision:average=weighted", "recall:average=micro", "balanced_accuracy", "mcc",
-      "cohen_kappa", "log_loss", "auc_roc", "auc_roc:bins=32", "ece");
+      "cohen_kappa", "log_loss", "auc_roc", "auc_roc:bins=32", "ece", "auc_roc:multi_class=ovo",
+      "auc_roc:multi_class=ovo,average=weighted", "auc_roc:average=micro", "auc_pr", "auc_pr:average=micro", "hamming_loss",
+      "specificity", "fpr:average=weighted", "jaccard:average=micro", "cohen_kappa:weights=quadratic", "hinge");
   static final List<String> MULTILABEL = List.of("bce", "focal", "hamming_loss", "subset_accuracy", "f1:average=micro",
-      "f1:average=samples", "precision:average=macro", "auc_roc", "auc_pr", "auc_roc:bins=16");
+      "f1:average=samples", "precision:average=macro", "auc_roc", "auc_pr", "auc_roc:bins=16", "auc_roc:average=micro",
+      "auc_pr:average=micro", "auc_roc:average=samples", "jaccard:average=samples", "mcc", "specificity", "coverage_error",
+      "label_ranking_loss", "lrap");
 
   static Dataset<Row> binary(int n, long seed) {
     StructType schema = new StructType().add("label", DataTypes.DoubleType).add("probability", SQLDataTypes.VectorType())

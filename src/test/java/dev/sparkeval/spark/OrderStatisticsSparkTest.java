@@ -46,6 +46,9 @@ class OrderStatisticsSparkTest {
   static final List<String> BINARY = List.of("auc_roc", "auc_pr", "auc_pr:method=trapezoid", "auc_roc:max_fpr=0.1",
       "auc_roc:max_fpr=0.3", "eer", "hinge", "squared_hinge", "lr_plus", "lr_minus", "ece:norm=l2", "ece:norm=max",
       "bce:label_smoothing=0.1");
+  static final List<String> MULTICLASS = List.of("auc_roc", "auc_roc:multi_class=ovo", "auc_roc:multi_class=ovo,average=weighted",
+      "auc_roc:average=micro", "auc_pr", "auc_pr:average=micro");
+  static final List<String> MULTILABEL = List.of("auc_roc", "auc_roc:average=micro", "auc_pr:average=micro", "auc_pr");
 
   /** Positive labels and predictions; coarse ones are heavily tied, fine ones nearly all distinct. */
   static Dataset<Row> regression(int n, boolean coarse, long seed) {
@@ -124,5 +127,16 @@ class OrderStatisticsSparkTest {
   @Test
   void binaryContinuous() {
     check(binary(3000, false, 4), Task.BINARY, BINARY);
+  }
+
+  /** One-vs-one (rows tagged with their class) and micro (every class in one channel) walks restart mid-stream too. */
+  @Test
+  void multiclassPairsAndPooledScores() {
+    check(ClassificationSparkTest.vectors(Task.MULTICLASS, 3000, 4, 5), Task.MULTICLASS, MULTICLASS);
+  }
+
+  @Test
+  void multilabelPooledScores() {
+    check(ClassificationSparkTest.vectors(Task.MULTILABEL, 3000, 4, 6), Task.MULTILABEL, MULTILABEL);
   }
 }

@@ -26,6 +26,37 @@ class ClassificationStatesTest {
   }
 
   @Test
+  void oneVersusOneRefusesMoreClassesThanItsSumsMayHold() {
+    int k = RankStat.MAX_BY_CLASS + 1;
+    RankStat r = new RankStat(Task.MULTICLASS, false, false, true);
+    for (int y = 0; y < k; y++) {
+      double[] p = new double[k];
+      java.util.Arrays.fill(p, 1.0 / k);
+      r.add(mc(y, p));
+    }
+    UsageException x = assertThrows(UsageException.class, () -> r.sums(0));
+    assertTrue(x.getMessage().contains(k + " classes are more than its limit of " + RankStat.MAX_BY_CLASS), x.getMessage());
+  }
+
+  @Test
+  void growingStatesMergeAcrossWidths() {
+    ConfusionStat a = new ConfusionStat(Task.MULTICLASS, 0.5), b = new ConfusionStat(Task.MULTICLASS, 0.5);
+    Example e = new Example();
+    e.growing = true;
+    e.label = 0;
+    e.prediction = 1;
+    a.add(e);
+    e.label = 4;
+    e.prediction = 2;
+    b.add(e);
+    a.merge(b);
+    assertEquals(5, a.classes());
+    assertEquals(java.math.BigDecimal.ONE, a.cell(0, 1));
+    assertEquals(java.math.BigDecimal.ONE, a.cell(4, 2));
+    assertEquals(java.math.BigDecimal.valueOf(2), a.total());
+  }
+
+  @Test
   void statesOfDifferentClassCountsRefuseToMergeNamingBothSizes() {
     ConfusionStat a = new ConfusionStat(Task.MULTICLASS, 0.5), b = new ConfusionStat(Task.MULTICLASS, 0.5);
     a.add(mc(0, 0.5, 0.3, 0.2));

@@ -48,4 +48,15 @@ class DiagnosisTest {
     assertEquals(3, v.flagged().get(0).get("epoch"));
     assertTrue(((String) v.flagged().get(0).get("note")).contains("more confident"));
   }
+
+  @Test
+  void oneOrTwoEpochsAreNeverAGoodFit() {
+    Diagnosis.Verdict one = Diagnosis.of(history(new double[] {5}, new double[] {5.5}, null), null);
+    assertEquals("unknown", one.kind(), one.text());
+    assertTrue(one.text().startsWith("too few epochs to judge the fit: 1 epoch"), one.text());
+    Diagnosis.Verdict rose = Diagnosis.of(history(new double[] {5, 4}, new double[] {5.5, 5.6}, null), null);
+    assertEquals("unknown", rose.kind(), rose.text());
+    Diagnosis.Verdict falling = Diagnosis.of(history(new double[] {5, 4}, new double[] {5.5, 4.4}, null), null);
+    assertEquals("underfitting", falling.kind(), "both still falling says so after two epochs: " + falling.text());
+  }
 }

@@ -8,10 +8,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.expressions.Cast;
+import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.BooleanType;
@@ -19,6 +23,8 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import scala.Option;
 
 /**
  * Binds table columns to roles: checks that each exists and has a usable type, and projects
@@ -31,21 +37,27 @@ public final class Binding {
   private final List<String> slices;
 
   public Binding(Dataset<Row> table, Map<Role, String> columns, Map<Role, Role.Shape> shapes, List<String> slices) {
+    this(table.schema(), table::isEmpty, columns, shapes, slices);
+  }
+
+  /** Binds the columns of a table of this schema; {@code empty} is asked only to explain a type that does not fit. */
+  public Binding(StructType schema, BooleanSupplier empty, Map<Role, String> columns, Map<Role, Role.Shape> shapes,
+                 List<String> slices) {
     this.columns = new LinkedHashMap<>();
     this.slices = new ArrayList<>();
     for (Map.Entry<Role, String> e : columns.entrySet()) {
-      StructField f = field(table, e.getValue(), e.getKey().option());
+      StructField f = field(schema, e.getValue(), e.getKey().option());
       this.columns.put(e.getKey(), f.name());
       try {
         kinds.put(e.getKey(), kindOf(f, e.getKey(), shapes.getOrDefault(e.getKey(), Role.Shape.SCALAR)));
       } catch (UsageException x) {
         // A CSV without rows infers every column as string: say what is really wrong.
-        if (table.isEmpty()) throw new UsageException("the input table has no rows; there is nothing to evaluate");
+        if (empty.getAsBoolean()) throw new UsageException("the input table has no rows; there is nothing to evaluate");
         throw x;
       }
     }
     for (String s : slices) {
-      StructField f = field(table, s, "--slice");
+      StructField f = field(schema, s, "--slice");
       if (!(f.dataType() instanceof NumericType || f.dataType() instanceof BooleanType
           || f.dataType().equals(DataTypes.StringType) || f.dataType().equals(DataTypes.DateType))) {
         throw new UsageException("--slice column '" + s + "' has type " + f.dataType().simpleString()
@@ -56,9 +68,13 @@ public final class Binding {
   }
 
   public static StructField field(Dataset<Row> table, String name, String option) {
-    List<String> names = Arrays.asList(table.schema().fieldNames());
-    for (StructField f : table.schema().fields()) if (f.name().equals(name)) return f;
-    for (StructField f : table.schema().fields()) if (f.name().equalsIgnoreCase(name)) return f;
+    return field(table.schema(), name, option);
+  }
+
+  public static StructField field(StructType schema, String name, String option) {
+    List<String> names = Arrays.asList(schema.fieldNames());
+    for (StructField f : schema.fields()) if (f.name().equals(name)) return f;
+    for (StructField f : schema.fields()) if (f.name().equalsIgnoreCase(name)) return f;
     throw new UsageException(option + " column '" + name + "' is not in the table" + Suggest.hint(name, names)
         + "; the columns are: " + String.join(", ", names));
   }
@@ -98,14 +114,32 @@ public final class Binding {
     List<Column> cols = new ArrayList<>();
     for (Map.Entry<Role, String> e : columns.entrySet()) {
       Column c = functions.col(quote(e.getValue()));
-      cols.add(switch (kinds.get(e.getKey())) {
-        case SCALAR -> c.cast(DataTypes.DoubleType);
-        case ARRAY -> c.cast(DataTypes.createArrayType(DataTypes.DoubleType));
-        case ML_VECTOR -> c;
-      });
+      DataType t = readType(kinds.get(e.getKey()));
+      cols.add(t == null ? c : c.cast(t));
     }
     for (String s : slices) cols.add(functions.col(quote(s)).cast(DataTypes.StringType));
     return table.select(cols.toArray(new Column[0]));
+  }
+
+  /** The same projection as Catalyst expressions over a column lookup by name (SQL's sparkeval_evaluate). */
+  public List<Expression> expressions(Function<String, Expression> column) {
+    List<Expression> out = new ArrayList<>();
+    for (Map.Entry<Role, String> e : columns.entrySet()) {
+      Expression c = column.apply(e.getValue());
+      DataType t = readType(kinds.get(e.getKey()));
+      out.add(t == null ? c : new Cast(c, t, Option.empty()));
+    }
+    for (String s : slices) out.add(new Cast(column.apply(s), DataTypes.StringType, Option.empty()));
+    return out;
+  }
+
+  /** What a column of this kind is read as: scalars as double, arrays as array of double, ML vectors as they are (null). */
+  private static DataType readType(RowReader.Kind kind) {
+    return switch (kind) {
+      case SCALAR -> DataTypes.DoubleType;
+      case ARRAY -> DataTypes.createArrayType(DataTypes.DoubleType);
+      case ML_VECTOR -> null;
+    };
   }
 
   public RowReader reader() {

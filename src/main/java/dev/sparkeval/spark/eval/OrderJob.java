@@ -1,8 +1,10 @@
 package dev.sparkeval.spark.eval;
 
+import dev.sparkeval.core.ReplicateStat;
 import dev.sparkeval.core.RowRule;
 import dev.sparkeval.core.Stat;
 import dev.sparkeval.core.StatSet;
+import dev.sparkeval.state.ClassWeights;
 import dev.sparkeval.state.OrderKeys;
 import dev.sparkeval.state.OrderStat;
 import dev.sparkeval.state.OrderWalk;
@@ -16,6 +18,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -35,8 +38,12 @@ import scala.Tuple2;
 public final class OrderJob {
   private OrderJob() {}
 
-  /** Marks the plan's order states (and Spearman's) as deferred; true if there are any. */
+  /**
+   * Marks the plan's order states (and Spearman's) as deferred, and those of its bootstrap
+   * replicates as external; true if there are any.
+   */
   public static boolean defer(StatSet prototype) {
+    ReplicateOrders.defer(prototype);
     boolean any = false;
     for (Stat s : prototype.stats()) {
       if (s instanceof OrderStat o) {
@@ -83,6 +90,7 @@ public final class OrderJob {
     for (int si = 0; si < sets.size(); si++) {
       for (int r = 0; r < streams.size(); r++) {
         OrderStat data = sets.get(si).get(streams.get(r));
+        data.checkWalkable();
         List<Walked> walked = new ArrayList<>();
         for (Stat s : sets.get(si).stats()) {
           if (s instanceof Walked w && w.source().key().equals(data.key())) walked.add(w);
@@ -103,25 +111,32 @@ public final class OrderJob {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(projected.sparkSession().sparkContext());
     Broadcast<Table> table = jsc.broadcast(new Table(streams, first, classes, units, walkers));
     try {
+      ReplicateStat bootstrap = ReplicateOrders.of(overall); // with one, records carry the row's hash
+      boolean hashed = bootstrap != null;
       OrderShuffle.Emitter emit = (e, inSets, out) -> {
         Table t = table.value();
+        long h = hashed ? ReplicateStat.hash(e) : 0;
         for (int si : inSets) {
           for (int r = 0; r < t.streams().size(); r++) {
             OrderStat s = t.streams().get(r);
-            for (int c = 0; c < t.classes()[si][r]; c++) {
-              if (!s.includes(e, c)) continue; // as the pass left it out of the layout
-              double v = s.value(e, c);
+            if (t.classes()[si][r] == 0) continue;
+            for (int j = 0, n = s.elements(e); j < n; j++) {
+              if (!s.includes(e, j)) continue; // as the pass left it out of the layout
+              int c = s.channelOf(e, j);
+              double v = s.value(e, j);
               int unit = t.units().unit(t.first()[si][r] + c, s.layoutKey(v));
               long bits = s.descending() ? OrderKeys.descending(v) : OrderKeys.ascending(v);
-              out.add(new Tuple2<>(new long[] {unit, bits}, new double[] {s.side(e, c) ? 1 : 0, e.weight}));
+              out.add(new Tuple2<>(new long[] {unit, bits}, OrderShuffle.value(s.side(e, j), e.weight, hashed, h,
+                  s.tagged() ? s.tag(e, j) : -1)));
             }
           }
         }
       };
       long[] rows = units.rowsPerUnit();
-      List<Result> results = OrderShuffle.sorted(OrderShuffle.records(projected, reader, rule, sliceIndex, emit),
-              OrderShuffle.starts(rows, OrderShuffle.ranges(projected, rows)), jsc.getConf())
-          .toJavaRDD().mapPartitions(it -> walk(it, table.value())).collect();
+      JavaRDD<Tuple2<long[], double[]>> sorted = OrderShuffle.sorted(OrderShuffle.records(projected, reader, rule,
+          sliceIndex, emit), OrderShuffle.starts(rows, OrderShuffle.ranges(projected, rows)), jsc.getConf()).toJavaRDD();
+      List<Result> results = hashed ? ReplicateOrders.run(sorted, table, sets, streams, bootstrap.salts())
+          : sorted.mapPartitions(it -> walk(it, table.value())).collect();
       Map<Long, List<Result>> byWalker = new HashMap<>();
       for (Result res : results) byWalker.computeIfAbsent(((long) res.group() << 32) | res.walker(), x -> new ArrayList<>()).add(res);
       for (List<Result> list : byWalker.values()) {
@@ -144,6 +159,7 @@ public final class OrderJob {
     List<Result> out = new ArrayList<>();
     OrderWalk[] walks = null;
     PosNeg cell = null;
+    ClassWeights tags = null; // tagged streams: the cell's weight per tag
     boolean desc = false;
     int group = -1, unit = -1, firstUnit = -1;
     long bits = 0;
@@ -151,7 +167,7 @@ public final class OrderJob {
       Tuple2<long[], double[]> rec = it.next();
       long[] k = rec._1();
       if (k[0] != unit || k[1] != bits) {
-        if (cell != null) feed(walks, desc ? OrderKeys.fromDescending(bits) : OrderKeys.fromAscending(bits), cell);
+        if (cell != null) feed(walks, desc ? OrderKeys.fromDescending(bits) : OrderKeys.fromAscending(bits), cell, tags);
         if (k[0] != unit) {
           unit = (int) k[0];
           int g = t.units().group(unit);
@@ -167,16 +183,18 @@ public final class OrderJob {
         }
         bits = k[1];
         cell = new PosNeg();
+        tags = OrderShuffle.tagged(rec._2()) ? new ClassWeights() : null;
       }
       cell.add(rec._2()[0] == 1, rec._2()[1]);
+      if (tags != null) tags.add(OrderShuffle.tag(rec._2()), rec._2()[1]);
     }
-    if (cell != null) feed(walks, desc ? OrderKeys.fromDescending(bits) : OrderKeys.fromAscending(bits), cell);
+    if (cell != null) feed(walks, desc ? OrderKeys.fromDescending(bits) : OrderKeys.fromAscending(bits), cell, tags);
     finish(out, group, firstUnit, walks);
     return out.iterator();
   }
 
-  private static void feed(OrderWalk[] walks, double value, PosNeg cell) {
-    for (OrderWalk w : walks) w.next(value, cell);
+  private static void feed(OrderWalk[] walks, double value, PosNeg cell, ClassWeights tags) {
+    for (OrderWalk w : walks) w.next(value, cell, tags);
   }
 
   private static void finish(List<Result> out, int group, int firstUnit, OrderWalk[] walks) {

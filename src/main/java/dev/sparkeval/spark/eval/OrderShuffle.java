@@ -102,6 +102,39 @@ final class OrderShuffle {
     return out;
   }
 
+  /**
+   * A record's value with its row's bootstrap hash as two exact 32-bit halves, {side, weight,
+   * high, low}, so that a task can redraw the row's replicates ({@link ReplicateOrders}).
+   */
+  /**
+   * A record's value: {side, weight}, then the row's bootstrap hash as two halves when a bootstrap
+   * runs, then the element's tag for a tagged stream (tag < 0: none). Only tagged values have odd length.
+   */
+  static double[] value(boolean side, double weight, boolean hashed, long hash, int tag) {
+    double[] v = new double[(hashed ? 4 : 2) + (tag >= 0 ? 1 : 0)];
+    v[0] = side ? 1 : 0;
+    v[1] = weight;
+    if (hashed) {
+      v[2] = hash >>> 32;
+      v[3] = hash & 0xffffffffL;
+    }
+    if (tag >= 0) v[v.length - 1] = tag;
+    return v;
+  }
+
+  static boolean tagged(double[] v) {
+    return (v.length & 1) == 1;
+  }
+
+  static int tag(double[] v) {
+    return (int) v[v.length - 1];
+  }
+
+  /** The bootstrap hash of a value made by {@link #value} with a hash. */
+  static long hash(double[] v) {
+    return ((long) v[2] << 32) | (long) v[3];
+  }
+
   /** Emits the records of one good row that counts in the given state sets (0 overall, then its slice). */
   interface Emitter extends Serializable {
     void emit(Example e, int[] sets, List<Tuple2<long[], double[]>> out);

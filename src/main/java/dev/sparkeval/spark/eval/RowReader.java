@@ -39,17 +39,30 @@ public final class RowReader implements Serializable {
     return sliceCount > 0;
   }
 
+  /** The roles of the leading columns, in order. */
+  public List<Role> roles() {
+    return List.of(roles);
+  }
+
+  /** Whether every role is read as a number (the batch pass needs that). */
+  public boolean scalarOnly() {
+    for (Kind k : kinds) if (k != Kind.SCALAR) return false;
+    return true;
+  }
+
+  public int sliceCount() {
+    return sliceCount;
+  }
+
   /** Fills {@code e} from {@code row}; returns why the row is bad, or null. */
   public RowRule.Bad read(InternalRow row, Example e) {
     for (int i = 0; i < roles.length; i++) {
       Role role = roles[i];
-      if (row.isNullAt(i)) return new RowRule.Bad("null_" + role.id(), role.id() + " is null");
+      if (row.isNullAt(i)) return nullValue(role);
       if (kinds[i] == Kind.SCALAR) {
         double v = row.getDouble(i);
-        if (!Double.isFinite(v)) return nonFinite(role, v);
-        if (role == Role.WEIGHT && v < 0) {
-          return new RowRule.Bad("negative_weight", "weight is " + v + "; weights must be finite and >= 0");
-        }
+        RowRule.Bad bad = scalar(role, v);
+        if (bad != null) return bad;
         switch (role) {
           case LABEL -> e.label = v;
           case PREDICTION -> e.prediction = v;
@@ -69,6 +82,19 @@ public final class RowReader implements Serializable {
           default -> throw new IllegalStateException(role + " cannot be a vector");
         }
       }
+    }
+    return null;
+  }
+
+  static RowRule.Bad nullValue(Role role) {
+    return new RowRule.Bad("null_" + role.id(), role.id() + " is null");
+  }
+
+  /** Why a scalar value of this role is bad (not finite, or a negative weight), or null. */
+  static RowRule.Bad scalar(Role role, double v) {
+    if (!Double.isFinite(v)) return nonFinite(role, v);
+    if (role == Role.WEIGHT && v < 0) {
+      return new RowRule.Bad("negative_weight", "weight is " + v + "; weights must be finite and >= 0");
     }
     return null;
   }

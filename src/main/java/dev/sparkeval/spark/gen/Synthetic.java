@@ -77,6 +77,28 @@ public final class Synthetic {
         .withColumn("p", functions.col("prediction")).withColumn("n", functions.array(other));
   }
 
+  /** Segment names of {@link #userTable}: seven slices, drawn at random per row. */
+  public static final String[] SEGMENTS = {"android", "ios", "web", "desktop", "tv", "partner", "other"};
+
+  /**
+   * The table a user benchmarks against hand-written SQL: {@code segment} (one of seven names),
+   * a regression pair {@code label, prediction} and a binary pair {@code y} (0/1) and
+   * {@code probability}, all drawn from seeded generators.
+   */
+  public static Dataset<Row> userTable(SparkSession spark, long rows, int partitions, long seed) {
+    Column[] names = new Column[SEGMENTS.length];
+    for (int i = 0; i < names.length; i++) names[i] = functions.lit(SEGMENTS[i]);
+    Column pick = functions.floor(functions.rand(seed + 4).multiply(SEGMENTS.length)).cast("int").plus(1);
+    Column margin = functions.randn(seed + 5).multiply(2);
+    return spark.range(0, rows, 1, partitions).toDF("id")
+        .withColumn("segment", functions.element_at(functions.array(names), pick))
+        .withColumn("label", functions.randn(seed).multiply(10).plus(100))
+        .withColumn("prediction", functions.col("label").plus(functions.randn(seed + 1).multiply(3)))
+        .withColumn("probability", functions.lit(1).divide(functions.lit(1).plus(functions.exp(margin.multiply(-1)))))
+        .withColumn("y", functions.when(functions.rand(seed + 6).lt(functions.col("probability")), 1.0).otherwise(0.0))
+        .select("segment", "label", "prediction", "y", "probability");
+  }
+
   /** A training set: `features` columns f0..f{n-1} and a label from a known logistic model. */
   public static Dataset<Row> trainingSet(SparkSession spark, long rows, int features, int partitions, long seed) {
     Dataset<Row> d = spark.range(0, rows, 1, partitions).toDF("id");

@@ -7,6 +7,7 @@ import dev.sparkeval.core.EvalOptions;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
 import dev.sparkeval.spark.Evaluation;
+import dev.sparkeval.spark.eval.Binding;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Map;
 import org.apache.spark.ml.evaluation.Evaluator;
 import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.param.ParamValidators;
@@ -22,7 +24,10 @@ import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
 
 /**
  * A Spark ML {@link Evaluator} for every sparkeval loss and metric, for {@code CrossValidator}
@@ -32,9 +37,18 @@ import org.apache.spark.sql.Dataset;
  * and every spec of {@code metrics} from one pass, where MLlib needs one pass per metric.
  * Values are exact: the same table gives the same bits at any partitioning.
  *
+ * <p>It is also a drop-in for MLlib's six evaluators: {@code metricName} takes any of their metric
+ * names ({@code rmse}, {@code areaUnderROC}, {@code weightedPrecision}, {@code subsetAccuracy}, ...)
+ * with MLlib's meaning, columns and parameters ({@code metricLabel}, {@code beta}, {@code eps},
+ * {@code throughOrigin}, {@code rawPredictionCol}, {@code probabilityCol}); the task follows from the
+ * name (accuracy, hammingLoss and the ByLabel names of both classification evaluators from the label
+ * column: an array is multilabel). See {@link MllibNames}.
+ *
  * <pre>{@code
  * SparkevalEvaluator ev = new SparkevalEvaluator().setTask("regression").setMetric("mse");
  * new CrossValidator().setEstimator(pipeline).setEvaluator(ev).setEstimatorParamMaps(grid).fit(train);
+ * // MulticlassClassificationEvaluator().setMetricName("weightedPrecision") becomes
+ * new SparkevalEvaluator().setMetricName("weightedPrecision");
  * }</pre>
  */
 public final class SparkevalEvaluator extends Evaluator implements DefaultParamsWritable {
@@ -48,6 +62,14 @@ public final class SparkevalEvaluator extends Evaluator implements DefaultParams
   private final StringArrayParam metrics;
   private final BooleanParam logits;
   private final DoubleParam threshold;
+  private final Param<String> metricName;
+  private final DoubleParam metricLabel;
+  private final DoubleParam beta;
+  private final DoubleParam eps;
+  private final BooleanParam throughOrigin;
+  private final IntParam numBins;
+  private final Param<String> rawPredictionCol;
+  private final Param<String> probabilityCol;
 
   public SparkevalEvaluator() {
     this(Identifiable$.MODULE$.randomUID("sparkevalEval"));
@@ -66,6 +88,23 @@ public final class SparkevalEvaluator extends Evaluator implements DefaultParams
     logits = new BooleanParam(this, "logits", "the prediction column holds logits, not probabilities");
     threshold = new DoubleParam(this, "threshold", "binary decision threshold on the probability",
         ParamValidators.inRange(0, 1, false, false));
+    metricName = new Param<>(this, "metricName", "an MLlib evaluator's metric name (rmse, areaUnderROC, f1, subsetAccuracy, ...),"
+        + " with MLlib's meaning; instead of metric");
+    metricLabel = new DoubleParam(this, "metricLabel", "the class of MLlib's ...ByLabel metrics");
+    beta = new DoubleParam(this, "beta", "MLlib's beta of weightedFMeasure and fMeasureByLabel", ParamValidators.gt(0));
+    eps = new DoubleParam(this, "eps", "MLlib's logLoss clipping", ParamValidators.inRange(0, 0.5, false, false));
+    throughOrigin = new BooleanParam(this, "throughOrigin", "MLlib's r2 of a regression through the origin");
+    numBins = new IntParam(this, "numBins", "accepted as MLlib's BinaryClassificationEvaluator takes it; the AUC here is exact"
+        + " at any value", ParamValidators.gtEq(0));
+    rawPredictionCol = new Param<>(this, "rawPredictionCol", "the score column of MLlib's areaUnderROC and areaUnderPR");
+    probabilityCol = new Param<>(this, "probabilityCol", "the probability column of MLlib's logLoss");
+    setDefault(metricLabel, 0.0);
+    setDefault(beta, 1.0);
+    setDefault(eps, 1e-15);
+    setDefault(throughOrigin, false);
+    setDefault(numBins, 1000);
+    setDefault(rawPredictionCol, "rawPrediction");
+    setDefault(probabilityCol, "probability");
     setDefault(labelCol, "label");
     setDefault(task, "regression");
     setDefault(metrics, new String[0]);
@@ -94,12 +133,36 @@ public final class SparkevalEvaluator extends Evaluator implements DefaultParams
   public SparkevalEvaluator setMetrics(String... v) { set(metrics, v); return this; }
   public SparkevalEvaluator setLogits(boolean v) { set(logits, v); return this; }
   public SparkevalEvaluator setThreshold(double v) { set(threshold, v); return this; }
+  public Param<String> metricName() { return metricName; }
+  public DoubleParam metricLabel() { return metricLabel; }
+  public DoubleParam beta() { return beta; }
+  public DoubleParam eps() { return eps; }
+  public BooleanParam throughOrigin() { return throughOrigin; }
+  public IntParam numBins() { return numBins; }
+  public Param<String> rawPredictionCol() { return rawPredictionCol; }
+  public Param<String> probabilityCol() { return probabilityCol; }
+  public SparkevalEvaluator setMetricName(String v) { set(metricName, v); return this; }
+  public SparkevalEvaluator setMetricLabel(double v) { set(metricLabel, v); return this; }
+  public SparkevalEvaluator setBeta(double v) { set(beta, v); return this; }
+  public SparkevalEvaluator setEps(double v) { set(eps, v); return this; }
+  public SparkevalEvaluator setThroughOrigin(boolean v) { set(throughOrigin, v); return this; }
+  public SparkevalEvaluator setNumBins(int v) { set(numBins, v); return this; }
+  public SparkevalEvaluator setRawPredictionCol(String v) { set(rawPredictionCol, v); return this; }
+  public SparkevalEvaluator setProbabilityCol(String v) { set(probabilityCol, v); return this; }
+  public String getMetricName() { return isDefined(metricName) ? $(metricName) : null; }
+  public double getMetricLabel() { return (Double) $(metricLabel); }
+  public double getBeta() { return (Double) $(beta); }
+  public double getEps() { return (Double) $(eps); }
+  public boolean getThroughOrigin() { return (Boolean) $(throughOrigin); }
+  public int getNumBins() { return (Integer) $(numBins); }
+  public String getRawPredictionCol() { return $(rawPredictionCol); }
+  public String getProbabilityCol() { return $(probabilityCol); }
 
   public String getLabelCol() { return $(labelCol); }
   public String getPredictionCol() { return isDefined(predictionCol) ? $(predictionCol) : taskValue().defaultPrediction(); }
   public String getWeightCol() { return isDefined(weightCol) ? $(weightCol) : null; }
   public String getTask() { return $(task); }
-  public String getMetric() { return isDefined(metric) ? $(metric) : defaultSpecs(taskValue()).get(0); }
+  public String getMetric() { return isDefined(metric) ? $(metric) : defaultMetric(taskValue()); }
   public String[] getMetrics() { return $(metrics); }
   public boolean getLogits() { return (Boolean) $(logits); }
   public double getThreshold() { return (Double) $(threshold); }
@@ -108,13 +171,46 @@ public final class SparkevalEvaluator extends Evaluator implements DefaultParams
     return Task.parse(getTask());
   }
 
-  private static List<String> defaultSpecs(Task t) {
-    return t.defaultLosses().isEmpty() ? t.defaultMetrics() : t.defaultLosses();
+  /** The spec that evaluate() returns when {@code metric} is not set: the task's first default loss (or metric). */
+  public static String defaultMetric(Task t) {
+    return (t.defaultLosses().isEmpty() ? t.defaultMetrics() : t.defaultLosses()).get(0);
   }
 
-  /** The value of {@code metric}; NaN when it is undefined on this data (for example R² of one row). */
+  /** What one evaluation runs: the task, prediction column, logits, label sets and the spec evaluate() returns. */
+  private record Setup(Task task, String prediction, boolean logits, boolean labelSets, String spec) {}
+
+  private Setup setup(Dataset<?> dataset) {
+    if (getMetricName() == null) return new Setup(taskValue(), getPredictionCol(), getLogits(), false, getMetric());
+    if (isSet(metric)) {
+      throw new UsageException("set metric (a sparkeval spec) or metricName (an MLlib name), not both; got metric '"
+          + $(metric) + "' and metricName '" + getMetricName() + "'");
+    }
+    MllibNames.Mapping m = MllibNames.map(getMetricName(), mllibTask(dataset),
+        new MllibNames.Params(getMetricLabel(), getBeta(), getEps(), getThroughOrigin()));
+    String col = switch (m.column()) {
+      case PREDICTION -> isSet(predictionCol) ? $(predictionCol) : "prediction";
+      case RAW_PREDICTION -> getRawPredictionCol();
+      case PROBABILITY -> getProbabilityCol();
+    };
+    return new Setup(m.task(), col, m.logits(), m.labelSets(), m.spec());
+  }
+
+  /**
+   * The task of an MLlib name: the one evaluator that has it, the task set explicitly, or for names
+   * of both classification evaluators the label column's type (MLlib's multilabel labels are arrays).
+   */
+  private Task mllibTask(Dataset<?> dataset) {
+    List<Task> tasks = MllibNames.tasks(getMetricName());
+    if (isSet(task)) return taskValue();
+    if (tasks.size() == 1 || dataset == null) return tasks.get(0); // both have the same direction
+    DataType t = Binding.field(dataset.toDF(), getLabelCol(), "labelCol").dataType();
+    return t instanceof ArrayType || t.equals(SQLDataTypes.VectorType()) ? Task.MULTILABEL : Task.MULTICLASS;
+  }
+
+  /** The value of {@code metric} (or of MLlib's {@code metricName}); NaN when it is undefined on this data (for example R² of one row). */
   @Override public double evaluate(Dataset<?> dataset) {
-    return run(dataset, List.of(getMetric())).value(getMetric());
+    Setup s = setup(dataset);
+    return run(dataset, s, List.of(s.spec())).value(s.spec());
   }
 
   /** {@code metric} and every spec of {@code metrics}, by spec, from one pass over the data (NaN where undefined). */
@@ -122,28 +218,37 @@ public final class SparkevalEvaluator extends Evaluator implements DefaultParams
     return result(dataset).values();
   }
 
-  /** The whole evaluation of {@code metric} and {@code metrics}: counts, values and report blocks. */
+  /** The whole evaluation of {@code metric} (or {@code metricName}) and {@code metrics}: counts, values and report blocks. */
   public Evaluation.Result result(Dataset<?> dataset) {
-    List<String> specs = new ArrayList<>(List.of(getMetric()));
+    Setup setup = setup(dataset);
+    List<String> specs = new ArrayList<>(List.of(setup.spec()));
     for (String s : getMetrics()) if (!specs.contains(s)) specs.add(s);
-    return run(dataset, specs);
+    return run(dataset, setup, specs);
   }
 
-  private Evaluation.Result run(Dataset<?> dataset, List<String> specs) {
-    Evaluation.Builder b = Evaluation.of(dataset).task(taskValue()).label(getLabelCol()).prediction(getPredictionCol())
-        .logits(getLogits()).threshold(getThreshold()).metric(specs.toArray(new String[0]));
+  private Evaluation.Result run(Dataset<?> dataset, Setup s, List<String> specs) {
+    Evaluation.Builder b = Evaluation.of(dataset).task(s.task()).label(getLabelCol()).prediction(s.prediction())
+        .logits(s.logits()).labelSets(s.labelSets()).threshold(getThreshold()).metric(specs.toArray(new String[0]));
     if (getWeightCol() != null) b.weight(getWeightCol());
     return b.run();
   }
 
   /** Losses are smaller-is-better; metrics follow their meaning (accuracy larger, log_loss smaller). */
   @Override public boolean isLargerBetter() {
-    Task t = taskValue();
-    Catalog.Resolved r = Catalogs.standard().resolve(getMetric(),
-        new EvalOptions(t, getLogits(), getThreshold(), null, getWeightCol() != null));
+    Setup s = setup(null);
+    return largerIsBetter(s.task(), s.spec(), s.logits(), getThreshold(), getWeightCol() != null, s.labelSets());
+  }
+
+  /** Whether larger values of {@code spec} are better; a usage error for a spec best at 0 (mean_error) or unknown. */
+  public static boolean largerIsBetter(Task t, String spec, boolean logits, double threshold, boolean weighted) {
+    return largerIsBetter(t, spec, logits, threshold, weighted, false);
+  }
+
+  private static boolean largerIsBetter(Task t, String spec, boolean logits, double threshold, boolean weighted, boolean labelSets) {
+    Catalog.Resolved r = Catalogs.standard().resolve(spec, new EvalOptions(t, logits, threshold, null, weighted, labelSets));
     Direction d = r.entry().direction();
     if (d == Direction.CLOSEST_TO_ZERO) {
-      throw new UsageException("'" + getMetric() + "' has no better direction (it is best at 0, not at an end);"
+      throw new UsageException("'" + spec + "' has no better direction (it is best at 0, not at an end);"
           + " select models on a loss such as mae or mse instead");
     }
     return d == Direction.LARGER;
@@ -154,6 +259,7 @@ public final class SparkevalEvaluator extends Evaluator implements DefaultParams
   }
 
   @Override public String toString() {
+    if (getMetricName() != null) return "SparkevalEvaluator: uid=" + uid + ", metricName=" + getMetricName();
     return "SparkevalEvaluator: uid=" + uid + ", task=" + getTask() + ", metric=" + getMetric()
         + (getMetrics().length == 0 ? "" : ", metrics=" + Arrays.toString(getMetrics()));
   }

@@ -1,37 +1,26 @@
 package dev.sparkeval.spark.sql;
 
-import dev.sparkeval.core.Example;
-import dev.sparkeval.core.RowRule;
-import dev.sparkeval.core.StatSet;
 import dev.sparkeval.core.UsageException;
-import dev.sparkeval.core.Value;
-import dev.sparkeval.spark.eval.RowReader;
-import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.analysis.TypeCheckResult;
-import org.apache.spark.sql.catalyst.expressions.Cast;
 import org.apache.spark.sql.catalyst.expressions.Expression;
-import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.catalyst.expressions.aggregate.ImperativeAggregate;
-import org.apache.spark.sql.catalyst.expressions.aggregate.TypedImperativeAggregate;
-import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
-import scala.Option;
 import scala.collection.Iterator;
 import scala.collection.immutable.IndexedSeq;
 import scala.collection.immutable.Seq;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * A catalogue loss or metric as a Spark SQL aggregate function. The aggregation buffer is the
- * fused {@link StatSet} of the evaluate command, rows are decoded by the same {@link RowReader}
- * and checked by the same row rule, so values equal {@code evaluate}'s bit for bit. A bad row
- * fails the query with a message naming the fault. Undefined values are NULL.
+ * A catalogue loss or metric as a Spark SQL aggregate function, as the user called it. The
+ * optimizer rule {@link FuseMetrics} replaces the calls of one aggregation over the same columns
+ * by one {@link FusedAggregate}; a call it does not reach (a window function) folds its own state
+ * the same way. Values equal {@code evaluate}'s bit for bit; undefined values are NULL.
  */
-public final class MetricAggregate extends TypedImperativeAggregate<StatSet> implements Serializable {
+public final class MetricAggregate extends StateAggregate {
   private static final long serialVersionUID = 1L;
   private final Seq<Expression> children;
   private final String name;
@@ -39,43 +28,71 @@ public final class MetricAggregate extends TypedImperativeAggregate<StatSet> imp
   private final int inputAggBufferOffset;
   /** The call as the user wrote it (kept when Spark binds the arguments to positions), for messages. */
   private final String display;
-  private transient SqlCall call;
+  /** Resolved once the arguments are (type check), then carried through copies to the executors. */
+  private Fusion fusion;
   private transient UsageException failure;
-  private transient Expression[] inputs;
-  private transient GenericInternalRow decoded;
-  private transient RowReader reader;
-  private transient Example example;
 
   public MetricAggregate(Seq<Expression> children, String name, int mutableAggBufferOffset, int inputAggBufferOffset,
-                         String display) {
+                         String display, Fusion fusion) {
     this.children = children;
     this.name = name;
     this.mutableAggBufferOffset = mutableAggBufferOffset;
     this.inputAggBufferOffset = inputAggBufferOffset;
     this.display = display;
+    this.fusion = fusion;
   }
 
   /** A call of the named catalogue function on these arguments, as the function registry builds it. */
   public static MetricAggregate call(String name, Seq<Expression> args) {
-    return new MetricAggregate(args, name, 0, 0, null);
+    return new MetricAggregate(args, name, 0, 0, null, null);
   }
 
-  private String display() {
+  String display() {
     if (display != null) return display;
-    return childrenResolved() ? sql(false) : name + "(...)";
+    if (!childrenResolved()) return name + "(...)";
+    List<String> args = new ArrayList<>();
+    for (Expression a : args()) args.add(pretty(a));
+    return name + "(" + String.join(", ", args) + ")";
   }
 
-  /** The resolved call; only valid once the arguments are resolved. */
-  private SqlCall call() {
-    if (call == null && failure == null) {
+  /** An expression as Spark names result columns: without table qualifiers, as the user wrote it. */
+  static String pretty(Expression e) {
+    return org.apache.spark.sql.catalyst.util.package$.MODULE$.toPrettySQL(e, false);
+  }
+
+  String name() {
+    return name;
+  }
+
+  @Override Fusion fusion() {
+    if (fusion == null && failure == null) {
       try {
-        call = SqlCall.resolve(name, args());
+        SqlCall c = SqlCall.resolve(name, args());
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < c.roles.size(); i++) columns.add(pretty(args().get(i)));
+        fusion = Fusion.of(c, display(), columns, false);
       } catch (UsageException e) {
         failure = e;
       }
     }
     if (failure != null) throw failure;
-    return call;
+    return fusion;
+  }
+
+  /** The fusion when it is known or can be resolved now, else null (arguments not yet resolved). */
+  private Fusion known() {
+    if (fusion == null && childrenResolved()) {
+      try {
+        fusion();
+      } catch (UsageException e) {
+        return null;
+      }
+    }
+    return fusion;
+  }
+
+  @Override List<Expression> inputs() {
+    return args().subList(0, fusion().roles.size());
   }
 
   private List<Expression> args() {
@@ -84,77 +101,19 @@ public final class MetricAggregate extends TypedImperativeAggregate<StatSet> imp
 
   @Override public TypeCheckResult checkInputDataTypes() {
     try {
-      call();
+      fusion();
       return TypeCheckResult.TypeCheckSuccess$.MODULE$;
     } catch (UsageException e) {
       return new TypeCheckResult.TypeCheckFailure(e.getMessage());
     }
   }
 
-  @Override public StatSet createAggregationBuffer() {
-    return call().plan.prototype().fresh();
-  }
-
-  @Override public StatSet update(StatSet buffer, InternalRow input) {
-    if (inputs == null) prepare();
-    for (int i = 0; i < inputs.length; i++) decoded.update(i, inputs[i].eval(input));
-    example.weight = 1.0;
-    RowRule.Bad bad = reader.read(decoded, example);
-    if (bad == null) bad = call.plan.rule().check(example);
-    if (RowRule.ignored(bad)) return buffer; // the ignore_index option: left out, as evaluate leaves it out
-    if (bad != null) {
-      throw new UsageException(display() + ": bad row: " + bad.detail()
-          + "; filter such rows out in the query (for example WHERE ... IS NOT NULL) or fix the input");
-    }
-    buffer.add(example);
-    return buffer;
-  }
-
-  /** Reads each argument the way evaluate's projection does: scalars as double, arrays as array of double. */
-  private void prepare() {
-    SqlCall c = call();
-    int n = c.roles.size();
-    Expression[] in = new Expression[n];
-    for (int i = 0; i < n; i++) {
-      Expression a = args().get(i);
-      DataType t = a.dataType();
-      in[i] = switch (c.kinds.get(i)) {
-        case SCALAR -> t.equals(DataTypes.DoubleType) ? a : new Cast(a, DataTypes.DoubleType, Option.empty());
-        case ARRAY -> ((ArrayType) t).elementType().equals(DataTypes.DoubleType) ? a
-            : new Cast(a, DataTypes.createArrayType(DataTypes.DoubleType), Option.empty());
-        case ML_VECTOR -> a;
-      };
-    }
-    decoded = new GenericInternalRow(n);
-    reader = new RowReader(c.roles, c.kinds, 0);
-    example = new Example();
-    inputs = in;
-  }
-
-  @Override public StatSet merge(StatSet buffer, StatSet input) {
-    buffer.merge(input);
-    return buffer;
-  }
-
-  @Override public Object eval(StatSet buffer) {
-    Value v = call().measure().measure().finish(buffer);
-    return v.defined() ? (Object) v.value() : null;
-  }
-
-  @Override public byte[] serialize(StatSet buffer) {
-    return StateBytes.write(buffer);
-  }
-
-  @Override public StatSet deserialize(byte[] bytes) {
-    return StateBytes.read(bytes);
+  @Override Object result(SqlState s) {
+    return fusion().value(s, 0);
   }
 
   @Override public DataType dataType() {
-    return DataTypes.DoubleType;
-  }
-
-  @Override public boolean nullable() {
-    return true;
+    return name.equals(SqlCall.ROWS_SKIPPED) ? FusedAggregate.COUNTS : DataTypes.DoubleType;
   }
 
   @Override public String prettyName() {
@@ -166,7 +125,7 @@ public final class MetricAggregate extends TypedImperativeAggregate<StatSet> imp
   }
 
   @Override public Expression withNewChildrenInternal(IndexedSeq<Expression> newChildren) {
-    return new MetricAggregate(newChildren, name, mutableAggBufferOffset, inputAggBufferOffset, display());
+    return new MetricAggregate(newChildren, name, mutableAggBufferOffset, inputAggBufferOffset, display(), known());
   }
 
   @Override public int mutableAggBufferOffset() {
@@ -178,16 +137,16 @@ public final class MetricAggregate extends TypedImperativeAggregate<StatSet> imp
   }
 
   @Override public ImperativeAggregate withNewMutableAggBufferOffset(int offset) {
-    return new MetricAggregate(children, name, offset, inputAggBufferOffset, display);
+    return new MetricAggregate(children, name, offset, inputAggBufferOffset, display, known());
   }
 
   @Override public ImperativeAggregate withNewInputAggBufferOffset(int offset) {
-    return new MetricAggregate(children, name, mutableAggBufferOffset, offset, display);
+    return new MetricAggregate(children, name, mutableAggBufferOffset, offset, display, known());
   }
 
   // Expressions are Scala case classes in Spark: tree copies go through these Product members.
   @Override public int productArity() {
-    return 5;
+    return 6;
   }
 
   @Override public Object productElement(int n) {
@@ -197,6 +156,7 @@ public final class MetricAggregate extends TypedImperativeAggregate<StatSet> imp
       case 2 -> mutableAggBufferOffset;
       case 3 -> inputAggBufferOffset;
       case 4 -> display;
+      case 5 -> fusion;
       default -> throw new IndexOutOfBoundsException(n);
     };
   }

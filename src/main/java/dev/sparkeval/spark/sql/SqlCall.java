@@ -1,15 +1,13 @@
 package dev.sparkeval.spark.sql;
 
-import dev.sparkeval.catalog.Catalogs;
-import dev.sparkeval.catalog.Tasks;
-import dev.sparkeval.core.Catalog;
 import dev.sparkeval.core.Entry;
 import dev.sparkeval.core.EvalOptions;
-import dev.sparkeval.core.Plan;
 import dev.sparkeval.core.Role;
 import dev.sparkeval.core.Spec;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
+import dev.sparkeval.catalog.Catalogs;
+import dev.sparkeval.catalog.Tasks;
 import dev.sparkeval.spark.eval.Binding;
 import dev.sparkeval.spark.eval.RowReader;
 import java.util.ArrayList;
@@ -25,28 +23,37 @@ import org.apache.spark.sql.types.Decimal;
 
 /**
  * One SQL call {@code NAME(label, prediction [, weight] [, params...])} resolved against the
- * types of its arguments: the task, the spec in the evaluate command's spelling, and the plan
- * that folds rows exactly as {@code evaluate} does. The argument after the columns is the weight
- * when it is not a constant; constants are parameters, in the entry's order, or
- * {@code 'key=value,...'} strings. triplet takes (anchor, positive, negative) and
- * cosine_embedding (label, prediction, target) as their columns.
+ * types of its arguments: the task, the spec in the evaluate command's spelling and the evaluate
+ * options. The argument after the columns is the weight when it is not a constant; constants are
+ * parameters, in the entry's order, or {@code 'key=value,...'} strings. triplet takes (anchor,
+ * positive, negative) and cosine_embedding (label, prediction, target) as their columns.
  * Besides the entry's parameters a string may set {@code task}, {@code logits},
- * {@code threshold}, {@code class_weights} (separated by ';') and {@code ignore_index} (rows of
- * that label left out, as evaluate's --ignore-index; for cross_entropy also its own parameter).
+ * {@code threshold}, {@code class_weights} (separated by ';'), {@code bad_rows} and {@code ignore_index}
+ * (rows of that label left out, as evaluate's --ignore-index; for cross_entropy also its own parameter).
+ *
+ * <p>A number label with a vector prediction is binary when the vectors have 2 elements (Spark
+ * ML's probability and rawPrediction) and multiclass otherwise; the vectors' length is only known
+ * from the rows, so such a call keeps both as {@link Candidate}s and the state picks one at its
+ * first row.
  */
 final class SqlCall {
-  static final List<String> OPTIONS = List.of("task", "logits", "threshold", "class_weights", "ignore_index");
+  static final List<String> OPTIONS = List.of("task", "logits", "threshold", "class_weights", "bad_rows", "ignore_index");
+  /** The bad-row counts of a call's columns and options, by reason (the report's rows_skipped). */
+  static final String ROWS_SKIPPED = "rows_skipped";
 
-  final String spec;
-  final EvalOptions options;
-  final Plan plan;
+  /** The call read for one task: its options and its spec (null for rows_skipped, which has no measure). */
+  record Candidate(EvalOptions options, String spec) {}
+
+  final String name;
+  final List<Candidate> candidates;
+  final boolean skip;
   final List<Role> roles = new ArrayList<>();
   final List<RowReader.Kind> kinds = new ArrayList<>();
 
-  private SqlCall(String spec, EvalOptions options, Plan plan) {
-    this.spec = spec;
-    this.options = options;
-    this.plan = plan;
+  private SqlCall(String name, List<Candidate> candidates, boolean skip) {
+    this.name = name;
+    this.candidates = candidates;
+    this.skip = skip;
   }
 
   /**
@@ -94,16 +101,36 @@ final class SqlCall {
       throw new UsageException(name + ": the weight " + args.get(k).sql() + " has type " + args.get(k).dataType().simpleString()
           + "; expected " + Binding.expected(Role.Shape.SCALAR));
     }
-    Task task = task(name, keyed.containsKey("task") && !hasParam(name, "task") ? keyed.remove("task") : null, types);
-    Entry entry = entry(name, task);
+    List<Task> tasks = tasks(name, keyed.containsKey("task") && !hasParam(name, "task") ? keyed.remove("task") : null, types);
+    boolean skip = SqlOptions.badRows(name, keyed.containsKey("bad_rows") && !hasParam(name, "bad_rows") ? keyed.remove("bad_rows") : null);
+    List<Candidate> candidates = new ArrayList<>();
+    UsageException failure = null;
+    for (Task task : tasks) {
+      try {
+        candidates.add(candidate(name, task, positional, keyed, weighted));
+      } catch (UsageException e) {
+        failure = e;
+      }
+    }
+    if (candidates.isEmpty()) throw failure;
+    SqlCall call = new SqlCall(name, List.copyOf(candidates), skip);
+    Map<Role, Role.Shape> shapes = Tasks.shapes(candidates.get(0).options().task());
+    types.forEach((role, type) -> call.add(role, type, shapes));
+    if (weighted) call.add(Role.WEIGHT, args.get(k).dataType(), shapes);
+    return call;
+  }
+
+  /** The call read for one task: positional parameters named by the entry, options split from parameters, the measure checked. */
+  private static Candidate candidate(String name, Task task, List<String> positional, Map<String, String> keyed, boolean weighted) {
+    List<String> entryParams = name.equals(ROWS_SKIPPED) ? List.of() : entry(name, task).params().stream().map(p -> p.name()).toList();
     Map<String, String> params = new LinkedHashMap<>();
     for (int i = 0; i < positional.size(); i++) {
-      if (i >= entry.params().size()) {
-        throw new UsageException(name + " takes " + entry.params().size() + " parameter value(s)"
-            + (entry.params().isEmpty() ? "" : " (" + String.join(", ", entry.params().stream().map(p -> p.name()).toList()) + ")")
+      if (i >= entryParams.size()) {
+        throw new UsageException(name + " takes " + entryParams.size() + " parameter value(s)"
+            + (entryParams.isEmpty() ? "" : " (" + String.join(", ", entryParams) + ")")
             + " for task " + task.id() + ", got " + positional.size() + ": " + positional);
       }
-      params.put(entry.params().get(i).name(), positional.get(i));
+      params.put(entryParams.get(i), positional.get(i));
     }
     Map<String, String> opts = new LinkedHashMap<>();
     for (Map.Entry<String, String> kv : keyed.entrySet()) {
@@ -113,21 +140,22 @@ final class SqlCall {
     }
     // cross_entropy's own ignore_index leaves those rows out of the loss: the call leaves them out as rows, not bad rows
     if (params.containsKey("ignore_index")) opts.put("ignore_index", params.get("ignore_index"));
+    EvalOptions options = new EvalOptions(task, SqlOptions.bool(name, opts.get("logits")),
+        SqlOptions.threshold(name, opts.get("threshold")), SqlOptions.weights(name, opts.get("class_weights")), weighted, false,
+        SqlOptions.ignoreIndex(name, opts.get("ignore_index"), task));
+    Tasks.validate(options);
+    if (name.equals(ROWS_SKIPPED)) {
+      if (!params.isEmpty()) throw new UsageException(ROWS_SKIPPED + " takes no parameters, only options " + OPTIONS + "; got " + params.keySet());
+      return new Candidate(options, null);
+    }
     StringBuilder spec = new StringBuilder(name);
     String sep = ":";
     for (Map.Entry<String, String> kv : params.entrySet()) {
       spec.append(sep).append(kv.getKey()).append('=').append(kv.getValue());
       sep = ",";
     }
-    EvalOptions options = new EvalOptions(task, SqlOptions.bool(name, opts.get("logits")),
-        SqlOptions.threshold(name, opts.get("threshold")), SqlOptions.weights(name, opts.get("class_weights")), weighted,
-        SqlOptions.ignoreIndex(name, opts.get("ignore_index"), task));
-    Tasks.validate(options);
-    Plan plan = Plan.build(Catalogs.standard(), options, List.of(), List.of(spec.toString()), List.of(), Tasks.rule(options));
-    SqlCall call = new SqlCall(spec.toString(), options, plan);
-    types.forEach((role, type) -> call.add(role, type, Tasks.shapes(task)));
-    if (weighted) call.add(Role.WEIGHT, args.get(k).dataType(), Tasks.shapes(task));
-    return call;
+    Catalogs.standard().resolve(spec.toString(), options); // checks the parameters now, at analysis
+    return new Candidate(options, spec.toString());
   }
 
   private void add(Role role, DataType type, Map<Role, Role.Shape> shapes) {
@@ -135,25 +163,21 @@ final class SqlCall {
     kinds.add(Binding.kindOf(type, shapes.getOrDefault(role, Role.Shape.SCALAR)));
   }
 
-  /** The measure's finished value for one state set (the plan holds this one measure). */
-  Catalog.Resolved measure() {
-    return plan.metrics().get(0);
-  }
-
   /**
-   * The task: the one named by 'task=', else the first of the entry's tasks whose column shapes fit
-   * the argument types, in Task order, except that a scalar label with a vector prediction
-   * prefers multiclass (a binary 2-vector evaluates the same way there).
+   * The tasks to try, in order: the one named by 'task=', else the first of the entry's tasks whose
+   * column shapes fit the argument types (in Task order). A number label with a vector prediction
+   * that fits both binary and multiclass keeps both: the vectors' length decides per state.
    */
-  static Task task(String name, String explicit, Map<Role, DataType> types) {
+  static List<Task> tasks(String name, String explicit, Map<Role, DataType> types) {
     Set<Task> tasks = EnumSet.noneOf(Task.class);
+    if (name.equals(ROWS_SKIPPED)) tasks.addAll(EnumSet.allOf(Task.class));
     for (Entry e : Catalogs.standard().entries()) if (e.name().equals(name)) tasks.addAll(e.tasks());
     if (tasks.isEmpty()) throw new UsageException("unknown loss or metric '" + name + "'");
     if (explicit != null) {
       Task t = Task.parse(explicit);
       if (!tasks.contains(t)) throw new UsageException("'" + name + "' does not apply to task " + t.id() + "; it is for " + ids(tasks));
       if (!fits(t, types)) throw new UsageException(name + " for task " + t.id() + ": " + misfit(t, types));
-      return t;
+      return List.of(t);
     }
     List<Task> fitting = new ArrayList<>();
     for (Task t : tasks) if (fits(t, types)) fitting.add(t);
@@ -162,12 +186,12 @@ final class SqlCall {
       throw new UsageException(name + ": the arguments fit none of its tasks (" + ids(tasks) + "); for " + first.id() + ", "
           + misfit(first, types));
     }
-    DataType label = types.get(Role.LABEL);
     DataType prediction = types.get(Role.PREDICTION);
-    boolean scalarLabel = label != null && Binding.kindOf(label, Role.Shape.SCALAR) != null;
     boolean vectorPrediction = prediction != null && Binding.kindOf(prediction, Role.Shape.VECTOR) != null;
-    if (scalarLabel && vectorPrediction && fitting.contains(Task.MULTICLASS)) return Task.MULTICLASS;
-    return fitting.get(0);
+    if (vectorPrediction && fitting.contains(Task.BINARY) && fitting.contains(Task.MULTICLASS)) {
+      return List.of(Task.BINARY, Task.MULTICLASS);
+    }
+    return List.of(fitting.get(0));
   }
 
   private static Role.Shape shape(Task t, Role r) {

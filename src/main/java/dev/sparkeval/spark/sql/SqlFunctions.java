@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.ExperimentalMethods;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.FunctionIdentifier;
 import org.apache.spark.sql.catalyst.analysis.FunctionRegistry;
@@ -37,18 +38,42 @@ public final class SqlFunctions {
       Function1<Seq<Expression>, Expression> builder = args -> MetricAggregate.call(name, args);
       out.add(new Tuple3<>(new FunctionIdentifier(name, Option.empty(), Option.empty()), info(name, e.getValue()), builder));
     }
+    String counts = SqlCall.ROWS_SKIPPED;
+    Function1<Seq<Expression>, Expression> builder = args -> MetricAggregate.call(counts, args);
+    out.add(new Tuple3<>(new FunctionIdentifier(counts, Option.empty(), Option.empty()), countsInfo(), builder));
     return out;
   }
 
-  /** Registers every catalogue name as an aggregate function in this session; returns the names. */
+  /**
+   * Registers every catalogue name (and rows_skipped) as an aggregate function in this session,
+   * with the rule that fuses calls and the planner strategy that folds column batches; returns the
+   * names. Calling it again changes nothing.
+   */
   public static List<String> register(SparkSession spark) {
     FunctionRegistry registry = spark.sessionState().functionRegistry();
     List<String> names = new ArrayList<>();
     for (Tuple3<FunctionIdentifier, ExpressionInfo, Function1<Seq<Expression>, Expression>> d : descriptions()) {
-      registry.registerFunction(d._1(), d._2(), d._3());
+      scala.Option<ExpressionInfo> had = registry.lookupFunction(d._1());
+      // the jar's extension provider may have registered it already: registering again makes Spark warn
+      if (had.isEmpty() || !d._2().getClassName().equals(had.get().getClassName())) registry.registerFunction(d._1(), d._2(), d._3());
       names.add(d._1().funcName());
     }
+    ExperimentalMethods x = spark.experimental();
+    synchronized (x) {
+      if (!x.extraOptimizations().exists(r -> r instanceof FuseMetrics)) {
+        x.extraOptimizations_$eq(appended(x.extraOptimizations(), new FuseMetrics()));
+      }
+      if (!x.extraStrategies().exists(r -> r instanceof FusedStrategy)) {
+        x.extraStrategies_$eq(appended(x.extraStrategies(), new FusedStrategy()));
+      }
+    }
     return names;
+  }
+
+  private static <T> scala.collection.immutable.Seq<T> appended(scala.collection.immutable.Seq<T> seq, T item) {
+    List<T> all = new ArrayList<>(scala.jdk.javaapi.CollectionConverters.asJava(seq));
+    all.add(item);
+    return scala.jdk.javaapi.CollectionConverters.asScala(all).toList();
   }
 
   /** Catalogue entries grouped by name, in catalogue order (one name may serve several tasks). */
@@ -56,6 +81,13 @@ public final class SqlFunctions {
     Map<String, List<Entry>> m = new LinkedHashMap<>();
     for (Entry e : Catalogs.standard().entries()) m.computeIfAbsent(e.name(), k -> new ArrayList<>()).add(e);
     return m;
+  }
+
+  static ExpressionInfo countsInfo() {
+    String usage = "_FUNC_(label, prediction [, weight] [, 'key=value,...']) - the rows a call over the same columns and"
+        + " options leaves out, by reason (a map, as evaluate's rows_skipped); with 'bad_rows=skip' it counts instead of failing."
+        + " The task follows from the argument types or 'task=...'.";
+    return new ExpressionInfo(MetricAggregate.class.getName(), null, SqlCall.ROWS_SKIPPED, usage, "", "", "", "agg_funcs", "", "", "java_udf");
   }
 
   static ExpressionInfo info(String name, List<Entry> entries) {

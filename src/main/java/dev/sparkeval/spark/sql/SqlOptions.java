@@ -2,7 +2,7 @@ package dev.sparkeval.spark.sql;
 
 import dev.sparkeval.core.UsageException;
 
-/** The evaluate options a SQL call may set in its spec string: logits, threshold, class_weights, ignore_index. */
+/** The evaluate options a SQL call may set in its spec string: logits, threshold, class_weights, bad_rows, ignore_index. */
 final class SqlOptions {
   private SqlOptions() {}
 
@@ -50,5 +50,12 @@ final class SqlOptions {
       if (!Double.isFinite(w[i]) || w[i] < 0) throw new UsageException(name + ": class weight " + i + " is " + parts[i] + "; class weights must be finite and >= 0");
     }
     return w;
+  }
+
+  /** bad_rows=fail (the default) or skip, as evaluate's --bad-rows; true for skip. */
+  static boolean badRows(String name, String v) {
+    if (v == null || v.equalsIgnoreCase("fail")) return false;
+    if (v.equalsIgnoreCase("skip")) return true;
+    throw new UsageException(name + ": bad_rows must be fail or skip, got '" + v + "'");
   }
 }

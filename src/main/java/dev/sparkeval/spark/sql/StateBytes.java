@@ -8,13 +8,14 @@ import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 
-/** Aggregation buffers as bytes (Spark spills and shuffles them): Java serialization of the state set. */
-final class StateBytes {
+/** Aggregation buffers as bytes (Spark spills and shuffles them): Java serialization of the state. */
+public final class StateBytes {
   private StateBytes() {}
 
-  static byte[] write(StatSet state) {
+  public static byte[] write(Serializable state) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(state);
@@ -25,8 +26,12 @@ final class StateBytes {
   }
 
   static StatSet read(byte[] bytes) {
+    return read(bytes, StatSet.class);
+  }
+
+  public static <T> T read(byte[] bytes, Class<T> type) {
     try (ObjectInputStream in = new LoaderStream(new ByteArrayInputStream(bytes))) {
-      return (StatSet) in.readObject();
+      return type.cast(in.readObject());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (ClassNotFoundException e) {

@@ -69,6 +69,29 @@ public final class Scoring {
     return table.mapPartitions(f, Encoders.row(schema));
   }
 
+  /**
+   * The scored table as a CSV file can hold it: a CSV cell holds no vector, so a binary model's
+   * rawPrediction and probability become the margin and the probability of class 1 (what evaluate
+   * reads as a binary prediction); a multiclass model's vectors cannot be written to CSV.
+   */
+  public static Dataset<Row> forCsv(Dataset<Row> scored, ModelFile m, String probabilityCol, String rawCol) {
+    checkCsv(m);
+    if (m.task() == Task.REGRESSION) return scored;
+    return scored.withColumn(rawCol, element1(scored, rawCol)).withColumn(probabilityCol, element1(scored, probabilityCol));
+  }
+
+  private static org.apache.spark.sql.Column element1(Dataset<Row> t, String vectorCol) {
+    return org.apache.spark.ml.functions.vector_to_array(t.col(Binding.quote(vectorCol)), "float64").getItem(1);
+  }
+
+  /** Refuses CSV output for a model whose outputs are vectors of more than two classes. */
+  public static void checkCsv(ModelFile m) {
+    if (m.task() != Task.REGRESSION && m.task() != Task.BINARY) {
+      throw new UsageException("CSV cannot hold the " + m.classes() + "-class probability vectors of a " + m.task().id()
+          + " model; write --out with .parquet, .json or .orc");
+    }
+  }
+
   /** Fills x from the row; false when a feature is missing, not finite, or the vector has the wrong size. */
   static boolean read(Row r, boolean vector, int[] at, double[] x) {
     if (vector) {

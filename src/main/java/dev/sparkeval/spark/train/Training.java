@@ -11,6 +11,7 @@ import dev.sparkeval.core.UsageException;
 import dev.sparkeval.spark.eval.Binding;
 import dev.sparkeval.train.Block;
 import dev.sparkeval.train.Diagnosis;
+import dev.sparkeval.train.EarlyStopping;
 import dev.sparkeval.train.Epoch;
 import dev.sparkeval.train.FeatureStats;
 import dev.sparkeval.train.ModelFile;
@@ -235,26 +236,61 @@ public final class Training {
     }
   }
 
-  /** The trained model, the loop's result, the final validation outcome and the diagnosis. */
+  /**
+   * The trained model, the loop's result, the final validation outcome, the diagnosis, and the
+   * warnings raised on the way (for example a training label with one value).
+   */
   public record Outcome(ModelFile model, Trainer.Result result, Plan.Outcome validation, Diagnosis.Verdict diagnosis,
-                        Plan plan, long trainRows, long validationRows, String accuracyKey) {}
+                        Plan plan, long trainRows, long validationRows, String accuracyKey, List<String> warnings) {}
+
+  /** The settings resolved: model, optimizer, task, loss, objective, metrics, and the two evaluation plans. */
+  private record Setup(ModelSpec model, Optimizer opt, Task task, String lossText, Objective obj, List<String> metrics,
+                       Plan plan, Plan trainPlan) {}
 
   /**
-   * Trains on {@code trainTable}, validating on {@code validationTable} (null: a seeded
-   * {@code validationFraction} of the training rows).
+   * What needs no data (the model, optimizer, loss, metrics and their combinations), checked, so
+   * that the command line refuses such mistakes before Spark starts.
    */
-  public static Outcome run(Dataset<Row> trainTable, Dataset<Row> validationTable, Settings s, Consumer<Epoch> onEpoch) {
+  public static void check(Settings s) {
+    setup(s);
+  }
+
+  private static Setup setup(Settings s) {
     ModelSpec model = ModelSpec.parse(s.model());
     Optimizer opt = Optimizer.parse(s.optimizer(), s.learningRate());
     String lossText = s.loss();
     Task task = Objectives.task(model, lossText == null ? "" : Spec.parse(lossText).name(), s.task());
     if (lossText == null) lossText = Objectives.defaultLoss(task);
     Objective obj = Objectives.resolve(lossText, model, task, s.classWeights());
+    if (s.loop().earlyStopping() != null) EarlyStopping.parse(s.loop().earlyStopping());
     List<String> metrics = s.metrics() != null ? s.metrics() : defaultMetrics(task);
     EvalOptions options = new EvalOptions(task, obj.logits(), 0.5, s.classWeights(), false);
     Tasks.validate(options);
     Plan plan = Plan.build(Catalogs.standard(), options, List.of(lossText), metrics, Tasks.parts(options, metrics), Tasks.rule(options));
     Plan trainPlan = Plan.build(Catalogs.standard(), options, List.of(lossText), List.of(), List.of(), Tasks.rule(options));
+    return new Setup(model, opt, task, lossText, obj, metrics, plan, trainPlan);
+  }
+
+  /**
+   * Trains on {@code trainTable}, validating on {@code validationTable} (null: a seeded
+   * {@code validationFraction} of the training rows).
+   */
+  public static Outcome run(Dataset<Row> trainTable, Dataset<Row> validationTable, Settings s, Consumer<Epoch> onEpoch) {
+    return run(trainTable, validationTable, s, onEpoch, w -> { });
+  }
+
+  /** As {@link #run(Dataset, Dataset, Settings, Consumer)}, handing each warning to onWarning as it arises. */
+  public static Outcome run(Dataset<Row> trainTable, Dataset<Row> validationTable, Settings s, Consumer<Epoch> onEpoch,
+                            Consumer<String> onWarning) {
+    Setup setup = setup(s);
+    ModelSpec model = setup.model();
+    Optimizer opt = setup.opt();
+    Task task = setup.task();
+    String lossText = setup.lossText();
+    Objective obj = setup.obj();
+    List<String> metrics = setup.metrics();
+    Plan plan = setup.plan();
+    Plan trainPlan = setup.trainPlan();
 
     Dataset<Row> table = s.partitions() > 0 ? trainTable.repartition(s.partitions()) : trainTable;
     Binding.field(table, s.label(), "--label");
@@ -285,6 +321,12 @@ public final class Training {
     if (st.rows == 0) throw new UsageException("no training rows are left after the validation split");
     if (vs.rows == 0) throw new UsageException("the validation table has no rows");
     int classes = Labels.check(task, st, vs, s.label());
+    List<String> warnings = new ArrayList<>();
+    String single = Labels.single(st, s.label());
+    if (single != null) {
+      warnings.add(single);
+      onWarning.accept(single);
+    }
     if (s.classWeights() != null && s.classWeights().length != classes) {
       throw new UsageException("--class-weights gives " + s.classWeights().length + " weights but label '" + s.label() + "' has "
           + classes + " classes (0.." + (classes - 1) + "); give one weight per class");
@@ -331,7 +373,7 @@ public final class Training {
     ModelFile mf = new ModelFile(model.toString(), task, lossText, fc.columns(), fc.vectorColumn(), s.label(),
         classes, net, net.fold(r.weights(), mean, std), mean, std);
     String acc = metrics.contains("accuracy") ? "accuracy" : null;
-    return new Outcome(mf, r, finalVal, Diagnosis.of(r.history(), acc), plan, st.rows, vs.rows, acc);
+    return new Outcome(mf, r, finalVal, Diagnosis.of(r.history(), acc), plan, st.rows, vs.rows, acc, List.copyOf(warnings));
   }
 
   static List<String> defaultMetrics(Task task) {

@@ -1,21 +1,21 @@
-package dev.sparkeval.cli;
+package dev.sparkeval.request;
 
 import dev.sparkeval.core.InvalidSetting;
 import dev.sparkeval.core.UsageException;
 import java.util.Locale;
 import java.util.function.Supplier;
 
-/** The command line's spelling of Java API settings: {@code maxSlices} is {@code --max-slices}. */
-final class Flags {
+/** The command line's spelling of Java API settings ({@code maxSlices} is {@code --max-slices}), for the command line, SQL and Python. */
+public final class Flags {
   private Flags() {}
 
   /** The option of a setting: its name in kebab case after two dashes. */
-  static String of(String setting) {
+  public static String of(String setting) {
     return "--" + setting.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
   }
 
   /** Builds settings; an invalid one is reported with its option, as the user typed it. */
-  static <T> T build(Supplier<T> settings) {
+  public static <T> T build(Supplier<T> settings) {
     try {
       return settings.get();
     } catch (InvalidSetting e) {

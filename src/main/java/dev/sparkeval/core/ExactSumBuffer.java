@@ -1,0 +1,171 @@
+package dev.sparkeval.core;
+
+/**
+ * The large superaccumulator of Radford Neal's xsum (2015) in front of the small
+ * {@link ExactSum}: one long per sign and biased exponent (4096 entries, 32 KB) takes the 53-bit
+ * mantissa of every add, implicit bit included, so that an exact add costs a shift, a mask, an or
+ * and an add in the hot loop (bulk adds of normal numbers and zeros; infinities, NaN and
+ * subnormals take a loop with a branch). Entries are folded into the small sum before they could
+ * overflow and when a bulk add ends, so the buffer is empty between calls.
+ *
+ * <p>The result is the exact sum, so it is bit for bit what adding the same values one by one to
+ * the {@link ExactSum} gives, in any order and split. A buffer is scratch, not state: one per
+ * thread (or per batch loop), never serialised; it is not thread-safe.
+ */
+public final class ExactSumBuffer {
+  private static final long MANTISSA = (1L << 52) - 1;
+  private static final long EXPONENT = 0x7FFL << 52;
+  private static final long LIMIT = 1L << 62; // below it an entry takes one more 2^53 add without overflow
+  private static final long MAGNITUDE = Long.MAX_VALUE;
+  private static final long IMPLICIT = 1L << 52;
+  private static final long MIN_NORMAL = 1L << 52;
+  private static final int RUN = 1024; // 1024 mantissas of 53 bits fit a long
+  private final long[] acc = new long[4096];
+  private double[] products = new double[0], errors = new double[0];
+
+  /** Adds v[0..n) to {@code into}. */
+  public void add(double[] v, int n, ExactSum into) {
+    add(v, 0, n, into);
+  }
+
+  /**
+   * Adds v[from..to) to {@code into}. A first loop finds the range of magnitudes: without
+   * infinities, NaN or subnormals (the usual case) every add is then a shift, a mask, an or and
+   * an add, in runs of at most {@link #RUN} values (which no entry can overflow) each followed by
+   * a fold of the entries in the range. Zeros land in entries 0 and 2048 and are dropped there.
+   */
+  public void add(double[] v, int from, int to, ExactSum into) {
+    long hi = 0, lo = Long.MAX_VALUE;
+    for (int i = from; i < to; i++) {
+      long m = Double.doubleToRawLongBits(v[i]) & MAGNITUDE;
+      hi = Math.max(hi, m);
+      lo = Math.min(lo, m == 0 ? Long.MAX_VALUE : m);
+    }
+    add(v, from, to, hi, lo, into);
+  }
+
+  /** The bulk add once the largest and the smallest non-zero magnitude (as bits) of v[from..to) are known. */
+  private void add(double[] v, int from, int to, long hi, long lo, ExactSum into) {
+    if (hi >= EXPONENT || lo < MIN_NORMAL) {
+      careful(v, from, to, into);
+      return;
+    }
+    long[] a = acc;
+    int elo = (int) (lo >>> 52), ehi = (int) (hi >>> 52);
+    for (int start = from; start < to; start += RUN) {
+      int end = Math.min(to, start + RUN);
+      for (int i = start; i < end; i++) {
+        long bits = Double.doubleToRawLongBits(v[i]);
+        a[(int) (bits >>> 52)] += (bits & MANTISSA) | IMPLICIT;
+      }
+      a[0] = 0;
+      a[2048] = 0;
+      for (int e = elo; e <= ehi; e++) {
+        if (a[e] != 0) {
+          into.addScaled(a[e], e, false);
+          a[e] = 0;
+        }
+        if (a[e + 2048] != 0) {
+          into.addScaled(a[e + 2048], e, true);
+          a[e + 2048] = 0;
+        }
+      }
+    }
+  }
+
+  /** Any values, one branch for infinities and NaN per add, subnormals scaled as exponent 1. */
+  private void careful(double[] v, int from, int to, ExactSum into) {
+    long[] a = acc;
+    long touched = 0;
+    for (int i = from; i < to; i++) touched |= put(a, v[i], into);
+    flush(a, touched, into);
+  }
+
+  /** Adds a[i] * b[i] for i in [0, n) exactly: each rounded product and its rounding error (as ExactSum.addProduct). */
+  public void addProducts(double[] a, double[] b, int n, ExactSum into) {
+    if (products.length < n) {
+      products = new double[n];
+      errors = new double[n];
+    }
+    double[] p = products, err = errors;
+    long ph = 0, pl = Long.MAX_VALUE, eh = 0, el = Long.MAX_VALUE; // magnitude ranges, as add() finds them
+    for (int i = 0; i < n; i++) {
+      double x = a[i], y = b[i];
+      double q = x * y;
+      double e = Double.isFinite(q) ? Math.fma(x, y, -q) : 0.0; // an infinite product adds no error term
+      p[i] = q;
+      err[i] = e;
+      long mq = Double.doubleToRawLongBits(q) & MAGNITUDE, me = Double.doubleToRawLongBits(e) & MAGNITUDE;
+      ph = Math.max(ph, mq);
+      pl = Math.min(pl, mq == 0 ? Long.MAX_VALUE : mq);
+      eh = Math.max(eh, me);
+      el = Math.min(el, me == 0 ? Long.MAX_VALUE : me);
+    }
+    add(p, 0, n, ph, pl, into);
+    add(err, 0, n, eh, el, into);
+  }
+
+  /** Adds a[i] * b[i] * c[i] for i in [0, n) exactly, as ExactSum.addProduct(a, b, c) does row by row. */
+  public void addProducts(double[] a, double[] b, double[] c, int n, ExactSum into) {
+    long[] s = acc;
+    long touched = 0;
+    for (int i = 0; i < n; i++) {
+      double x = a[i], y = b[i], z = c[i];
+      double p = x * y;
+      if (!Double.isFinite(p)) {
+        touched |= put(s, p * z, into);
+        continue;
+      }
+      double err = Math.fma(x, y, -p);
+      double pz = p * z;
+      touched |= put(s, pz, into);
+      if (Double.isFinite(pz)) touched |= put(s, Math.fma(p, z, -pz), into);
+      if (err != 0) {
+        double ez = err * z;
+        touched |= put(s, ez, into);
+        if (Double.isFinite(ez)) touched |= put(s, Math.fma(err, z, -ez), into);
+      }
+    }
+    flush(s, touched, into);
+  }
+
+  /**
+   * Adds x's mantissa to its entry; returns the bit of the entry's block of 64 (the blocks a
+   * flush must visit). Infinities and NaN go straight to the small sum, which counts them.
+   */
+  private static long put(long[] a, double x, ExactSum into) {
+    long bits = Double.doubleToRawLongBits(x);
+    long ex = bits & EXPONENT;
+    if (ex == EXPONENT) {
+      into.add(x);
+      return 0;
+    }
+    int idx = (int) (bits >>> 52);
+    long s = a[idx] + ((bits & MANTISSA) | ((-ex >>> 63) << 52)); // implicit bit unless zero or subnormal
+    if (s >= LIMIT) {
+      fold(idx, s, into);
+      s = 0;
+    }
+    a[idx] = s;
+    return 1L << (idx >>> 6);
+  }
+
+  private static void flush(long[] a, long touched, ExactSum into) {
+    while (touched != 0) {
+      int block = Long.numberOfTrailingZeros(touched);
+      touched &= touched - 1;
+      for (int idx = block << 6, end = idx + 64; idx < end; idx++) {
+        long s = a[idx];
+        if (s != 0) {
+          fold(idx, s, into);
+          a[idx] = 0;
+        }
+      }
+    }
+  }
+
+  /** Entry idx (sign bit and biased exponent) holds s units of its exponent's lowest bit. */
+  private static void fold(int idx, long s, ExactSum into) {
+    into.addScaled(s, Math.max(idx & 0x7FF, 1), idx >= 2048); // subnormals share the scale of exponent 1
+  }
+}
