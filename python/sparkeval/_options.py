@@ -10,6 +10,7 @@ EVALUATE_OPTIONS = {
     "logits": "--logits",
     "label_sets": "--label-sets",
     "class_weights": "--class-weights",
+    "ignore_index": "--ignore-index",
     "bootstrap": "--bootstrap",
     "seed": "--seed",
     "bad_rows": "--bad-rows",

@@ -76,8 +76,11 @@ public final class Classification {
         o.logits());
   }
 
-  static MeanMeasure perElement(Task t, PointLoss l, EvalOptions o) {
-    return t == Task.MULTILABEL ? new MeanMeasure(new Elementwise(l, o.logits())) : new MeanMeasure(l);
+  /** Binary: the mean over rows; multilabel: over all elements (with --ignore-index, over the elements kept). */
+  static dev.sparkeval.core.Measure perElement(Task t, PointLoss l, EvalOptions o) {
+    if (t != Task.MULTILABEL) return new MeanMeasure(l);
+    if (o.ignoring()) return new RatioMeasure(new Elementwise(l, o.logits(), true), Elementwise.counted());
+    return new MeanMeasure(new Elementwise(l, o.logits()));
   }
 
   static double zd(Params p) {
@@ -190,7 +193,7 @@ public final class Classification {
               return new RatioMeasure(ce, ce.weightOf());
             },
             new Param("label_smoothing", "0", "in [0, 1]"),
-            new Param("ignore_index", "-100", "rows of this class add nothing"),
+            new Param("ignore_index", "-100", "rows of this class add nothing to this loss (PyTorch); --ignore-index leaves rows out of every measure"),
             new Param("base", "e", "log base: e, 2 or 10"))
             .trains(Reduction.MEAN, (t, p, o) -> crossEntropy(p, o)),
         metric("accuracy", BIN_MC, "fraction of correct decisions (sklearn accuracy_score)", LARGER,

@@ -6,6 +6,7 @@ import dev.sparkeval.core.Plan;
 import dev.sparkeval.core.ReportPart;
 import dev.sparkeval.core.Role;
 import dev.sparkeval.core.RowRule;
+import dev.sparkeval.core.Spec;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
 import dev.sparkeval.part.ClusterFigures;
@@ -43,6 +44,14 @@ public final class Tasks {
       throw new UsageException("--label-sets is for task multilabel (label and prediction as arrays of label ids)");
     }
     if (o.labelSets() && o.logits()) throw new UsageException("--logits does not apply with --label-sets: label sets hold no scores");
+    if (o.labelSets() && o.ignoring()) {
+      throw new UsageException("--ignore-index does not apply with --label-sets: a label set lists the labels a row has,"
+          + " so leave the padding id out of the sets (or give 0/1 label vectors padded with " + o.ignoreIndex() + ")");
+    }
+    if (o.ignoring() && !o.task().isClassification()) {
+      throw new UsageException("--ignore-index applies to the labels of binary, multiclass and multilabel tasks, not "
+          + o.task().id());
+    }
     if (VectorTasks.handles(o.task())) VectorTasks.validate(o);
   }
 
@@ -122,11 +131,40 @@ public final class Tasks {
   }
 
   public static List<ReportPart> parts(EvalOptions o) {
+    return parts(o, List.of());
+  }
+
+  /**
+   * The report parts of an evaluation of these specs: the binary reliability table takes the bins
+   * of the first {@code ece} asked for, so that its chart shows the metric's ECE.
+   */
+  public static List<ReportPart> parts(EvalOptions o, List<String> specs) {
     List<ReportPart> parts = new ArrayList<>();
     if (o.task().isClassification()) parts.addAll(ConfusionParts.of(o));
     if (o.task() == Task.REGRESSION) parts.add(new ResidualPlots());
-    if (o.task() == Task.BINARY) parts.add(new ScoreCurves());
+    if (o.task() == Task.BINARY) parts.add(new ScoreCurves(calibrationBins(specs)));
     if (o.task() == Task.RANKING) parts.add(new QueryCounts(o.grouped()));
     return parts;
+  }
+
+  static int calibrationBins(List<String> specs) {
+    for (String text : specs) {
+      Spec spec;
+      try {
+        spec = Spec.parse(text);
+      } catch (UsageException e) {
+        continue; // the plan reports it
+      }
+      if (!spec.name().equals("ece")) continue;
+      String bins = spec.params().get("bins");
+      if (bins == null) return ScoreCurves.DEFAULT_CALIBRATION_BINS;
+      try {
+        int b = Integer.parseInt(bins.trim());
+        if (b >= 1 && b <= 100_000) return b;
+      } catch (NumberFormatException e) {
+        // the plan reports it
+      }
+    }
+    return ScoreCurves.DEFAULT_CALIBRATION_BINS;
   }
 }

@@ -12,7 +12,7 @@ import org.kohsuke.args4j.Option;
 
 /** {@code generate}: writes a synthetic prediction table or training set of any size. */
 public final class GenerateCommand implements Command {
-  @Option(name = "--task", metaVar = "T", required = true, usage = "regression, binary, multiclass, ranking (long layout: query, item, grade, score), or training (a training set)")
+  @Option(name = "--task", metaVar = "T", required = true, usage = "regression, binary, multiclass, embedding, ranking (long layout: query, item, grade, score), or training (a training set)")
   String task;
   @Option(name = "--rows", metaVar = "N", usage = "number of rows (default 100000)")
   long rows = 100_000;
@@ -22,7 +22,7 @@ public final class GenerateCommand implements Command {
   int classes = 10;
   @Option(name = "--items", metaVar = "N", usage = "ranking: items per query (default 20); --rows / N queries")
   int items = 20;
-  @Option(name = "--features", metaVar = "F", usage = "features for a training set (default 20)")
+  @Option(name = "--features", metaVar = "F", usage = "features of a training set, or the vector length of an embedding table (default 20)")
   int features = 20;
   @Option(name = "--seed", metaVar = "S", usage = "random seed (default 1)")
   long seed = 1;
@@ -43,11 +43,13 @@ public final class GenerateCommand implements Command {
     if (items < 1) throw new UsageException("--items must be >= 1, got " + items);
     if (task.equals("ranking") && rows < items) throw new UsageException("--rows " + rows + " is fewer than one query of --items " + items);
     if (format.equals("csv") && !List.of("regression", "binary", "ranking", "training").contains(task)) {
-      throw new UsageException("csv cannot hold the vector column of a " + task + " table; use parquet, json or orc");
+      throw new UsageException("csv cannot hold the vector columns of " + task + " tables; use parquet, json or orc");
     }
     Task t = task.equals("training") ? null : Task.parse(task); // checked before Spark starts
+    if (t == Task.EMBEDDING && features < 1) throw new UsageException("--features (the vector length) must be >= 1, got " + features);
     Dataset<Row> d;
     if (t == null) d = Synthetic.trainingSet(ctx.spark(), rows, features, partitions, seed);
+    else if (t == Task.EMBEDDING) d = Synthetic.embeddings(ctx.spark(), rows, features, partitions, seed);
     else if (t == Task.RANKING) {
       rows = rows / items * items; // whole queries
       d = Synthetic.rankingTable(ctx.spark(), rows / items, items, partitions, seed, false);

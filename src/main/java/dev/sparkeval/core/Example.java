@@ -14,6 +14,7 @@ package dev.sparkeval.core;
  *       is the decided class, {@code prediction} that index, {@code predictionVec} null, {@code growing};
  *   <li>multilabel: {@code labelVec} 0/1, {@code predictionVec} probabilities; with logits also {@code logitVec};
  *       with label sets, both 0/1 vectors as long as the row's largest id needs, {@code growing};
+ *       with --ignore-index, the ignored label elements are NaN (see {@link #ignored(double)});
  *   <li>distribution: {@code labelVec} and {@code predictionVec} distributions; with logits also {@code logitVec};
  *   <li>embedding: {@code labelVec} and {@code predictionVec}, {@code target} for cosine_embedding,
  *       {@code anchor}, {@code positive} and {@code negative} for triplet (each only when bound);
@@ -61,6 +62,15 @@ public final class Example {
    * partition), -1 before it. The task's row rule makes rows of another length bad rows.
    */
   public int dimension = -1;
+
+  /**
+   * Whether a multilabel label element is left out (--ignore-index): the row rule marks such
+   * elements NaN, a value no input can have (the reader refuses NaN). States that read label
+   * elements skip them, and say so with {@link Stat#skipsIgnoredElements()}.
+   */
+  public static boolean ignored(double labelElement) {
+    return labelElement != labelElement;
+  }
 
   private double logArg = Double.NaN, logValue = Double.NaN;
 

@@ -20,6 +20,7 @@ public final class Partial implements Serializable {
   private final int maxSlices;
   private final Map<List<String>, StatSet> slices = new HashMap<>();
   private final Map<String, Long> skipped = new TreeMap<>();
+  private final Map<List<String>, Long> ignored = new HashMap<>(); // rows with the ignore index, per slice
   private long rows;
   private boolean sliceOverflow;
   /** Position (partition, offset) and description of the first bad row, for --bad-rows fail. */
@@ -62,11 +63,22 @@ public final class Partial implements Serializable {
     rows++;
   }
 
+  /**
+   * Counts a row that --ignore-index leaves out, in its slice (created, so that a slice of ignored
+   * rows alone is still reported); false once the slice limit is exceeded.
+   */
+  public boolean ignore(List<String> key) {
+    if (slice(key) == null) return false;
+    ignored.merge(key, 1L, Long::sum);
+    return true;
+  }
+
   public void countRows(long n) {
     rows += n;
   }
 
   public void bad(long partition, long offset, RowRule.Bad bad) {
+    if (RowRule.ignored(bad)) throw new IllegalStateException("ignored rows are counted with ignore(slice), not as bad rows");
     skipped.merge(bad.reason(), 1L, Long::sum);
     if (partition < firstBadPartition || (partition == firstBadPartition && offset < firstBadOffset)) {
       firstBadPartition = partition;
@@ -96,6 +108,7 @@ public final class Partial implements Serializable {
     rows += o.rows;
     sliceOverflow |= o.sliceOverflow;
     o.skipped.forEach((k, v) -> skipped.merge(k, v, Long::sum));
+    o.ignored.forEach((k, v) -> ignored.merge(k, v, Long::sum));
     if (o.firstBadPartition < firstBadPartition
         || (o.firstBadPartition == firstBadPartition && o.firstBadOffset < firstBadOffset)) {
       firstBadPartition = o.firstBadPartition;
@@ -135,6 +148,18 @@ public final class Partial implements Serializable {
 
   public Map<String, Long> skipped() {
     return skipped;
+  }
+
+  /** Rows left out by --ignore-index, in all. */
+  public long ignoredTotal() {
+    long n = 0;
+    for (long v : ignored.values()) n += v;
+    return n;
+  }
+
+  /** Rows left out by --ignore-index in one slice. */
+  public long ignored(List<String> key) {
+    return ignored.getOrDefault(key, 0L);
   }
 
   public boolean sliceOverflow() {

@@ -37,6 +37,7 @@ public final class Plan {
     for (Catalog.Resolved r : metrics) protos.addAll(r.measure().needs());
     for (ReportPart p : parts) if (!p.overallOnly()) protos.addAll(p.needs());
     this.prototype = StatSet.of(protos);
+    if (task == Task.MULTILABEL && options.ignoring()) checkElementMasks(losses, metrics);
     java.util.Set<String> have = new java.util.HashSet<>();
     for (Stat st : prototype.stats()) have.add(st.key());
     List<Stat> overall = new ArrayList<>();
@@ -44,6 +45,23 @@ public final class Plan {
       if (p.overallOnly()) for (Stat st : p.needs()) if (!have.contains(st.key())) overall.add(st);
     }
     this.overallPrototype = StatSet.of(overall);
+  }
+
+  /**
+   * Multilabel with --ignore-index leaves single label elements out; a measure whose states would
+   * read such an element as a 0 is refused rather than computed wrong.
+   */
+  private static void checkElementMasks(List<Catalog.Resolved> losses, List<Catalog.Resolved> metrics) {
+    List<Catalog.Resolved> all = new ArrayList<>(losses);
+    all.addAll(metrics);
+    for (Catalog.Resolved r : all) {
+      for (Stat st : r.measure().needs()) {
+        if (!st.skipsIgnoredElements()) {
+          throw new UsageException(r.spec().text() + " cannot leave out single label elements, which --ignore-index does"
+              + " for multilabel; evaluate it without --ignore-index (on rows without that label value)");
+        }
+      }
+    }
   }
 
   /** Resolves the specs against the catalogue; an empty list means the task's defaults. */

@@ -27,6 +27,18 @@ public interface RowRule extends Serializable {
   /** Why a row is bad: a short reason key for counting, and a sentence for the user. */
   record Bad(String reason, String detail) implements Serializable {}
 
+  /**
+   * The verdict on a row whose label is the ignore index (--ignore-index): not bad, but left out
+   * of every state like a bad row, and counted in rows_ignored. Every path that skips bad rows
+   * thus skips it too; the paths that count or fail on bad rows test {@link #ignored} first.
+   */
+  Bad IGNORED = new Bad("ignored", "the label is the ignore index");
+
+  /** Whether a verdict is {@link #IGNORED} (the same constant in every JVM). */
+  static boolean ignored(Bad b) {
+    return b == IGNORED;
+  }
+
   RowRule NONE = new RowRule() {
     private static final long serialVersionUID = 1L;
 

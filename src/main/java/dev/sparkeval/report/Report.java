@@ -29,7 +29,7 @@ import java.util.Set;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Report(int schema, String command, String task, String input, String validation, long rows, long rowsUsed,
-                     Map<String, Long> rowsSkipped, double weightSum, Map<String, Double> losses, Map<String, Double> metrics,
+                     Long rowsIgnored, Map<String, Long> rowsSkipped, double weightSum, Map<String, Double> losses, Map<String, Double> metrics,
                      ConfusionParts.Matrix confusionMatrix, Map<String, ConfusionParts.ClassFigures> perClass,
                      ResidualPlots.Plots residuals, ScoreCurves.Curves curves, QueryCounts.Counts ranking,
                      List<ClusterFigures.Cluster> clusters, Map<String, List<Double>> intervals,
@@ -37,9 +37,9 @@ public record Report(int schema, String command, String task, String input, Stri
                      Map<String, String> undefined, TrainingBlock training, double seconds, List<Gate> gates,
                      BootstrapBlock bootstrap, Long minSliceRows, Map<String, Object> settings) {
 
-  /** One slice's entry of {@code slices}. */
+  /** One slice's entry of {@code slices}; rowsIgnored only with an ignore index (as overall). */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Slice(Map<String, String> slice, long rows, double weightSum, Map<String, Double> losses,
+  public record Slice(Map<String, String> slice, long rows, Long rowsIgnored, double weightSum, Map<String, Double> losses,
                       Map<String, Double> metrics, ConfusionParts.Matrix confusionMatrix,
                       Map<String, ConfusionParts.ClassFigures> perClass, QueryCounts.Counts ranking,
                       Map<String, List<Double>> intervals, Map<String, Double> errorBounds, BaselineBlock baseline,
@@ -92,6 +92,7 @@ public record Report(int schema, String command, String task, String input, Stri
   public static Report evaluation(Evaluation.Result r, String input, double seconds, List<Gate> gates, long minSliceRows,
                                   Baseline baseline, String baselineNote) {
     Evaluation.Settings s = r.settings();
+    boolean ignoring = s.ignoreIndex() != null;
     Map<String, String> undefined = new LinkedHashMap<>();
     Plan.Outcome o = r.overall();
     Blocks b = blocks(o.parts());
@@ -107,17 +108,17 @@ public record Report(int schema, String command, String task, String input, Stri
         Map<String, Double> sl = values(so.losses(), null);
         Map<String, Double> sm = values(so.metrics(), null);
         BaselineBlock sbase = baseline == null ? null : baseline.block(sr.slice(), sl, sm, sb.intervals(), null);
-        slices.add(new Slice(sr.slice(), rows, so.weightSum(), sl, sm, sb.confusionMatrix(), sb.perClass(), sb.ranking(),
-            sb.intervals(), bounds(so), sbase, sr.drift() == null || sr.drift().isEmpty() ? null : sr.drift(),
+        slices.add(new Slice(sr.slice(), rows, ignoring ? sr.rowsIgnored() : null, so.weightSum(), sl, sm, sb.confusionMatrix(),
+            sb.perClass(), sb.ranking(), sb.intervals(), bounds(so), sbase, sr.drift() == null || sr.drift().isEmpty() ? null : sr.drift(),
             small ? Boolean.TRUE : null));
       }
     }
     Map<String, Double> losses = values(o.losses(), undefined);
     Map<String, Double> metrics = values(o.metrics(), undefined);
     BaselineBlock base = baseline == null ? null : baseline.block(null, losses, metrics, b.intervals(), baselineNote);
-    return new Report(1, "evaluate", r.plan().task().id(), input, null, r.rows(), r.rowsUsed(), r.skipped(), o.weightSum(),
-        losses, metrics, b.confusionMatrix(), b.perClass(), b.residuals(), b.curves(), b.ranking(), b.clusters(), b.intervals(),
-        bounds(o), base, r.drift().isEmpty() ? null : r.drift(), slices, undefined, null, seconds,
+    return new Report(1, "evaluate", r.plan().task().id(), input, null, r.rows(), r.rowsUsed(), ignoring ? r.rowsIgnored() : null,
+        r.skipped(), o.weightSum(), losses, metrics, b.confusionMatrix(), b.perClass(), b.residuals(), b.curves(), b.ranking(),
+        b.clusters(), b.intervals(), bounds(o), base, r.drift().isEmpty() ? null : r.drift(), slices, undefined, null, seconds,
         gates.isEmpty() ? null : List.copyOf(gates),
         s.bootstrap() > 0 ? new BootstrapBlock(s.bootstrap(), s.seed(), 0.95) : null, minSliceRows > 0 ? minSliceRows : null,
         RunSettings.of(s, r.plan()));

@@ -56,6 +56,9 @@ public class EvaluateOptions {
   public List<String> metrics = new ArrayList<>();
   @Option(name = "--class-weights", metaVar = "W0,W1,...", usage = "per-class weights for the losses that take them")
   public String classWeights;
+  @Option(name = "--ignore-index", metaVar = "N", usage = "classification rows whose label is N (PyTorch's -100 padding)"
+      + " are left out of every loss and metric and counted in rows_ignored; multilabel: label elements")
+  public Integer ignoreIndex;
   @Option(name = "--threshold", metaVar = "X", usage = "binary decision threshold on the probability (default 0.5)")
   public double threshold = 0.5;
   @Option(name = "--slice", metaVar = "COL[,COL...]", usage = "also report per value (combination) of these columns")
@@ -125,7 +128,7 @@ public class EvaluateOptions {
     Evaluation.Builder b = Evaluation.settings().task(Task.parse(task)).label(label)
         .loss(losses.toArray(String[]::new)).metric(metrics.toArray(String[]::new))
         .logits(logits).labelSets(labelSets).threshold(threshold).skipBadRows(skipBadRows(badRows)).partitions(partitions)
-        .maxSlices(maxSlices).maxClasses(maxClasses).bootstrap(bootstrap).seed(seed);
+        .maxSlices(maxSlices).maxClasses(maxClasses).bootstrap(bootstrap).seed(seed).ignoreIndex(ignoreIndex);
     if (prediction != null) b.prediction(prediction);
     if (weight != null) b.weight(weight);
     if (query != null) b.query(query);

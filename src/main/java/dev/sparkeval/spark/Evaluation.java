@@ -4,6 +4,7 @@ import dev.sparkeval.catalog.Catalogs;
 import dev.sparkeval.catalog.Tasks;
 import dev.sparkeval.core.EvalOptions;
 import dev.sparkeval.core.InvalidSetting;
+import dev.sparkeval.core.ReportPart;
 import dev.sparkeval.core.Partial;
 import dev.sparkeval.core.Plan;
 import dev.sparkeval.core.Role;
@@ -60,10 +61,13 @@ public final class Evaluation {
    * @param bootstrap Poisson bootstrap replicates (0: off), drawn with {@code seed}
    * @param drift     the columns whose drift against a reference table is measured (empty: the
    *                  prediction column, when there is a reference)
+   * @param ignoreIndex the label value of rows left out of every loss and metric (multilabel: of
+   *                    label elements), or null for none
    */
   public record Settings(Task task, Map<Role, String> columns, List<String> losses, List<String> metrics, List<String> slices,
                          boolean logits, boolean labelSets, double threshold, double[] classWeights, boolean skipBadRows,
-                         int partitions, int maxSlices, int maxClasses, int bootstrap, long seed, List<String> drift) {
+                         int partitions, int maxSlices, int maxClasses, int bootstrap, long seed, List<String> drift,
+                         Integer ignoreIndex) {
     public Settings {
       columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
       losses = List.copyOf(losses);
@@ -80,20 +84,23 @@ public final class Evaluation {
     /** The options the measures of these settings depend on. */
     public EvalOptions options() {
       return new EvalOptions(task, logits, threshold, classWeights, columns.containsKey(Role.WEIGHT), labelSets,
-          task == Task.RANKING && columns.containsKey(Role.QUERY));
+          task == Task.RANKING && columns.containsKey(Role.QUERY), ignoreIndex);
     }
   }
 
-  /** One slice's values: the slice column values by name, the finished outcome and the slice's drift (empty without a reference). */
-  public record SliceResult(Map<String, String> slice, Plan.Outcome outcome, Map<String, Drift> drift) {}
+  /**
+   * One slice's values: the slice column values by name, the finished outcome, its rows left out
+   * by the ignore index, and the slice's drift (empty without a reference).
+   */
+  public record SliceResult(Map<String, String> slice, Plan.Outcome outcome, long rowsIgnored, Map<String, Drift> drift) {}
 
   /**
-   * The finished evaluation: the plan, rows read and used, bad rows skipped by reason, the
-   * overall outcome (losses and metrics keyed by spec as given, report blocks), one outcome per
-   * slice, the settings it ran with, and the drift of each drift column against the reference
-   * (empty without one).
+   * The finished evaluation: the plan, rows read and used, rows left out by the ignore index, bad
+   * rows skipped by reason, the overall outcome (losses and metrics keyed by spec as given, report
+   * blocks), one outcome per slice, the settings it ran with, and the drift of each drift column
+   * against the reference (empty without one).
    */
-  public record Result(Plan plan, Binding binding, long rows, long rowsUsed, Map<String, Long> skipped,
+  public record Result(Plan plan, Binding binding, long rows, long rowsUsed, long rowsIgnored, Map<String, Long> skipped,
                        Plan.Outcome overall, List<SliceResult> slices, Settings settings, Map<String, Drift> drift) {
     /** The overall value of a loss or metric, by its spec as given; NaN when undefined (see {@link #outcome}). */
     public double value(String spec) {
@@ -153,6 +160,7 @@ public final class Evaluation {
     private int maxClasses = 2_000;
     private int bootstrap;
     private long seed = 42;
+    private Integer ignoreIndex;
 
     Builder(Dataset<Row> table) {
       this.table = table;
@@ -278,6 +286,17 @@ public final class Evaluation {
     }
 
     /**
+     * Leaves out of every loss and metric the classification rows whose label is this value, as
+     * PyTorch leaves its -100 padding out of the loss and TorchMetrics out of the metrics; they
+     * are counted in rowsIgnored instead of being bad rows. Multilabel leaves out single label
+     * elements of this value (a row whose every element is it is ignored). Null: none (the default).
+     */
+    public Builder ignoreIndex(Integer label) {
+      this.ignoreIndex = label;
+      return this;
+    }
+
+    /**
      * A reference table (the training set's or last month's predictions) to measure drift against:
      * each drift column's distribution here against the reference's, overall and per slice.
      */
@@ -313,6 +332,7 @@ public final class Evaluation {
       maxClasses = s.maxClasses();
       bootstrap = s.bootstrap();
       seed = s.seed();
+      ignoreIndex = s.ignoreIndex();
       drift.clear();
       drift.addAll(s.drift());
       return this;
@@ -335,6 +355,9 @@ public final class Evaluation {
       if (bootstrap < 0 || bootstrap == 1 || bootstrap > 10_000) {
         throw new InvalidSetting("bootstrap", "must be between 2 and 10000 replicates (or 0 for off), got " + bootstrap);
       }
+      if (ignoreIndex != null && !task.isClassification()) {
+        throw new InvalidSetting("ignoreIndex", "applies to the labels of binary, multiclass and multilabel tasks, not " + task.id());
+      }
       Map<Role, String> cols = new LinkedHashMap<>(columns);
       cols.putIfAbsent(Role.LABEL, "label");
       cols.putIfAbsent(Role.PREDICTION, task.defaultPrediction());
@@ -342,7 +365,7 @@ public final class Evaluation {
       for (String d : drift) if (d == null || d.isBlank()) throw new InvalidSetting("drift", "needs column names, got an empty one");
       if (new java.util.HashSet<>(drift).size() < drift.size()) throw new InvalidSetting("drift", "names a column twice: " + drift);
       Settings s = new Settings(task, cols, losses, metrics, slices, logits, labelSets, threshold, classWeights, skipBadRows,
-          partitions, maxSlices, maxClasses, bootstrap, seed, drift);
+          partitions, maxSlices, maxClasses, bootstrap, seed, drift, ignoreIndex);
       Tasks.validate(s.options());
       return s;
     }
@@ -389,8 +412,15 @@ public final class Evaluation {
   private static Plan plan(Settings s, List<String> metrics) {
     EvalOptions options = s.options();
     Plan plan = Tasks.withMeasureParts(
-        Plan.build(Catalogs.standard(), options, s.losses(), metrics, Tasks.parts(options), Tasks.rule(options)));
+        Plan.build(Catalogs.standard(), options, s.losses(), metrics, parts(options, s.losses(), metrics), Tasks.rule(options)));
     return s.bootstrap() > 0 ? plan.withBootstrap(s.bootstrap(), s.seed()) : plan;
+  }
+
+  /** The report parts, the reliability table with the bins of the ece asked for (see {@link Tasks#parts(EvalOptions, List)}). */
+  private static List<ReportPart> parts(EvalOptions options, List<String> losses, List<String> metrics) {
+    List<String> specs = new ArrayList<>(losses);
+    specs.addAll(metrics);
+    return Tasks.parts(options, specs);
   }
 
   /** Runs the one pass with settings that {@link Builder#build()} made. */
@@ -449,10 +479,11 @@ public final class Evaluation {
       for (Map.Entry<List<String>, StatSet> e : entries) {
         Map<String, String> key = new LinkedHashMap<>();
         for (int i = 0; i < binding.slices().size(); i++) key.put(binding.slices().get(i), e.getKey().get(i));
-        slices.add(new SliceResult(key, plan.finish(e.getValue()), Map.of()));
+        slices.add(new SliceResult(key, plan.finish(e.getValue()), p.ignored(e.getKey()), Map.of()));
       }
     }
-    return new Result(plan, binding, p.rows(), p.rows() - p.skippedTotal(), p.skipped(), overall, slices, pr.settings(), Map.of());
+    return new Result(plan, binding, p.rows(), p.rows() - p.skippedTotal() - p.ignoredTotal(), p.ignoredTotal(), p.skipped(),
+        overall, slices, pr.settings(), Map.of());
   }
 
   /** The result with the drift of every column overall and in each of its slices. */
@@ -461,8 +492,8 @@ public final class Evaluation {
     for (SliceResult sr : r.slices()) keys.add(new ArrayList<>(sr.slice().values()));
     DriftJob.Result d = DriftJob.run(driftInput, drift, keys);
     List<SliceResult> slices = new ArrayList<>();
-    for (SliceResult sr : r.slices()) slices.add(new SliceResult(sr.slice(), sr.outcome(), d.slices().get(new ArrayList<>(sr.slice().values()))));
-    return new Result(r.plan(), r.binding(), r.rows(), r.rowsUsed(), r.skipped(), r.overall(), slices, r.settings(), d.overall());
+    for (SliceResult sr : r.slices()) slices.add(new SliceResult(sr.slice(), sr.outcome(), sr.rowsIgnored(), d.slices().get(new ArrayList<>(sr.slice().values()))));
+    return new Result(r.plan(), r.binding(), r.rows(), r.rowsUsed(), r.rowsIgnored(), r.skipped(), r.overall(), slices, r.settings(), d.overall());
   }
 
   /** The drift columns (default: the prediction column, which must then be a number or a binary 2-vector). */
@@ -545,9 +576,14 @@ public final class Evaluation {
       throw new UsageException("bad row at " + p.firstBad() + " (" + bad + " bad row" + (bad == 1 ? "" : "s")
           + " in all: " + p.skipped() + "); fix the input, or pass --bad-rows skip to exclude and count them");
     }
+    long ignored = p.ignoredTotal();
     if (bad == p.rows()) {
       throw new UsageException("every row (" + bad + ") is bad, nothing is left to evaluate: " + p.skipped()
           + "; first: " + p.firstBad());
+    }
+    if (bad + ignored == p.rows()) {
+      throw new UsageException("every row (" + p.rows() + ") is left out: " + ignored + " by --ignore-index "
+          + s.ignoreIndex() + (bad > 0 ? ", " + bad + " bad " + p.skipped() : "") + "; nothing is left to evaluate");
     }
   }
 }

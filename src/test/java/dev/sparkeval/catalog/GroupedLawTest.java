@@ -38,7 +38,7 @@ class GroupedLawTest {
           e.weight = weighted ? (r.nextInt(5) == 0 ? 0.0 : r.nextDouble() * 3) : 1.0;
           rows.add(e);
         }
-        Plan plan = Tasks.withMeasureParts(Eval.plan(new EvalOptions(Task.RANKING, false, 0.5, null, weighted, false, true), List.of(spec)));
+        Plan plan = Tasks.withMeasureParts(Eval.plan(new EvalOptions(Task.RANKING, false, 0.5, null, weighted, false, true, null), List.of(spec)));
         LawKitTest.laws(plan, rows, r);
       }
     }
@@ -47,7 +47,7 @@ class GroupedLawTest {
   @Test
   void itemOrderWithinAQueryDoesNotMatter() {
     Random r = new Random(3);
-    Plan plan = Eval.plan(new EvalOptions(Task.RANKING, false, 0.5, null, false, false, true), RANKING);
+    Plan plan = Eval.plan(new EvalOptions(Task.RANKING, false, 0.5, null, false, false, true, null), RANKING);
     List<Example> rows = new ArrayList<>();
     List<Example> shuffled = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
@@ -77,7 +77,7 @@ class GroupedLawTest {
     for (int i = 0; i < 200; i++) rows.add(QueryGenerators.graded(r));
     List<String> specs = List.of("ndcg:k=3", "ndcg:k=8", "precision:k=2", "precision:k=6", "map:k=5", "recall:k=4",
         "hit_rate:k=3", "ndcg:k=4,empty=skip");
-    Plan plan = Tasks.withMeasureParts(Eval.plan(new EvalOptions(Task.RANKING, false, 0.5, null, false, false, true), specs));
+    Plan plan = Tasks.withMeasureParts(Eval.plan(new EvalOptions(Task.RANKING, false, 0.5, null, false, false, true, null), specs));
     StatSet s = Eval.fold(plan, rows);
     java.util.Map<String, List<Double>> curves = (java.util.Map<String, List<Double>>) plan.finishOverall(s, StatSet.of(List.of()))
         .parts().get("ranking_at_k");

@@ -50,6 +50,6 @@ public final class Eval {
   /** Options for a fixture case. */
   public static EvalOptions options(Fixtures.Case c) {
     return new EvalOptions(c.task(), c.option("logits", false), c.option("threshold", 0.5), c.doubles("class_weights"),
-        c.weighted(), false, c.option("grouped", false));
+        c.weighted(), false, c.option("grouped", false), null);
   }
 }

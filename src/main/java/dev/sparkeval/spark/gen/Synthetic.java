@@ -50,7 +50,8 @@ public final class Synthetic {
         yield d.withColumn("probability", functions.transform(functions.col("z"), x -> x.divide(functions.col("zs"))))
             .drop("z", "zs").withColumn("weight", functions.rand(seed + 3).multiply(2));
       }
-      default -> throw new UsageException("generate supports regression, binary, multiclass and ranking prediction tables, not " + task.id());
+      default -> throw new UsageException("generate --task takes regression, binary, multiclass, embedding, ranking or training, not "
+          + task.id());
     };
   }
 
@@ -69,6 +70,28 @@ public final class Synthetic {
         .withColumn("grade", grade)
         .withColumn("score", functions.col("grade").multiply(0.7).plus(functions.randn(seed + 1)))
         .drop("id");
+  }
+
+  /**
+   * An embedding table: {@code label} and {@code prediction} vectors of {@code dims} numbers (the
+   * prediction a noisy copy of the label), and triplets {@code a} (the label), {@code p} (the
+   * prediction) and {@code n} (an unrelated vector), with the {@code segment} column.
+   */
+  public static Dataset<Row> embeddings(SparkSession spark, long rows, int dims, int partitions, long seed) {
+    if (dims < 1) throw new UsageException("--features (the vector length) must be >= 1, got " + dims);
+    Dataset<Row> d = spark.range(0, rows, 1, partitions).toDF("id")
+        .withColumn("segment", functions.concat(functions.lit("s"), functions.col("id").mod(5).cast("string")));
+    Column[] label = new Column[dims], prediction = new Column[dims], other = new Column[dims];
+    for (int j = 0; j < dims; j++) {
+      label[j] = functions.randn(seed + 10 + j);
+      other[j] = functions.randn(seed + 10 + dims + j);
+    }
+    d = d.withColumn("label", functions.array(label));
+    for (int j = 0; j < dims; j++) {
+      prediction[j] = functions.col("label").getItem(j).plus(functions.randn(seed + 10 + 2L * dims + j).multiply(0.5));
+    }
+    return d.withColumn("prediction", functions.array(prediction)).withColumn("a", functions.col("label"))
+        .withColumn("p", functions.col("prediction")).withColumn("n", functions.array(other));
   }
 
   /** Segment names of {@link #userTable}: seven slices, drawn at random per row. */

@@ -278,7 +278,7 @@ public final class SparkevalEvaluator extends Evaluator implements DefaultParams
 
   private static boolean largerIsBetter(Task t, String spec, boolean logits, double threshold, boolean weighted, boolean labelSets,
                                         boolean grouped) {
-    Catalog.Resolved r = Catalogs.standard().resolve(spec, new EvalOptions(t, logits, threshold, null, weighted, labelSets, grouped));
+    Catalog.Resolved r = Catalogs.standard().resolve(spec, new EvalOptions(t, logits, threshold, null, weighted, labelSets, grouped, null));
     Direction d = r.entry().direction();
     if (d == Direction.CLOSEST_TO_ZERO) {
       throw new UsageException("'" + spec + "' has no better direction (it is best at 0, not at an end);"

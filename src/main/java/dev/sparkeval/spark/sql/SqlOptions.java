@@ -2,7 +2,7 @@ package dev.sparkeval.spark.sql;
 
 import dev.sparkeval.core.UsageException;
 
-/** The evaluate options a SQL call may set in its spec string: logits, threshold, class_weights, bad_rows. */
+/** The evaluate options a SQL call may set in its spec string: logits, threshold, class_weights, bad_rows, ignore_index. */
 final class SqlOptions {
   private SqlOptions() {}
 
@@ -23,6 +23,18 @@ final class SqlOptions {
     }
     if (!(t > 0 && t < 1)) throw new UsageException(name + ": threshold must be strictly between 0 and 1, got " + v);
     return t;
+  }
+
+  static Integer ignoreIndex(String name, String v, dev.sparkeval.core.Task task) {
+    if (v == null) return null;
+    if (!task.isClassification()) {
+      throw new UsageException(name + ": ignore_index applies to binary, multiclass and multilabel labels, not " + task.id());
+    }
+    try {
+      return Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw new UsageException(name + ": ignore_index must be an integer label value such as -100, got '" + v + "'");
+    }
   }
 
   static double[] weights(String name, String v) {

@@ -266,7 +266,7 @@ public final class Training {
     List<String> metrics = s.metrics() != null ? s.metrics() : defaultMetrics(task);
     EvalOptions options = new EvalOptions(task, obj.logits(), 0.5, s.classWeights(), false);
     Tasks.validate(options);
-    Plan plan = Plan.build(Catalogs.standard(), options, List.of(lossText), metrics, Tasks.parts(options), Tasks.rule(options));
+    Plan plan = Plan.build(Catalogs.standard(), options, List.of(lossText), metrics, Tasks.parts(options, metrics), Tasks.rule(options));
     Plan trainPlan = Plan.build(Catalogs.standard(), options, List.of(lossText), List.of(), List.of(), Tasks.rule(options));
     return new Setup(model, opt, task, lossText, obj, metrics, plan, trainPlan);
   }
