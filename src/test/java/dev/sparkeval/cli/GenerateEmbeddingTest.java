@@ -54,7 +54,7 @@ class GenerateEmbeddingTest {
     assertTrue(csv.err().contains("csv cannot hold the vector columns of embedding tables"), csv.err());
     Cli.Run multilabel = Cli.run("generate", "--task", "multilabel", "--rows", "10", "--out", dir.resolve("m").toString());
     assertEquals(2, multilabel.code());
-    assertTrue(multilabel.err().contains("takes regression, binary, multiclass, embedding or training, not multilabel"),
+    assertTrue(multilabel.err().contains("takes regression, binary, multiclass, embedding, ranking or training, not multilabel"),
         multilabel.err());
   }
 
