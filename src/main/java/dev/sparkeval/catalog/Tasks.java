@@ -2,6 +2,7 @@ package dev.sparkeval.catalog;
 
 import dev.sparkeval.core.Catalog;
 import dev.sparkeval.core.EvalOptions;
+import dev.sparkeval.core.InvalidSetting;
 import dev.sparkeval.core.Plan;
 import dev.sparkeval.core.ReportPart;
 import dev.sparkeval.core.Role;
@@ -25,17 +26,17 @@ public final class Tasks {
   /** Rejects option combinations that make no sense for the task. */
   public static void validate(EvalOptions o) {
     if (o.logits() && (o.task() == Task.REGRESSION || o.task() == Task.EMBEDDING || o.task() == Task.SEGMENTATION)) {
-      throw new UsageException("--logits does not apply to task " + o.task().id()
+      throw new InvalidSetting("logits", "does not apply to task " + o.task().id()
           + "; it is for binary, multiclass, multilabel and distribution predictions");
     }
     if (o.classWeights() != null && (o.task() == Task.REGRESSION || o.task() == Task.BINARY || o.task() == Task.MULTILABEL)) {
-      throw new UsageException("--class-weights does not apply to task " + o.task().id()
+      throw new InvalidSetting("classWeights", "does not apply to task " + o.task().id()
           + "; it weights the classes of multiclass cross_entropy and focal");
     }
     if (o.labelSets() && o.task() != Task.MULTILABEL) {
-      throw new UsageException("--label-sets is for task multilabel (label and prediction as arrays of label ids)");
+      throw new InvalidSetting("labelSets", "is for task multilabel (label and prediction as arrays of label ids)");
     }
-    if (o.labelSets() && o.logits()) throw new UsageException("--logits does not apply with --label-sets: label sets hold no scores");
+    if (o.labelSets() && o.logits()) throw new InvalidSetting("logits", "does not apply with label sets: label sets hold no scores");
     if (VectorTasks.handles(o.task())) VectorTasks.validate(o);
   }
 

@@ -95,7 +95,10 @@ public final class TrainCommand implements Command {
       return b.build();
     });
     // Everything that needs no data is checked before Spark starts.
-    Training.check(s);
+    Flags.build(() -> {
+      Training.check(s);
+      return s;
+    });
     Input.check("--train", "--train-table", train, trainTable, format);
     boolean validated = validation != null || validationTable != null;
     if (validated) Input.check("--validation", "--validation-table", validation, validationTable, format);

@@ -139,7 +139,10 @@ final class SqlCall {
     }
     EvalOptions options = new EvalOptions(task, SqlOptions.bool(name, opts.get("logits")),
         SqlOptions.threshold(name, opts.get("threshold")), SqlOptions.weights(name, opts.get("class_weights")), weighted);
-    Tasks.validate(options);
+    SqlOptions.checked(name, () -> {
+      Tasks.validate(options);
+      return options;
+    });
     if (name.equals(ROWS_SKIPPED)) {
       if (!params.isEmpty()) throw new UsageException(ROWS_SKIPPED + " takes no parameters, only options " + OPTIONS + "; got " + params.keySet());
       return new Candidate(options, null);

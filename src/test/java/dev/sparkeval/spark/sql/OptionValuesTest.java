@@ -64,4 +64,20 @@ class OptionValuesTest {
       assertEquals(multiclass, distribution);
     }
   }
+
+  /** Option combinations a task refuses: the Java API names its setting, the command line its flag, SQL its key. */
+  @Test void combinationsNameTheSettingAsEachWayInSpellsIt() {
+    String problem = "does not apply to task regression; it is for binary, multiclass, multilabel and distribution predictions";
+    assertEquals("logits " + problem, assertThrows(InvalidSetting.class,
+        () -> Evaluation.settings().task(Task.REGRESSION).logits(true).build()).getMessage());
+    assertEquals("--logits " + problem, cli("--task", "regression", "--logits"));
+    assertEquals("mse: logits " + problem, sql(() -> SqlOptions.checked("mse", () -> {
+      dev.sparkeval.catalog.Tasks.validate(new EvalOptions(Task.REGRESSION, true, 0.5, null, false));
+      return null;
+    })));
+    assertEquals("--class-weights does not apply to task embedding; it is for classification and for cross_entropy on distributions",
+        cli("--task", "embedding", "--class-weights", "1,2"));
+    assertEquals("labelSets is for task multilabel (label and prediction as arrays of label ids)", assertThrows(InvalidSetting.class,
+        () -> Evaluation.settings().task(Task.BINARY).labelSets(true).build()).getMessage());
+  }
 }
