@@ -9,10 +9,15 @@ import dev.sparkeval.core.Role;
 import dev.sparkeval.core.RowRule;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
+import dev.sparkeval.part.ClusterFigures;
 import dev.sparkeval.part.ConfusionParts;
+import dev.sparkeval.part.QueryCounts;
+import dev.sparkeval.part.RankingCurves;
 import dev.sparkeval.part.ResidualPlots;
 import dev.sparkeval.part.ScoreCurves;
 import dev.sparkeval.rule.ClassRules;
+import dev.sparkeval.rule.ClusterRule;
+import dev.sparkeval.rule.RankingRules;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -25,11 +30,13 @@ public final class Tasks {
 
   /** Rejects option combinations that make no sense for the task. */
   public static void validate(EvalOptions o) {
-    if (o.logits() && (o.task() == Task.REGRESSION || o.task() == Task.EMBEDDING || o.task() == Task.SEGMENTATION)) {
+    if (o.logits() && (o.task() == Task.REGRESSION || o.task() == Task.EMBEDDING || o.task() == Task.SEGMENTATION
+        || o.task() == Task.RANKING || o.task() == Task.CLUSTERING)) {
       throw new InvalidSetting("logits", "does not apply to task " + o.task().id()
           + "; it is for binary, multiclass, multilabel and distribution predictions");
     }
-    if (o.classWeights() != null && (o.task() == Task.REGRESSION || o.task() == Task.BINARY || o.task() == Task.MULTILABEL)) {
+    if (o.classWeights() != null && (o.task() == Task.REGRESSION || o.task() == Task.BINARY || o.task() == Task.MULTILABEL
+        || o.task() == Task.RANKING || o.task() == Task.CLUSTERING)) {
       throw new InvalidSetting("classWeights", "does not apply to task " + o.task().id()
           + "; it weights the classes of multiclass cross_entropy and focal");
     }
@@ -61,6 +68,10 @@ public final class Tasks {
         m.put(Role.LABEL, Role.Shape.VECTOR);
         m.put(Role.PREDICTION, Role.Shape.VECTOR);
       }
+      case CLUSTERING -> {
+        m.put(Role.FEATURES, Role.Shape.VECTOR);
+        m.put(Role.PREDICTION, Role.Shape.SCALAR);
+      }
       default -> {
         m.put(Role.LABEL, Role.Shape.EITHER);
         m.put(Role.PREDICTION, Role.Shape.EITHER);
@@ -76,8 +87,20 @@ public final class Tasks {
       case BINARY -> new ClassRules.Binary(o);
       case MULTICLASS -> new ClassRules.Multiclass(o);
       case MULTILABEL -> o.labelSets() ? new ClassRules.MultilabelSets() : new ClassRules.Multilabel(o);
+      case RANKING -> o.grouped() ? RankingRules.GRADED : RankingRules.ARRAYS;
+      case CLUSTERING -> ClusterRule.RULE;
       default -> RowRule.NONE;
     };
+  }
+
+  /** The plan with the report blocks that depend on its measures: ranking curves at k = 1..K, cluster figures. */
+  public static Plan withMeasureParts(Plan plan) {
+    ReportPart part = switch (plan.task()) {
+      case RANKING -> RankingCurves.of(plan.metrics());
+      case CLUSTERING -> ClusterFigures.of(plan.metrics());
+      default -> null;
+    };
+    return part == null ? plan : plan.withPart(part);
   }
 
   /** The metrics that need decisions only, no scores: what a table of predicted classes or label sets gives. */
@@ -104,6 +127,7 @@ public final class Tasks {
     if (o.task().isClassification()) parts.addAll(ConfusionParts.of(o));
     if (o.task() == Task.REGRESSION) parts.add(new ResidualPlots());
     if (o.task() == Task.BINARY) parts.add(new ScoreCurves());
+    if (o.task() == Task.RANKING) parts.add(new QueryCounts(o.grouped()));
     return parts;
   }
 }

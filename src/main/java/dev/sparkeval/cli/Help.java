@@ -22,6 +22,7 @@ final class Help {
     ABOUT.put("demo", "fits models on the bundled data, evaluates them, trains one; writes every report (the default)");
     ABOUT.put("evaluate", "losses and metrics over a prediction table, one pass, overall and per slice");
     ABOUT.put("generate", "synthetic prediction tables or training sets of any size");
+    ABOUT.put("history", "the trend of each value in a metric history: trend.json and trend.html");
     ABOUT.put("list", "every loss and metric with its parameters, defaults and tasks");
     ABOUT.put("predict", "scores a table with a model.json written by train");
     ABOUT.put("sql", "Spark SQL with every loss and metric as an aggregate function");

@@ -5,13 +5,21 @@ import java.io.Serializable;
 /**
  * Evaluation-wide settings that measures may depend on. {@code labelSets}: multilabel label and
  * prediction columns hold arrays of label ids (MLlib's MultilabelClassificationEvaluator layout)
- * instead of 0/1 vectors and scores.
+ * instead of 0/1 vectors and scores. {@code grouped}: ranking rows are one (query, item) each and
+ * are grouped by query before they fold (the long layout); otherwise a ranking row is one query
+ * (MLlib's array layout).
  */
 public record EvalOptions(Task task, boolean logits, double threshold, double[] classWeights,
-                          boolean weighted, boolean labelSets) implements Serializable {
+                          boolean weighted, boolean labelSets, boolean grouped) implements Serializable {
+
+  /** Options whose rows fold one by one (every task but ranking's long layout). */
+  public EvalOptions(Task task, boolean logits, double threshold, double[] classWeights, boolean weighted,
+                     boolean labelSets) {
+    this(task, logits, threshold, classWeights, weighted, labelSets, false);
+  }
 
   public EvalOptions(Task task, boolean logits, double threshold, double[] classWeights, boolean weighted) {
-    this(task, logits, threshold, classWeights, weighted, false);
+    this(task, logits, threshold, classWeights, weighted, false, false);
   }
 
   public static EvalOptions of(Task task) {

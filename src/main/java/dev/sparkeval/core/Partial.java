@@ -26,6 +26,8 @@ public final class Partial implements Serializable {
   private long firstBadPartition = Long.MAX_VALUE;
   private long firstBadOffset = Long.MAX_VALUE;
   private String firstBadDetail;
+  /** Where the first bad row is when its position says nothing (rows grouped by query): "query 'q7'". */
+  private String firstBadWhere;
 
   public Partial(StatSet prototype, StatSet overallOnly, int maxSlices) {
     this.prototype = prototype;
@@ -70,6 +72,22 @@ public final class Partial implements Serializable {
       firstBadPartition = partition;
       firstBadOffset = offset;
       firstBadDetail = bad.detail();
+      firstBadWhere = null;
+    }
+  }
+
+  /**
+   * Bad rows of a group (a ranking query): {@code rows} rows counted under the reason; the one
+   * named first is the smallest {@code order} (a hash of the group and the fault, so that it does
+   * not depend on partitioning), described as being at {@code where}.
+   */
+  public void badGroup(String where, long order, RowRule.Bad bad, long rows) {
+    skipped.merge(bad.reason(), rows, Long::sum);
+    if (firstBadPartition > 0 || order < firstBadOffset) {
+      firstBadPartition = 0;
+      firstBadOffset = order;
+      firstBadDetail = bad.detail();
+      firstBadWhere = where;
     }
   }
 
@@ -83,6 +101,7 @@ public final class Partial implements Serializable {
       firstBadPartition = o.firstBadPartition;
       firstBadOffset = o.firstBadOffset;
       firstBadDetail = o.firstBadDetail;
+      firstBadWhere = o.firstBadWhere;
     }
     for (Map.Entry<List<String>, StatSet> e : o.slices.entrySet()) {
       StatSet mine = slices.get(e.getKey());
@@ -129,6 +148,7 @@ public final class Partial implements Serializable {
   /** "partition P, row R: detail" of the first bad row, or null. */
   public String firstBad() {
     if (firstBadDetail == null) return null;
+    if (firstBadWhere != null) return firstBadWhere + ": " + firstBadDetail;
     return "partition " + firstBadPartition + ", row " + firstBadOffset + ": " + firstBadDetail;
   }
 }

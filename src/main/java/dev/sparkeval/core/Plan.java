@@ -66,6 +66,13 @@ public final class Plan {
     return new Plan(task, options, losses, metrics, ps, taskRule);
   }
 
+  /** The same plan with one more report block (for blocks that depend on the resolved measures). */
+  public Plan withPart(ReportPart part) {
+    List<ReportPart> ps = new ArrayList<>(parts);
+    ps.add(part);
+    return new Plan(task, options, losses, metrics, ps, rule);
+  }
+
   private static List<String> distinct(List<String> specs, String option) {
     List<String> out = new ArrayList<>();
     for (String s : specs) {

@@ -35,6 +35,8 @@ final class ReportView {
     }, List.of()));
     v.put("confusion", guard(problems, "confusion_matrix", () -> ClassView.confusion(r.confusionMatrix()), null));
     v.put("per_class", guard(problems, "per_class", () -> ClassView.perClass(r.perClass()), null));
+    v.put("ranking", guard(problems, "ranking", () -> GroupedView.ranking(r.ranking()), null));
+    v.put("clusters", guard(problems, "clusters", () -> GroupedView.clusters(r.clusters()), null));
     v.put("slices", guard(problems, "slices", () -> SliceView.of(r, opts.sliceMetric()), null));
     v.put("baseline", r.baseline() == null ? null : baseline(r.baseline()));
     v.put("drift", guard(problems, "drift", () -> DriftView.of(r), null));

@@ -25,7 +25,7 @@ public class EvaluateOptions {
   public String table;
   @Option(name = "--format", metaVar = "F", usage = "parquet, csv, json or orc (default: from the extension)")
   public String format;
-  @Option(name = "--task", metaVar = "T", required = true, usage = "regression, binary, multiclass, multilabel, distribution, embedding, segmentation")
+  @Option(name = "--task", metaVar = "T", required = true, usage = "regression, binary, multiclass, multilabel, distribution, embedding, segmentation, ranking, clustering")
   public String task;
   @Option(name = "--label", metaVar = "COL", usage = "true value / class / target vector (default label)")
   public String label = "label";
@@ -38,6 +38,10 @@ public class EvaluateOptions {
   public boolean labelSets;
   @Option(name = "--weight", metaVar = "COL", usage = "example weights (finite, >= 0)")
   public String weight;
+  @Option(name = "--query", metaVar = "COL", usage = "ranking: the query (or user) id; rows are then one item each, grouped by it")
+  public String query;
+  @Option(name = "--features", metaVar = "COL", usage = "clustering: the feature vectors (default features)")
+  public String features;
   @Option(name = "--target", metaVar = "COL", usage = "+1/-1 similarity target for cosine_embedding")
   public String target;
   @Option(name = "--anchor", metaVar = "COL", usage = "anchor embedding for triplet")
@@ -111,6 +115,8 @@ public class EvaluateOptions {
         .maxSlices(maxSlices).maxClasses(maxClasses).bootstrap(bootstrap).seed(seed);
     if (prediction != null) b.prediction(prediction);
     if (weight != null) b.weight(weight);
+    if (query != null) b.query(query);
+    if (features != null) b.features(features);
     if (target != null) b.column(Role.TARGET, target);
     if (anchor != null) b.column(Role.ANCHOR, anchor);
     if (positive != null) b.column(Role.POSITIVE, positive);

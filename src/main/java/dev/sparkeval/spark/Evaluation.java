@@ -17,8 +17,11 @@ import dev.sparkeval.drift.Drift;
 import dev.sparkeval.spark.eval.Binding;
 import dev.sparkeval.spark.eval.DriftJob;
 import dev.sparkeval.spark.eval.Engine;
+import dev.sparkeval.spark.eval.GroupedPass;
+import dev.sparkeval.spark.eval.Layouts;
 import dev.sparkeval.spark.eval.OrderJob;
 import dev.sparkeval.spark.eval.RowReader;
+import dev.sparkeval.spark.eval.SilhouetteJob;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -77,7 +80,8 @@ public final class Evaluation {
 
     /** The options the measures of these settings depend on. */
     public EvalOptions options() {
-      return new EvalOptions(task, logits, threshold, classWeights, columns.containsKey(Role.WEIGHT), labelSets);
+      return new EvalOptions(task, logits, threshold, classWeights, columns.containsKey(Role.WEIGHT), labelSets,
+          task == Task.RANKING && columns.containsKey(Role.QUERY));
     }
   }
 
@@ -179,6 +183,16 @@ public final class Evaluation {
 
     public Builder prediction(String column) {
       return column(Role.PREDICTION, column);
+    }
+
+    /** Ranking: the query column, for the long layout (one row per query and item). */
+    public Builder query(String column) {
+      return column(Role.QUERY, column);
+    }
+
+    /** Clustering: the feature vectors (default {@code features}). */
+    public Builder features(String column) {
+      return column(Role.FEATURES, column);
     }
 
     /** Example weights (finite, >= 0): every loss and metric becomes its weighted version. */
@@ -319,6 +333,7 @@ public final class Evaluation {
       Map<Role, String> cols = new LinkedHashMap<>(columns);
       cols.putIfAbsent(Role.LABEL, "label");
       cols.putIfAbsent(Role.PREDICTION, task.defaultPrediction());
+      if (task == Task.CLUSTERING) cols.putIfAbsent(Role.FEATURES, "features");
       for (String d : drift) if (d == null || d.isBlank()) throw new InvalidSetting("drift", "needs column names, got an empty one");
       if (new java.util.HashSet<>(drift).size() < drift.size()) throw new InvalidSetting("drift", "names a column twice: " + drift);
       Settings s = new Settings(task, cols, losses, metrics, slices, logits, labelSets, threshold, classWeights, skipBadRows,
@@ -350,10 +365,11 @@ public final class Evaluation {
       metrics = s.task() == Task.MULTILABEL ? List.of("hamming_loss", "subset_accuracy", "f1:average=micro")
           : List.of("accuracy", "f1:average=macro");
     }
-    Plan plan = Plan.build(Catalogs.standard(), options, s.losses(), metrics, Tasks.parts(options), Tasks.rule(options));
+    Plan plan = plan(s, metrics);
     if (decisions != null) Tasks.decisionsOnly(plan, decisions);
-    if (s.bootstrap() > 0) plan = plan.withBootstrap(s.bootstrap(), s.seed());
-    return new Prepared(s, plan, new Binding(schema, empty, Roles.bind(plan, s.columns()), Tasks.shapes(s.task()), s.slices()));
+    Binding binding = new Binding(schema, empty, Roles.bind(plan, s.columns()), Tasks.shapes(s.task()), s.slices());
+    Layouts.check(plan, binding);
+    return new Prepared(s, plan, binding);
   }
 
   /**
@@ -362,8 +378,13 @@ public final class Evaluation {
    * line calls it before it starts Spark, so such mistakes fail in a second.
    */
   public static Plan plan(Settings s) {
+    return plan(s, s.metrics());
+  }
+
+  private static Plan plan(Settings s, List<String> metrics) {
     EvalOptions options = s.options();
-    Plan plan = Plan.build(Catalogs.standard(), options, s.losses(), s.metrics(), Tasks.parts(options), Tasks.rule(options));
+    Plan plan = Tasks.withMeasureParts(
+        Plan.build(Catalogs.standard(), options, s.losses(), metrics, Tasks.parts(options), Tasks.rule(options)));
     return s.bootstrap() > 0 ? plan.withBootstrap(s.bootstrap(), s.seed()) : plan;
   }
 
@@ -375,6 +396,8 @@ public final class Evaluation {
   /**
    * Runs the one pass, and with a reference table (null: none) the drift of the settings' drift
    * columns: a scan and a sort job over the drift columns of both tables (see {@link DriftJob}).
+   * Ranking's long layout runs its pass over the rows grouped by query ({@link GroupedPass}); the
+   * silhouette adds a second pass ({@link SilhouetteJob}).
    */
   public static Result run(Dataset<Row> table, Dataset<Row> reference, Settings s) {
     if (reference == null && !s.drift().isEmpty()) {
@@ -383,18 +406,24 @@ public final class Evaluation {
     Prepared pr = prepare(table.schema(), table::isEmpty, s);
     Plan plan = pr.plan();
     Binding binding = pr.binding();
+    boolean grouped = s.options().grouped();
     Dataset<Row> projected = binding.project(table);
     checkWidth(projected, binding, s);
     DriftJob.Request drift = reference == null ? null : driftRequest(s, binding);
     Dataset<Row> driftInput = drift == null ? null : DriftJob.union(table, reference, drift); // checks the columns before the pass
-    if (s.partitions() > 0) projected = projected.repartition(s.partitions());
+    if (s.partitions() > 0 && !grouped) projected = projected.repartition(s.partitions());
     boolean ordered = OrderJob.defer(plan.prototype());
-    Partial p = Engine.run(projected, binding, s.partitions() > 0 ? null : table, plan.rule(),
-        new Partial(plan.prototype(), plan.overallPrototype(), s.maxSlices()));
+    Partial prototype = new Partial(plan.prototype(), plan.overallPrototype(), s.maxSlices());
+    Partial p = grouped ? GroupedPass.run(projected, binding, plan.rule(), prototype, s.partitions())
+        : Engine.run(projected, binding, s.partitions() > 0 ? null : table, plan.rule(), prototype);
     check(p, s);
     StatSet all = p.overall();
+    Map<List<String>, StatSet> sliceSets = binding.slices().isEmpty() ? Map.of() : p.slices();
     if (ordered) { // order statistics (exact AUC, medians, ...): one sort job, completing the overall and per-slice states
-      OrderJob.complete(projected, binding.reader(), plan.rule(), all, binding.slices().isEmpty() ? Map.of() : p.slices());
+      OrderJob.complete(projected, binding.reader(), plan.rule(), all, sliceSets);
+    }
+    if (SilhouetteJob.needed(plan.prototype())) { // the silhouette's second pass
+      SilhouetteJob.complete(projected, binding.reader(), plan.rule(), all, sliceSets);
     }
     Result r = finish(pr, p, all);
     return drift == null ? r : withDrift(r, driftInput, drift);

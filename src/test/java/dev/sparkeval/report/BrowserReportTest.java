@@ -169,7 +169,7 @@ class BrowserReportTest {
     ReportDraft xss = ReportModels.regression();
     xss.input = "<img src=x onerror=alert(1)>";
     xss.slices = List.of(new Report.Slice(Map.of("seg", "<script>alert(1)</script>"), 10, 10, Map.of("mse", 2.0),
-        Map.of("r2", 0.5), null, null, null, null, null, null, null));
+        Map.of("r2", 0.5), null, null, null, null, null, null, null, null));
     ReportWriter.write(dir.resolve("xss"), xss.build(), null);
     open(dir.resolve("binary/report.html"), "synthetic-binary.png", 4);
     assertTrue(open(dir.resolve("training/report.html"), "synthetic-training.png", 2).contains("overfitting"));

@@ -50,8 +50,25 @@ public final class Synthetic {
         yield d.withColumn("probability", functions.transform(functions.col("z"), x -> x.divide(functions.col("zs"))))
             .drop("z", "zs").withColumn("weight", functions.rand(seed + 3).multiply(2));
       }
-      default -> throw new UsageException("generate supports regression, binary and multiclass prediction tables, not " + task.id());
+      default -> throw new UsageException("generate supports regression, binary, multiclass and ranking prediction tables, not " + task.id());
     };
+  }
+
+  /**
+   * A ranking table of the long layout, queries x items rows: query (long), item (int), grade
+   * (0/1 when binary, else 0..3, mostly 0) and a score that rises with the grade, plus noise.
+   * Rows come query by query; repartition to spread each query over the partitions.
+   */
+  public static Dataset<Row> rankingTable(SparkSession spark, long queries, int items, int partitions, long seed, boolean binary) {
+    Column id = functions.col("id");
+    Column grade = binary ? functions.when(functions.rand(seed).lt(0.2), 1).otherwise(0)
+        : functions.floor(functions.pow(functions.rand(seed), 3).multiply(4)).cast("int");
+    return spark.range(0, queries * items, 1, partitions).toDF("id")
+        .withColumn("query", id.divide(items).cast("long"))
+        .withColumn("item", id.mod(items).cast("int"))
+        .withColumn("grade", grade)
+        .withColumn("score", functions.col("grade").multiply(0.7).plus(functions.randn(seed + 1)))
+        .drop("id");
   }
 
   /** Segment names of {@link #userTable}: seven slices, drawn at random per row. */

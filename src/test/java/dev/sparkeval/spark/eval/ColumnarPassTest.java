@@ -117,7 +117,9 @@ class ColumnarPassTest {
     }
     for (int parts : new int[] {1, 4, 7}) {
       Evaluation.Settings p = Evaluation.settings().settings(s).partitions(parts).build();
-      assertEquals(expected, report(sources.get("parquet"), p, "columnar"), what + ": " + parts + " partitions");
+      // the report records the partitions setting itself; everything else is the same to the bit
+      assertEquals(expected.replace("\"partitions\" : 0,", "\"partitions\" : " + parts + ","),
+          report(sources.get("parquet"), p, "columnar"), what + ": " + parts + " partitions");
     }
   }
 
