@@ -2,6 +2,7 @@ package dev.sparkeval.catalog;
 
 import dev.sparkeval.core.Catalog;
 import dev.sparkeval.core.EvalOptions;
+import dev.sparkeval.core.InvalidSetting;
 import dev.sparkeval.core.Plan;
 import dev.sparkeval.core.ReportPart;
 import dev.sparkeval.core.Role;
@@ -32,24 +33,24 @@ public final class Tasks {
   public static void validate(EvalOptions o) {
     if (o.logits() && (o.task() == Task.REGRESSION || o.task() == Task.EMBEDDING || o.task() == Task.SEGMENTATION
         || o.task() == Task.RANKING || o.task() == Task.CLUSTERING)) {
-      throw new UsageException("--logits does not apply to task " + o.task().id()
+      throw new InvalidSetting("logits", "does not apply to task " + o.task().id()
           + "; it is for binary, multiclass, multilabel and distribution predictions");
     }
     if (o.classWeights() != null && (o.task() == Task.REGRESSION || o.task() == Task.BINARY || o.task() == Task.MULTILABEL
         || o.task() == Task.RANKING || o.task() == Task.CLUSTERING)) {
-      throw new UsageException("--class-weights does not apply to task " + o.task().id()
+      throw new InvalidSetting("classWeights", "does not apply to task " + o.task().id()
           + "; it weights the classes of multiclass cross_entropy and focal");
     }
     if (o.labelSets() && o.task() != Task.MULTILABEL) {
-      throw new UsageException("--label-sets is for task multilabel (label and prediction as arrays of label ids)");
+      throw new InvalidSetting("labelSets", "is for task multilabel (label and prediction as arrays of label ids)");
     }
-    if (o.labelSets() && o.logits()) throw new UsageException("--logits does not apply with --label-sets: label sets hold no scores");
+    if (o.labelSets() && o.logits()) throw new InvalidSetting("logits", "does not apply with label sets: label sets hold no scores");
     if (o.labelSets() && o.ignoring()) {
-      throw new UsageException("--ignore-index does not apply with --label-sets: a label set lists the labels a row has,"
+      throw new InvalidSetting("ignoreIndex", "does not apply with label sets: a label set lists the labels a row has,"
           + " so leave the padding id out of the sets (or give 0/1 label vectors padded with " + o.ignoreIndex() + ")");
     }
     if (o.ignoring() && !o.task().isClassification()) {
-      throw new UsageException("--ignore-index applies to the labels of binary, multiclass and multilabel tasks, not "
+      throw new InvalidSetting("ignoreIndex", "applies to the labels of binary, multiclass and multilabel tasks, not "
           + o.task().id());
     }
     if (VectorTasks.handles(o.task())) VectorTasks.validate(o);

@@ -28,9 +28,9 @@ public final class Plan {
     this.metrics = List.copyOf(metrics);
     this.parts = List.copyOf(parts);
     this.taskRule = rule;
-    List<RowRule> domains = new ArrayList<>();
-    for (Catalog.Resolved r : losses) if (r.measure().rowRule() != null) domains.add(r.measure().rowRule());
-    for (Catalog.Resolved r : metrics) if (r.measure().rowRule() != null) domains.add(r.measure().rowRule());
+    List<RowCheck> domains = new ArrayList<>();
+    for (Catalog.Resolved r : losses) if (r.measure().rowCheck() != null) domains.add(r.measure().rowCheck());
+    for (Catalog.Resolved r : metrics) if (r.measure().rowCheck() != null) domains.add(r.measure().rowCheck());
     this.rule = rule.then(domains);
     List<Stat> protos = new ArrayList<>(List.of(new WeightStat())); // rows and weight sum, always reported
     for (Catalog.Resolved r : losses) protos.addAll(r.measure().needs());

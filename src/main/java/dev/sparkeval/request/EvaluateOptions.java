@@ -1,6 +1,7 @@
 package dev.sparkeval.request;
 
 import dev.sparkeval.core.Plan;
+import dev.sparkeval.core.OptionValues;
 import dev.sparkeval.core.Role;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
@@ -137,12 +138,14 @@ public class EvaluateOptions {
     if (anchor != null) b.column(Role.ANCHOR, anchor);
     if (positive != null) b.column(Role.POSITIVE, positive);
     if (negative != null) b.column(Role.NEGATIVE, negative);
-    if (classWeights != null) b.classWeights(parseWeights(classWeights));
     if (slice != null) {
       for (String c : slice.split(",")) if (!c.isBlank()) b.slice(c.trim());
     }
     more(b);
-    return Flags.build(b::build);
+    return Flags.build(() -> {
+      if (classWeights != null) b.classWeights(OptionValues.classWeights(classWeights, ','));
+      return b.build();
+    });
   }
 
   /** Settings from options a subclass adds (the command line's drift columns); none here. */
@@ -170,21 +173,5 @@ public class EvaluateOptions {
     if (sliceMetric != null && !r.overall().losses().containsKey(sliceMetric) && !r.overall().metrics().containsKey(sliceMetric)) {
       throw new UsageException("--slice-metric '" + sliceMetric + "' is not computed; add it with --loss or --metric (spelled the same)");
     }
-  }
-
-  public static double[] parseWeights(String text) {
-    String[] parts = text.split(",");
-    double[] w = new double[parts.length];
-    for (int i = 0; i < parts.length; i++) {
-      try {
-        w[i] = Double.parseDouble(parts[i].trim());
-      } catch (NumberFormatException e) {
-        throw new UsageException("--class-weights: '" + parts[i] + "' is not a number; expected W0,W1,... such as 1,2.5");
-      }
-      if (!Double.isFinite(w[i]) || w[i] < 0) {
-        throw new UsageException("--class-weights: weight " + i + " is " + parts[i] + "; class weights must be finite and >= 0");
-      }
-    }
-    return w;
   }
 }

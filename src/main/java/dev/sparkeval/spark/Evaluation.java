@@ -4,6 +4,7 @@ import dev.sparkeval.catalog.Catalogs;
 import dev.sparkeval.catalog.Tasks;
 import dev.sparkeval.core.EvalOptions;
 import dev.sparkeval.core.InvalidSetting;
+import dev.sparkeval.core.OptionValues;
 import dev.sparkeval.core.ReportPart;
 import dev.sparkeval.core.Partial;
 import dev.sparkeval.core.Plan;
@@ -341,14 +342,8 @@ public final class Evaluation {
     /** The settings, checked: an impossible value throws an {@link InvalidSetting} naming it. */
     public Settings build() {
       if (task == null) throw new UsageException("the task is required: one of " + Task.ids());
-      if (!(threshold > 0 && threshold < 1)) throw new InvalidSetting("threshold", "must be strictly between 0 and 1, got " + threshold);
-      if (classWeights != null) {
-        for (int i = 0; i < classWeights.length; i++) {
-          if (!Double.isFinite(classWeights[i]) || classWeights[i] < 0) {
-            throw new InvalidSetting("classWeights", "has weight " + i + " = " + classWeights[i] + "; class weights must be finite and >= 0");
-          }
-        }
-      }
+      OptionValues.threshold(threshold);
+      OptionValues.classWeights(classWeights);
       if (partitions < 0) throw new InvalidSetting("partitions", "must be >= 1, got " + partitions);
       if (maxSlices < 1) throw new InvalidSetting("maxSlices", "must be >= 1, got " + maxSlices);
       if (maxClasses < 2) throw new InvalidSetting("maxClasses", "must be >= 2, got " + maxClasses);

@@ -100,6 +100,22 @@ public final class Counts {
   /** The weight class c is counted over: every row's, or (label elements left out) label c's elements kept. */
   public BigDecimal weightOf(int c) { return kept == null ? total : kept[c]; }
 
+  /**
+   * [precision, recall, F-beta] of true positives, predicted and true weight (one class's, or
+   * counts pooled over classes), as scikit-learn's precision_recall_fscore_support: a 0/0
+   * precision or recall is zeroDivision, and F is 0 when beta^2 p + r is. The one formula behind
+   * the precision/recall/f1 metrics and the per_class report block.
+   */
+  public static BigDecimal[] prf(BigDecimal tp, BigDecimal pred, BigDecimal truth, double beta, BigDecimal zeroDivision) {
+    BigDecimal p = pred.signum() == 0 ? zeroDivision : div(tp, pred);
+    BigDecimal r = truth.signum() == 0 ? zeroDivision : div(tp, truth);
+    BigDecimal b2 = new BigDecimal(beta * beta);
+    BigDecimal denom = b2.multiply(p, Exact.MC).add(r, Exact.MC);
+    BigDecimal f = denom.signum() == 0 ? BigDecimal.ZERO
+        : BigDecimal.ONE.add(b2).multiply(p, Exact.MC).multiply(r, Exact.MC).divide(denom, Exact.MC);
+    return new BigDecimal[] {p, r, f};
+  }
+
   public static BigDecimal div(BigDecimal a, BigDecimal b) {
     return a.divide(b, Exact.MC);
   }

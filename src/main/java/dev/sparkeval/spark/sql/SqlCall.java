@@ -143,7 +143,10 @@ final class SqlCall {
     EvalOptions options = new EvalOptions(task, SqlOptions.bool(name, opts.get("logits")),
         SqlOptions.threshold(name, opts.get("threshold")), SqlOptions.weights(name, opts.get("class_weights")), weighted, false,
         false, SqlOptions.ignoreIndex(name, opts.get("ignore_index"), task));
-    Tasks.validate(options);
+    SqlOptions.checked(name, () -> {
+      Tasks.validate(options);
+      return options;
+    });
     if (name.equals(ROWS_SKIPPED)) {
       if (!params.isEmpty()) throw new UsageException(ROWS_SKIPPED + " takes no parameters, only options " + OPTIONS + "; got " + params.keySet());
       return new Candidate(options, null);
