@@ -66,7 +66,7 @@ class IgnoreIndexCommandTest {
     String m = BadInput.write(dir, "ml.jsonl", "{\"label\": [1, -100], \"probability\": [0.2, 0.3]}\n");
     BadInput.expect(dir, List.of("label element 1 is -100.0", "pass --ignore-index -100"),
         List.of("evaluate", "--input", m, "--task", "multilabel"));
-    BadInput.expect(dir, List.of("--ignore-index does not apply with --label-sets", "leave the padding id out of the sets"),
+    BadInput.expect(dir, List.of("--ignore-index does not apply with label sets", "leave the padding id out of the sets"),
         List.of("evaluate", "--input", m, "--task", "multilabel", "--label-sets", "--ignore-index", "-100"));
     String r = BadInput.write(dir, "reg.csv", "label,prediction\n1,0.5\n");
     BadInput.expect(dir, List.of("--ignore-index applies to the labels of binary, multiclass and multilabel tasks, not regression"),
