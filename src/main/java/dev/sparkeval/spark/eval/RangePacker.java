@@ -46,7 +46,9 @@ final class RangePacker implements Iterator<Tuple2<Integer, byte[]>> {
   private void add(Tuple2<long[], double[]> rec) {
     long[] k = rec._1();
     double[] v = rec._2();
-    if (k.length < 2 || k.length > 3) throw new IllegalArgumentException("a sort key is {unit, bits[, tag]}, not " + k.length + " longs");
+    if (k.length < 2 || k.length > 3 || v.length > 7) {
+      throw new IllegalArgumentException("a sort record is {unit, bits[, tag]} -> at most 7 doubles, not " + k.length + " -> " + v.length);
+    }
     int p = ranges.range(k[0]);
     int size = 6 + 8 * (k.length - 1 + v.length);
     ByteBuffer b = buffers[p];

@@ -12,13 +12,17 @@ import scala.Tuple2;
  * The reduce side of {@link OrderShuffle#sorted}: one range's chunks ({@link RangePacker}) read
  * into primitive columns (unit, bits, tag and where each record lies), ordered by a stable LSD
  * radix sort on (unit, bits, tag) and handed out in that order. Records of equal keys come in
- * chunk order; the walks do not depend on it (their cells are exact sums).
+ * chunk order; the walks do not depend on it (their cells are exact sums). A record handed out is
+ * reused by a later one of the same shape: every walk reads a record before it asks for the next
+ * and keeps none.
  */
 final class RangeSort implements Iterator<Tuple2<long[], double[]>> {
   private final ByteBuffer[] chunks;
   private final int[] unit;
   private final long[] bits, tag, at;
   private final int[] order;
+  @SuppressWarnings("unchecked")
+  private final Tuple2<long[], double[]>[] shapes = new Tuple2[16]; // by key length 2 or 3 and value length
   private int next;
 
   RangeSort(Iterator<Tuple2<Integer, byte[]>> in) {
@@ -119,10 +123,16 @@ final class RangeSort implements Iterator<Tuple2<long[], double[]>> {
     ByteBuffer c = chunks[(int) (at[r] >>> 32)];
     int pos = (int) at[r] + 4;
     int kl = c.get(pos), vl = c.get(pos + 1);
-    long[] key = kl == 3 ? new long[] {unit[r], bits[r], tag[r]} : new long[] {unit[r], bits[r]};
-    double[] v = new double[vl];
+    int shape = (kl - 2) * 8 + vl;
+    Tuple2<long[], double[]> rec = shapes[shape];
+    if (rec == null) rec = shapes[shape] = new Tuple2<>(new long[kl], new double[vl]);
+    long[] key = rec._1();
+    key[0] = unit[r];
+    key[1] = bits[r];
+    if (kl == 3) key[2] = tag[r];
+    double[] v = rec._2();
     int off = pos + 2 + 8 * (kl - 1);
     for (int i = 0; i < vl; i++) v[i] = c.getDouble(off + 8 * i);
-    return new Tuple2<>(key, v);
+    return rec;
   }
 }

@@ -50,7 +50,7 @@ class OrderShuffleSortTest {
         for (Tuple2<long[], double[]> r : records) if (ranges.range(r._1()[0]) == p) expected.add(r);
         expected.sort(KEY_THEN_VALUE);
         List<Tuple2<long[], double[]>> got = new ArrayList<>();
-        new RangeSort(byRange.get(p).iterator()).forEachRemaining(got::add);
+        new RangeSort(byRange.get(p).iterator()).forEachRemaining(r -> got.add(new Tuple2<>(r._1().clone(), r._2().clone())));
         for (int i = 1; i < got.size(); i++) {
           assertEquals(true, Arrays.compare(got.get(i - 1)._1(), got.get(i)._1()) <= 0, "out of key order at " + i);
         }
