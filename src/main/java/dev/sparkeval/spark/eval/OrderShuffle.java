@@ -21,9 +21,9 @@ import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
 
 /**
- * The shuffle of the sort jobs: records (key, value) as primitive arrays that Kryo moves cheaply,
- * key = {unit, sort bits[, tag]}, range-partitioned by unit (ranges balanced by the rows the
- * pass's layouts counted, so no sampling job) and sorted within each range.
+ * The shuffle of the sort jobs: records (key, value) as primitive arrays, key = {unit, sort
+ * bits[, tag]}, range-partitioned by unit (ranges balanced by the rows the pass's layouts
+ * counted, so no sampling job), packed into byte chunks per range and radix-sorted within each.
  */
 final class OrderShuffle {
   private OrderShuffle() {}
@@ -59,12 +59,21 @@ final class OrderShuffle {
    */
   static final String ROWS_PER_RANGE = "spark.sparkeval.sortRowsPerRange";
 
-  /** Sort ranges for a job over this table: one per input partition, but none under the rows per range. */
+  /**
+   * Session option: the most rows a range should hold (a range is sorted in memory, about 100
+   * bytes a row), so a table of large partitions gets more ranges than partitions. A single unit
+   * (one layout bin of one stream) is never split.
+   */
+  static final String MAX_ROWS_PER_RANGE = "spark.sparkeval.sortMaxRowsPerRange";
+
+  /** Sort ranges for a job over this table: one per input partition, but none under the rows per range nor over the most. */
   static int ranges(Dataset<Row> projected, long[] unitRows) {
     long total = 0;
     for (long r : unitRows) total += r;
     long per = Math.max(1, Long.parseLong(projected.sparkSession().conf().get(ROWS_PER_RANGE, "100000")));
-    return (int) Math.min(Math.max(1, projected.rdd().getNumPartitions()), Math.max(1, (total + per - 1) / per));
+    long most = Math.max(per, Long.parseLong(projected.sparkSession().conf().get(MAX_ROWS_PER_RANGE, "4000000")));
+    long n = Math.min(Math.max(1, projected.rdd().getNumPartitions()), Math.max(1, (total + per - 1) / per));
+    return (int) Math.min(Math.max(n, (total + most - 1) / most), Integer.MAX_VALUE / 2);
   }
 
   /** The first unit of each range: about the same number of rows per range. */

@@ -3,18 +3,22 @@ package dev.sparkeval.spark.eval;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.sparkeval.testkit.SparkTests;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import scala.Tuple2;
 
 /**
- * The sort jobs' packed shuffle without Spark: records packed per range ({@link RangePacker}) and
+ * The sort jobs' packed shuffle: records packed per range ({@link RangePacker}) and
  * read back sorted ({@link RangeSort}) land in their unit's range, in (unit, bits, tag) order with
- * signed bits and tags, every record once with its value intact.
+ * signed bits and tags, every record once with its value intact; and how many ranges a job gets.
  */
 class OrderShuffleSortTest {
   private static final Comparator<Tuple2<long[], double[]>> KEY_THEN_VALUE = (a, b) -> {
@@ -63,6 +67,21 @@ class OrderShuffleSortTest {
         seen += got.size();
       }
       assertEquals(records.size(), seen);
+    }
+  }
+
+  @Test void rangesFollowPartitionsWithinTheirBounds() {
+    SparkSession spark = SparkTests.spark();
+    Dataset<Row> one = spark.range(10).toDF().coalesce(1), four = spark.range(10).toDF().repartition(4);
+    long[] rows = {300_000, 300_000, 300_000};
+    assertEquals(1, OrderShuffle.ranges(one, rows));
+    assertEquals(4, OrderShuffle.ranges(four, rows));
+    assertEquals(1, OrderShuffle.ranges(four, new long[] {5, 5}));
+    spark.conf().set(OrderShuffle.MAX_ROWS_PER_RANGE, "250000");
+    try {
+      assertEquals(4, OrderShuffle.ranges(one, rows)); // 900,000 rows, at most 250,000 a range
+    } finally {
+      spark.conf().unset(OrderShuffle.MAX_ROWS_PER_RANGE);
     }
   }
 
