@@ -8,6 +8,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerStageCompleted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -17,9 +18,11 @@ import org.apache.spark.sql.functions;
 /**
  * Manual probe (not a test): exact auc_roc through Evaluation.run against MLlib's
  * BinaryClassificationEvaluator on the same cached binary table, in turn, medians of REPS after
- * one warm-up, wall and executor CPU time. java ... AucProbe ROWS REPS
+ * one warm-up, wall and executor CPU time. java [-Dprobe.stages=true] ... AucProbe ROWS REPS [METRICS]
  */
 public final class AucProbe {
+  private static volatile boolean stages;
+
   private AucProbe() {}
 
   public static void main(String[] a) throws TimeoutException {
@@ -32,6 +35,10 @@ public final class AucProbe {
       @Override public void onTaskEnd(SparkListenerTaskEnd e) {
         if (e.taskMetrics() != null) cpu.addAndGet(e.taskMetrics().executorCpuTime());
       }
+
+      @Override public void onStageCompleted(SparkListenerStageCompleted e) {
+        if (stages) System.out.printf("    stage %-50.50s cpu %.3f s%n", e.stageInfo().name(), e.stageInfo().taskMetrics().executorCpuTime() / 1e9);
+      }
     });
     Dataset<Row> t = Synthetic.predictions(spark, Task.BINARY, rows, 8, 11, 0).withColumn("score", functions.col("probability"))
         .repartition(8).cache();
@@ -42,8 +49,11 @@ public final class AucProbe {
     for (int rep = -1; rep < reps; rep++) {
       spark.sparkContext().listenerBus().waitUntilEmpty(10_000);
       long c0 = cpu.get(), t0 = System.nanoTime();
+      stages = Boolean.getBoolean("probe.stages");
       double ours = Evaluation.run(t, s).value("auc_roc");
       long t1 = System.nanoTime();
+      spark.sparkContext().listenerBus().waitUntilEmpty(10_000);
+      stages = false;
       spark.sparkContext().listenerBus().waitUntilEmpty(10_000);
       long c1 = cpu.get(), t2 = System.nanoTime();
       double theirs = new BinaryClassificationEvaluator().setLabelCol("label").setRawPredictionCol("score").evaluate(t);

@@ -18,9 +18,7 @@ import scala.Tuple2;
  */
 final class RangeSort implements Iterator<Tuple2<long[], double[]>> {
   private final ByteBuffer[] chunks;
-  private final int[] unit;
-  private final long[] bits, tag, at;
-  private final int[] order;
+  private final long[] at; // where each record lies (chunk << 32 | offset), in sorted order
   @SuppressWarnings("unchecked")
   private final Tuple2<long[], double[]>[] shapes = new Tuple2[16]; // by key length 2 or 3 and value length
   private int next;
@@ -56,11 +54,10 @@ final class RangeSort implements Iterator<Tuple2<long[], double[]>> {
       }
     }
     this.chunks = list.toArray(new ByteBuffer[0]);
-    this.unit = u;
-    this.bits = b;
-    this.tag = g;
-    this.at = a;
-    this.order = order(n, u, b, g);
+    int[] order = order(n, u, b, g);
+    long[] sorted = new long[n];
+    for (int i = 0; i < n; i++) sorted[i] = a[order[i]]; // one gather here, then each record is read once from its chunk
+    this.at = sorted;
   }
 
   /** Record indices in (unit, bits, tag) order; bits and tags compare signed. */
@@ -114,24 +111,23 @@ final class RangeSort implements Iterator<Tuple2<long[], double[]>> {
   }
 
   @Override public boolean hasNext() {
-    return next < order.length;
+    return next < at.length;
   }
 
   @Override public Tuple2<long[], double[]> next() {
     if (!hasNext()) throw new NoSuchElementException();
-    int r = order[next++];
-    ByteBuffer c = chunks[(int) (at[r] >>> 32)];
-    int pos = (int) at[r] + 4;
-    int kl = c.get(pos), vl = c.get(pos + 1);
+    long where = at[next++];
+    ByteBuffer c = chunks[(int) (where >>> 32)];
+    int pos = (int) where;
+    int kl = c.get(pos + 4), vl = c.get(pos + 5);
     int shape = (kl - 2) * 8 + vl;
     Tuple2<long[], double[]> rec = shapes[shape];
     if (rec == null) rec = shapes[shape] = new Tuple2<>(new long[kl], new double[vl]);
     long[] key = rec._1();
-    key[0] = unit[r];
-    key[1] = bits[r];
-    if (kl == 3) key[2] = tag[r];
+    key[0] = c.getInt(pos);
+    for (int i = 1; i < kl; i++) key[i] = c.getLong(pos + 6 + 8 * (i - 1));
     double[] v = rec._2();
-    int off = pos + 2 + 8 * (kl - 1);
+    int off = pos + 6 + 8 * (kl - 1);
     for (int i = 0; i < vl; i++) v[i] = c.getDouble(off + 8 * i);
     return rec;
   }
