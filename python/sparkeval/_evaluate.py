@@ -26,7 +26,8 @@ def evaluate(df, task, label=None, prediction=None, weight=None, losses=(), metr
     The arguments are the evaluate command's options as keywords (``threshold=0.3``, ``logits=True``,
     ``class_weights=[1, 2.5]``, ``bootstrap=200``, ``seed=7``, ``bad_rows="skip"``,
     ``gates=["auc_roc>=0.8"]``, ``max_slices``, ``max_classes``, ``min_slice_rows``, ``slice_metric``,
-    ``target``/``anchor``/``positive``/``negative``, ``input`` (the report's input label)); the values
+    ``target``/``anchor``/``positive``/``negative``, ``query`` (ranking's long layout), ``features``
+    (clustering), ``input`` (the report's input label)); the values
     are the command line's bit for bit. ``partitions=N`` repartitions first (values do not change).
 
     ``via``: ``"engine"`` runs the command line's engine through py4j (Classic sessions; exact AUC by

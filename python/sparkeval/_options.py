@@ -10,6 +10,7 @@ EVALUATE_OPTIONS = {
     "logits": "--logits",
     "label_sets": "--label-sets",
     "class_weights": "--class-weights",
+    "ignore_index": "--ignore-index",
     "bootstrap": "--bootstrap",
     "seed": "--seed",
     "bad_rows": "--bad-rows",
@@ -22,6 +23,8 @@ EVALUATE_OPTIONS = {
     "anchor": "--anchor",
     "positive": "--positive",
     "negative": "--negative",
+    "query": "--query",
+    "features": "--features",
     "input": "--input",
 }
 _FLAGS = {"logits", "label_sets"}
@@ -61,7 +64,7 @@ def evaluate_args(task, label=None, prediction=None, weight=None, losses=(), met
     """The evaluate command's arguments for these keyword arguments (without --input/--out)."""
     if task is None:
         raise UsageError("the task is required: one of regression, binary, multiclass, multilabel, "
-                         "distribution, embedding, segmentation")
+                         "distribution, embedding, segmentation, ranking, clustering")
     args = ["--task", text(task)]
     for option, value in (("--label", label), ("--prediction", prediction), ("--weight", weight)):
         if value is not None:

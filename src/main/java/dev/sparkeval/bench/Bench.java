@@ -121,6 +121,44 @@ public final class Bench {
             "log_loss", "brier"));
   }
 
+  /**
+   * Ranking, queries x items: sparkeval's long layout (one call, its own shuffle by query) against
+   * MLlib's groupBy/collect_list and one RankingEvaluator call per metric; then both on the same
+   * cached arrays (MLlib's layout). The grades are 0/1 and the scores distinct, so both sides
+   * compute the same numbers, recorded beside the times.
+   */
+  public void ranking(long queries, int items) {
+    out.println("ranking (" + queries + " queries x " + items + " items)");
+    Dataset<Row> t = Synthetic.rankingTable(spark, queries, items, partitions, 13, true).repartition(partitions).cache();
+    t.count();
+    List<String> specs = java.util.Arrays.stream(RankingSide.METRICS).map(m -> m[2]).toList();
+    Evaluation.Settings lng = Evaluation.settings().task(Task.RANKING).query("query").prediction("score").label("grade")
+        .metric(specs.toArray(String[]::new)).build();
+    Evaluation.Result[] ours = new Evaluation.Result[2];
+    List<Map<String, Double>> theirs = new java.util.ArrayList<>(List.of(Map.of(), Map.of()));
+    result.put("ranking_queries", queries);
+    result.put("ranking_items", items);
+    twice("ranking_long_s", () -> ours[0] = Evaluation.run(t, lng),
+        "mllib_ranking_long_s", () -> theirs.set(0, RankingSide.fromLong(t)));
+    Dataset<Row> a = RankingSide.arrays(t).cache();
+    a.count();
+    t.unpersist();
+    Evaluation.Settings arr = Evaluation.settings().task(Task.RANKING).metric(specs.toArray(String[]::new)).build();
+    twice("ranking_arrays_s", () -> ours[1] = Evaluation.run(a, arr),
+        "mllib_ranking_arrays_s", () -> theirs.set(1, RankingSide.evaluate(a)));
+    a.unpersist();
+    result.put("ranking_long_values", ours[0].values());
+    result.put("ranking_arrays_values", ours[1].values());
+    result.put("mllib_ranking_values", theirs.get(1));
+  }
+
+  /** Two long-running figures timed in turn after one warm-up each (a ranking run takes many seconds). */
+  private void twice(String keyA, Runnable a, String keyB, Runnable b) {
+    Stopwatch.Timing[] t = Stopwatch.interleaved(1, reps, cpu, a, b);
+    record(keyA, t[0]);
+    record(keyB, t[1]);
+  }
+
   /** One mini-batch step both ways: sparkeval's (batch = fraction of the rows) and MLlib's runMiniBatchSGD. */
   public void iteration(int features, double fraction) {
     out.println("mini-batch step, logistic, " + features + " features, batch fraction " + fraction);
@@ -159,6 +197,8 @@ public final class Bench {
     ratio(r, "mllib_iteration_over_iteration", "mllib_iteration_ms", "iteration_ms");
     ratio(r, "regression_suite_over_scan", "regression_suite_s", "regression_scan_s");
     ratio(r, "mllib_regression_over_suite", "mllib_regression_suite_s", "regression_suite_s");
+    ratio(r, "mllib_ranking_long_over_long", "mllib_ranking_long_s", "ranking_long_s");
+    ratio(r, "mllib_ranking_arrays_over_arrays", "mllib_ranking_arrays_s", "ranking_arrays_s");
     result.put("ratios", r);
     return r;
   }

@@ -24,6 +24,8 @@ public final class Catalogs {
     all.addAll(ClassRates.entries());
     all.addAll(LabelRanking.entries());
     all.addAll(VectorEntries.entries());
+    all.addAll(Ranking.entries());
+    all.addAll(Clustering.entries());
     return new Catalog(all);
   }
 }

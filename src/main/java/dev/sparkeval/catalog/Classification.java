@@ -47,6 +47,7 @@ public final class Classification {
   private static final Set<Task> ALL = Set.of(Task.BINARY, Task.MULTICLASS, Task.MULTILABEL);
   static final Param AVERAGE = new Param("average", "auto",
       "binary (class 1), micro, macro, weighted, samples (multilabel); auto: binary / macro (multiclass) / micro (multilabel)");
+  static final Param BASE = new Param("base", "e", "log base: e, 2, 10 or any number > 0 other than 1");
   static final Param ZERO_DIVISION = new Param("zero_division", "0", "the value of a 0/0 (0 or 1); noted in 'undefined'");
   static final Param CLASS = new Param("class", "none",
       "a class index (multilabel: a label index): that class's value alone, not an average (MLlib's ...ByLabel)");
@@ -76,8 +77,11 @@ public final class Classification {
         o.logits());
   }
 
-  static MeanMeasure perElement(Task t, PointLoss l, EvalOptions o) {
-    return t == Task.MULTILABEL ? new MeanMeasure(new Elementwise(l, o.logits())) : new MeanMeasure(l);
+  /** Binary: the mean over rows; multilabel: over all elements (with --ignore-index, over the elements kept). */
+  static dev.sparkeval.core.Measure perElement(Task t, PointLoss l, EvalOptions o) {
+    if (t != Task.MULTILABEL) return new MeanMeasure(l);
+    if (o.ignoring()) return new RatioMeasure(new Elementwise(l, o.logits(), true), Elementwise.counted());
+    return new MeanMeasure(new Elementwise(l, o.logits()));
   }
 
   static double zd(Params p) {
@@ -100,11 +104,19 @@ public final class Classification {
     return new PrfMeasure(t, kind, beta, average(t, p, "micro"), cls(p), zd(p), o.threshold());
   }
 
+  /** The log base of cross_entropy (class or distribution targets): e, or a finite number > 0 other than 1. */
   static double base(Params p) {
-    String b = p.str("base");
+    String b = p.str("base").trim();
     if (b.equalsIgnoreCase("e")) return Math.E;
-    double v = p.dbl("base", 0, true, Double.POSITIVE_INFINITY, true);
-    if (v == 1) throw new UsageException("cross_entropy: base must be e, 2, 10 or another positive number other than 1");
+    double v;
+    try {
+      v = Double.parseDouble(b);
+    } catch (NumberFormatException x) {
+      v = Double.NaN;
+    }
+    if (!(v > 0) || v == 1 || Double.isInfinite(v)) {
+      throw new UsageException("cross_entropy: base must be e or a number > 0 other than 1 (2 for bits), got '" + b + "'");
+    }
     return v;
   }
 
@@ -190,8 +202,8 @@ public final class Classification {
               return new RatioMeasure(ce, ce.weightOf());
             },
             new Param("label_smoothing", "0", "in [0, 1]"),
-            new Param("ignore_index", "-100", "rows of this class add nothing"),
-            new Param("base", "e", "log base: e, 2 or 10"))
+            new Param("ignore_index", "-100", "rows of this class add nothing to this loss (PyTorch); --ignore-index leaves rows out of every measure"),
+            BASE)
             .trains(Reduction.MEAN, (t, p, o) -> crossEntropy(p, o)),
         metric("accuracy", BIN_MC, "fraction of correct decisions (sklearn accuracy_score)", LARGER,
             (t, p, o) -> CountsMeasure.accuracy(t, o.threshold())).refusesTraining(Untrainable.STEP, null),

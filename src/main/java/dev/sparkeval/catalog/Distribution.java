@@ -8,7 +8,6 @@ import dev.sparkeval.core.Entry;
 import dev.sparkeval.core.Param;
 import dev.sparkeval.core.Params;
 import dev.sparkeval.core.Task;
-import dev.sparkeval.core.UsageException;
 import dev.sparkeval.loss.JsDivergence;
 import dev.sparkeval.loss.KlDiv;
 import dev.sparkeval.loss.SoftCrossEntropy;
@@ -30,27 +29,11 @@ public final class Distribution {
         loss("cross_entropy", DIST, "torch.nn.CrossEntropyLoss with probability targets: mean over rows of "
                 + "-sum w_i t_i log q_i (t = label smoothed, w = --class-weights)",
             (t, p, o) -> new VectorMean(new SoftCrossEntropy(o.logits(), p.dbl("label_smoothing", 0, false, 1, false),
-                o.classWeights(), logBase(p))),
+                o.classWeights(), Classification.base(p))),
             new Param("label_smoothing", "0", "mixes the target with the uniform distribution; in [0, 1]"),
-            new Param("base", "e", "log base: e, 2, 10 or any number > 0 other than 1")),
+            Classification.BASE),
         metric("js_divergence", DIST, "Jensen-Shannon divergence, natural log, mean over rows: "
                 + "(KL(p||m) + KL(q||m)) / 2 with m = (p + q) / 2; in [0, ln 2] (scipy jensenshannon squared)",
             Direction.SMALLER, (t, p, o) -> new VectorMean(new JsDivergence())));
-  }
-
-  /** ln(base), 1 for the natural log. */
-  static double logBase(Params p) {
-    String b = p.str("base").trim();
-    if (b.equalsIgnoreCase("e")) return 1;
-    double v;
-    try {
-      v = Double.parseDouble(b);
-    } catch (NumberFormatException x) {
-      throw new UsageException("cross_entropy: base must be e or a number > 0 other than 1, got '" + b + "'");
-    }
-    if (!(v > 0) || v == 1 || Double.isInfinite(v)) {
-      throw new UsageException("cross_entropy: base must be e or a number > 0 other than 1, got '" + b + "'");
-    }
-    return Math.log(v);
   }
 }

@@ -1,10 +1,10 @@
 package dev.sparkeval.catalog;
 
 import dev.sparkeval.core.EvalOptions;
+import dev.sparkeval.core.InvalidSetting;
 import dev.sparkeval.core.Role;
 import dev.sparkeval.core.RowRule;
 import dev.sparkeval.core.Task;
-import dev.sparkeval.core.UsageException;
 import dev.sparkeval.rule.DistributionRule;
 import dev.sparkeval.rule.VectorRules;
 import java.util.Map;
@@ -19,7 +19,7 @@ final class VectorTasks {
 
   static void validate(EvalOptions o) {
     if (o.classWeights() != null && (o.task() == Task.EMBEDDING || o.task() == Task.SEGMENTATION)) {
-      throw new UsageException("--class-weights does not apply to task " + o.task().id()
+      throw new InvalidSetting("classWeights", "does not apply to task " + o.task().id()
           + "; it is for classification and for cross_entropy on distributions");
     }
   }

@@ -29,8 +29,14 @@ public final class BenchCommand implements Command {
   long sqlRows = 20_000_000;
   @Option(name = "--scaling", metaVar = "M1,M2,...", usage = "also time the binary suite and a bare scan of its columns at these sizes, in millions of rows (e.g. 1,2,4,8,16), cached and as parquet; writes scaling.svg")
   String scaling;
-  @Option(name = "--sections", metaVar = "S1,S2,...", usage = "what to time: mllib (the MLlib comparisons), sql (against hand-written SQL), scaling; default all")
-  String sections = "mllib,sql,scaling";
+  @Option(name = "--sections", metaVar = "S1,S2,...", usage = "what to time: mllib (the MLlib comparisons), sql (against hand-written SQL), scaling,"
+      + " ranking (needs --ranking); default all")
+  String sections = "mllib,sql,scaling,ranking";
+  @Option(name = "--ranking", metaVar = "QUERIES", usage = "also time ranking against MLlib's RankingEvaluator on this many"
+      + " queries of --items items (e.g. 1000000); --sections ranking times nothing else")
+  long rankingQueries;
+  @Option(name = "--items", metaVar = "N", usage = "items per query of the ranking bench (default 20)")
+  int items = 20;
   @Option(name = "--work", metaVar = "DIR", usage = "where the parquet tables go while the bench runs (default: a temporary folder, deleted at the end)")
   String work;
   @Option(name = "--out", metaVar = "DIR", usage = "where bench.json goes (default out/bench)")
@@ -46,6 +52,11 @@ public final class BenchCommand implements Command {
     List<Long> sizes = sizes();
     Path dir = Path.of(out);
     Outputs.checkWritable(dir);
+    if (rankingQueries < 0 || (rankingQueries > 0 && rankingQueries < 100)) {
+      throw new UsageException("--ranking takes a number of queries >= 100, got " + rankingQueries);
+    }
+    if (items < 1) throw new UsageException("--items must be >= 1, got " + items);
+    if (only.equals(Set.of("ranking")) && rankingQueries == 0) throw new UsageException("--sections ranking needs --ranking QUERIES");
     Path tables = work != null ? Path.of(work) : Files.createTempDirectory("sparkeval-bench");
     Bench b = new Bench(ctx.spark(), rows, partitions, reps, ctx.out());
     SqlBench sql = new SqlBench(ctx.spark(), partitions, reps, tables, ctx.out());
@@ -61,6 +72,7 @@ public final class BenchCommand implements Command {
         b.result().put("scaling", sql.scaling(sizes, bins));
         svg = sql.chart();
       }
+      if (only.contains("ranking") && rankingQueries > 0) b.ranking(rankingQueries, items);
     } finally {
       if (work == null) deleteTree(tables);
     }
@@ -79,8 +91,8 @@ public final class BenchCommand implements Command {
     Set<String> s = new LinkedHashSet<>();
     for (String x : sections.split(",")) {
       String t = x.trim();
-      if (!List.of("mllib", "sql", "scaling").contains(t)) {
-        throw new UsageException("--sections takes mllib, sql and scaling separated by commas; got '" + t + "'");
+      if (!List.of("mllib", "sql", "scaling", "ranking").contains(t)) {
+        throw new UsageException("--sections takes mllib, sql, scaling and ranking separated by commas; got '" + t + "'");
       }
       s.add(t);
     }

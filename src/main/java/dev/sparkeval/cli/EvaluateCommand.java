@@ -50,11 +50,7 @@ public final class EvaluateCommand extends EvaluateOptions implements Command {
     Path outDir = Path.of(out);
     Outputs.checkWritable(outDir);
     Input.check("--input", input, table, format);
-    Plan plan = Evaluation.plan(s);
-    Gates.checkComputed(parsedGates, plan);
-    if (sliceMetric != null && !Gates.computed(plan).contains(sliceMetric)) {
-      throw new UsageException("--slice-metric '" + sliceMetric + "' is not computed; add it with --loss or --metric (spelled the same)");
-    }
+    Plan plan = checkPlan(s);
     if (history != null && historyTable != null) throw new UsageException("give one of --history PATH or --history-table NAME, not both");
     History.check(history);
     if (reference != null && referenceTable != null) throw new UsageException("give one of --reference PATH or --reference-table NAME, not both");

@@ -5,13 +5,14 @@ import dev.sparkeval.core.UsageException;
 import dev.sparkeval.spark.Input;
 import dev.sparkeval.spark.Output;
 import dev.sparkeval.spark.gen.Synthetic;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.kohsuke.args4j.Option;
 
 /** {@code generate}: writes a synthetic prediction table or training set of any size. */
 public final class GenerateCommand implements Command {
-  @Option(name = "--task", metaVar = "T", required = true, usage = "regression, binary, multiclass, or training (a training set)")
+  @Option(name = "--task", metaVar = "T", required = true, usage = "regression, binary, multiclass, embedding, ranking (long layout: query, item, grade, score), or training (a training set)")
   String task;
   @Option(name = "--rows", metaVar = "N", usage = "number of rows (default 100000)")
   long rows = 100_000;
@@ -19,7 +20,9 @@ public final class GenerateCommand implements Command {
   int partitions = 8;
   @Option(name = "--classes", metaVar = "K", usage = "classes for multiclass (default 10)")
   int classes = 10;
-  @Option(name = "--features", metaVar = "F", usage = "features for a training set (default 20)")
+  @Option(name = "--items", metaVar = "N", usage = "ranking: items per query (default 20); --rows / N queries")
+  int items = 20;
+  @Option(name = "--features", metaVar = "F", usage = "features of a training set, or the vector length of an embedding table (default 20)")
   int features = 20;
   @Option(name = "--seed", metaVar = "S", usage = "random seed (default 1)")
   long seed = 1;
@@ -37,13 +40,20 @@ public final class GenerateCommand implements Command {
     if (named != null && !named.equals(format)) {
       throw new UsageException("--format " + format + " but --out '" + out + "' names " + named + "; make them agree");
     }
-    if (format.equals("csv") && !task.equals("regression") && !task.equals("binary") && !task.equals("training")) {
-      throw new UsageException("csv cannot hold the vector column of a " + task + " table; use parquet, json or orc");
+    if (items < 1) throw new UsageException("--items must be >= 1, got " + items);
+    if (task.equals("ranking") && rows < items) throw new UsageException("--rows " + rows + " is fewer than one query of --items " + items);
+    if (format.equals("csv") && !List.of("regression", "binary", "ranking", "training").contains(task)) {
+      throw new UsageException("csv cannot hold the vector columns of " + task + " tables; use parquet, json or orc");
     }
     Task t = task.equals("training") ? null : Task.parse(task); // checked before Spark starts
-    Dataset<Row> d = t == null
-        ? Synthetic.trainingSet(ctx.spark(), rows, features, partitions, seed)
-        : Synthetic.predictions(ctx.spark(), t, rows, partitions, seed, classes);
+    if (t == Task.EMBEDDING && features < 1) throw new UsageException("--features (the vector length) must be >= 1, got " + features);
+    Dataset<Row> d;
+    if (t == null) d = Synthetic.trainingSet(ctx.spark(), rows, features, partitions, seed);
+    else if (t == Task.EMBEDDING) d = Synthetic.embeddings(ctx.spark(), rows, features, partitions, seed);
+    else if (t == Task.RANKING) {
+      rows = rows / items * items; // whole queries
+      d = Synthetic.rankingTable(ctx.spark(), rows / items, items, partitions, seed, false);
+    } else d = Synthetic.predictions(ctx.spark(), t, rows, partitions, seed, classes);
     Output.write(d, out, format);
     ctx.out().println("wrote " + rows + " rows (" + task + ", " + partitions + " partitions) to " + out);
     return 0;

@@ -15,12 +15,14 @@ final class Summary {
   private Summary() {}
 
   static void print(PrintStream out, Evaluation.Result r, double seconds) {
-    out.printf("evaluate %s: %d rows, %d used%s, %.2f s%n", r.plan().task().id(), r.rows(), r.rowsUsed(),
+    Integer ignore = r.settings().ignoreIndex();
+    out.printf("evaluate %s: %d rows, %d used%s%s, %.2f s%n", r.plan().task().id(), r.rows(), r.rowsUsed(),
+        ignore == null ? "" : ", " + r.rowsIgnored() + " ignored (label " + ignore + ")",
         r.skipped().isEmpty() ? "" : ", skipped " + r.skipped(), seconds);
     section(out, "losses", r.overall().losses(), r.overall().parts());
     section(out, "metrics", r.overall().metrics(), r.overall().parts());
     for (Evaluation.SliceResult s : r.slices()) {
-      out.printf("slice %s (%d rows)%n", s.slice(), s.outcome().rows());
+      out.printf("slice %s (%d rows%s)%n", s.slice(), s.outcome().rows(), ignore == null ? "" : ", " + s.rowsIgnored() + " ignored");
       section(out, "losses", s.outcome().losses(), s.outcome().parts());
       section(out, "metrics", s.outcome().metrics(), s.outcome().parts());
     }

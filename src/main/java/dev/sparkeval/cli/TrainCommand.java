@@ -1,9 +1,9 @@
 package dev.sparkeval.cli;
 
+import dev.sparkeval.core.OptionValues;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
 import dev.sparkeval.report.TrainingReport;
-import dev.sparkeval.request.EvaluateOptions;
 import dev.sparkeval.request.Flags;
 import dev.sparkeval.spark.Input;
 import dev.sparkeval.spark.train.Training;
@@ -90,10 +90,15 @@ public final class TrainCommand implements Command {
         .checkpoint(checkpoint == null ? null : Path.of(checkpoint)).resume(resume).fullTrainLoss(fullTrainLoss);
     if (features != null) for (String f : features.split(",")) if (!f.isBlank()) b.features(f.trim());
     if (!metrics.isEmpty()) b.metric(metrics.toArray(String[]::new));
-    if (classWeights != null) b.classWeights(EvaluateOptions.parseWeights(classWeights));
-    Training.Settings s = Flags.build(b::build);
+    Training.Settings s = Flags.build(() -> {
+      if (classWeights != null) b.classWeights(OptionValues.classWeights(classWeights, ','));
+      return b.build();
+    });
     // Everything that needs no data is checked before Spark starts.
-    Training.check(s);
+    Flags.build(() -> {
+      Training.check(s);
+      return s;
+    });
     Input.check("--train", "--train-table", train, trainTable, format);
     boolean validated = validation != null || validationTable != null;
     if (validated) Input.check("--validation", "--validation-table", validation, validationTable, format);

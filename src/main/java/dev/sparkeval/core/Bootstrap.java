@@ -106,6 +106,8 @@ public final class Bootstrap implements ReportPart {
     h = steps(h, e.anchor);
     h = steps(h, e.positive);
     h = steps(h, e.negative);
+    if (e.features != null) h = steps(h, e.features); // tasks without them keep their draws
+    if (e.key != 0) h = mix(h ^ e.key) + 0x9E3779B97F4A7C15L;
     return h;
   }
 

@@ -14,11 +14,17 @@ package dev.sparkeval.core;
  *       is the decided class, {@code prediction} that index, {@code predictionVec} null, {@code growing};
  *   <li>multilabel: {@code labelVec} 0/1, {@code predictionVec} probabilities; with logits also {@code logitVec};
  *       with label sets, both 0/1 vectors as long as the row's largest id needs, {@code growing};
+ *       with --ignore-index, the ignored label elements are NaN (see {@link #ignored(double)});
  *   <li>distribution: {@code labelVec} and {@code predictionVec} distributions; with logits also {@code logitVec};
  *   <li>embedding: {@code labelVec} and {@code predictionVec}, {@code target} for cosine_embedding,
  *       {@code anchor}, {@code positive} and {@code negative} for triplet (each only when bound);
  *   <li>segmentation: {@code labelVec} and {@code predictionVec} (an image per row), or
- *       {@code label} and {@code prediction} (a pixel per row).
+ *       {@code label} and {@code prediction} (a pixel per row);
+ *   <li>ranking: one query per Example. MLlib's array layout: {@code labelVec} the relevant ids,
+ *       {@code predictionVec} the ranked ids; the long layout: {@code labelVec} the grades and
+ *       {@code predictionVec} the scores of the query's items (best score first), {@code key} a hash
+ *       of the query id. The row rule fills {@code query} from them;
+ *   <li>clustering: {@code features} the point, {@code prediction} its cluster id.
  * </ul>
  */
 public final class Example {
@@ -41,6 +47,12 @@ public final class Example {
   /** Raw margin(s) when the prediction column holds logits; probabilities are derived into prediction/predictionVec. */
   public double logit;
   public double[] logitVec;
+  /** Clustering: the point's feature vector. */
+  public double[] features;
+  /** Ranking: the query, built by the row rule from labelVec and predictionVec. */
+  public RankedQuery query;
+  /** Ranking, long layout: a hash of the query id (it enters the bootstrap draws); 0 otherwise. */
+  public long key;
 
   // Vectors are always exactly as long as the row's vector (the reader reuses an array only
   // when the length repeats), so v.length is the row's dimension.
@@ -50,6 +62,15 @@ public final class Example {
    * partition), -1 before it. The task's row rule makes rows of another length bad rows.
    */
   public int dimension = -1;
+
+  /**
+   * Whether a multilabel label element is left out (--ignore-index): the row rule marks such
+   * elements NaN, a value no input can have (the reader refuses NaN). States that read label
+   * elements skip them, and say so with {@link Stat#skipsIgnoredElements()}.
+   */
+  public static boolean ignored(double labelElement) {
+    return labelElement != labelElement;
+  }
 
   private double logArg = Double.NaN, logValue = Double.NaN;
 

@@ -16,7 +16,7 @@ public interface Measure {
    * The rows outside this measure's domain (msle's log1p needs values > -1, Gamma deviance positive
    * ones, ...), or null. They are bad rows of the whole evaluation, as the task's own checks are.
    */
-  default RowRule rowRule() {
+  default RowCheck rowCheck() {
     return null;
   }
 }

@@ -28,15 +28,16 @@ public final class Plan {
     this.metrics = List.copyOf(metrics);
     this.parts = List.copyOf(parts);
     this.taskRule = rule;
-    List<RowRule> domains = new ArrayList<>();
-    for (Catalog.Resolved r : losses) if (r.measure().rowRule() != null) domains.add(r.measure().rowRule());
-    for (Catalog.Resolved r : metrics) if (r.measure().rowRule() != null) domains.add(r.measure().rowRule());
+    List<RowCheck> domains = new ArrayList<>();
+    for (Catalog.Resolved r : losses) if (r.measure().rowCheck() != null) domains.add(r.measure().rowCheck());
+    for (Catalog.Resolved r : metrics) if (r.measure().rowCheck() != null) domains.add(r.measure().rowCheck());
     this.rule = rule.then(domains);
     List<Stat> protos = new ArrayList<>(List.of(new WeightStat())); // rows and weight sum, always reported
     for (Catalog.Resolved r : losses) protos.addAll(r.measure().needs());
     for (Catalog.Resolved r : metrics) protos.addAll(r.measure().needs());
     for (ReportPart p : parts) if (!p.overallOnly()) protos.addAll(p.needs());
     this.prototype = StatSet.of(protos);
+    if (task == Task.MULTILABEL && options.ignoring()) checkElementMasks(losses, metrics);
     java.util.Set<String> have = new java.util.HashSet<>();
     for (Stat st : prototype.stats()) have.add(st.key());
     List<Stat> overall = new ArrayList<>();
@@ -44,6 +45,23 @@ public final class Plan {
       if (p.overallOnly()) for (Stat st : p.needs()) if (!have.contains(st.key())) overall.add(st);
     }
     this.overallPrototype = StatSet.of(overall);
+  }
+
+  /**
+   * Multilabel with --ignore-index leaves single label elements out; a measure whose states would
+   * read such an element as a 0 is refused rather than computed wrong.
+   */
+  private static void checkElementMasks(List<Catalog.Resolved> losses, List<Catalog.Resolved> metrics) {
+    List<Catalog.Resolved> all = new ArrayList<>(losses);
+    all.addAll(metrics);
+    for (Catalog.Resolved r : all) {
+      for (Stat st : r.measure().needs()) {
+        if (!st.skipsIgnoredElements()) {
+          throw new UsageException(r.spec().text() + " cannot leave out single label elements, which --ignore-index does"
+              + " for multilabel; evaluate it without --ignore-index (on rows without that label value)");
+        }
+      }
+    }
   }
 
   /** Resolves the specs against the catalogue; an empty list means the task's defaults. */
@@ -64,6 +82,13 @@ public final class Plan {
     List<ReportPart> ps = new ArrayList<>(parts);
     ps.add(new Bootstrap(losses, metrics, replicates, seed));
     return new Plan(task, options, losses, metrics, ps, taskRule);
+  }
+
+  /** The same plan with one more report block (for blocks that depend on the resolved measures). */
+  public Plan withPart(ReportPart part) {
+    List<ReportPart> ps = new ArrayList<>(parts);
+    ps.add(part);
+    return new Plan(task, options, losses, metrics, ps, rule);
   }
 
   private static List<String> distinct(List<String> specs, String option) {

@@ -68,5 +68,10 @@ public final class ReplicateStat extends Stat {
 
   public StatSet replicate(int r) { return replicates[r]; }
 
+  @Override public boolean skipsIgnoredElements() {
+    for (Stat s : replicates[0].stats()) if (!s.skipsIgnoredElements()) return false;
+    return true;
+  }
+
   public int size() { return replicates.length; }
 }

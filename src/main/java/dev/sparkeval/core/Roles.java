@@ -40,13 +40,22 @@ public final class Roles {
     Map<Role, String> out = new LinkedHashMap<>();
     for (Map.Entry<Role, String> e : given.entrySet()) {
       Role role = e.getKey();
-      if (readers.containsKey(role) || role == Role.WEIGHT) out.put(role, e.getValue());
+      boolean layout = role == Role.QUERY && plan.task() == Task.RANKING; // the long layout groups by it
+      if (readers.containsKey(role) || role == Role.WEIGHT || layout) out.put(role, e.getValue());
       else if (!defaults.contains(role)) {
-        throw new UsageException(role.option() + " is given but no requested loss or metric reads it"
-            + (role == Role.TARGET ? " (cosine_embedding does)" : " (triplet does)"));
+        throw new UsageException(role.option() + " is given but no requested loss or metric reads it (" + reader(role) + ")");
       }
     }
     return out;
+  }
+
+  private static String reader(Role role) {
+    return switch (role) {
+      case TARGET -> "cosine_embedding does";
+      case QUERY -> "--task ranking groups rows by it";
+      case FEATURES -> "silhouette does, with --task clustering";
+      default -> "triplet does";
+    };
   }
 
   private static String example(List<String> options) {

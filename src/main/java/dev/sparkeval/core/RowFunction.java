@@ -8,6 +8,11 @@ public interface RowFunction extends Serializable {
 
   double apply(Example e);
 
+  /** See {@link Stat#skipsIgnoredElements()}: true when the function leaves out ignored multilabel elements. */
+  default boolean skipsIgnoredElements() {
+    return false;
+  }
+
   /**
    * The values of rows [0, b.size) of a batch into out[0, b.size). The default goes row by row
    * through {@link #apply(Example)}; hot functions override it with a loop over the columns that

@@ -3,9 +3,10 @@ package dev.sparkeval.core;
 import java.io.Serializable;
 
 /**
- * Task-specific checks on a decoded row (label domain, probability range, ...). A rule may also
- * normalise the row (for example take element 1 of a binary probability vector). Returns null
- * for a good row, so that the good path allocates nothing.
+ * A task's checks on a decoded row (label domain, probability range, ...), which also normalise
+ * it (take element 1 of a binary probability vector, derive probabilities from logits). Returns
+ * null for a good row, so that the good path allocates nothing. Checks that only look (measure
+ * domains) are {@link RowCheck}s, run after the rule by {@link #then}.
  */
 public interface RowRule extends Serializable {
   Bad check(Example e);
@@ -27,6 +28,18 @@ public interface RowRule extends Serializable {
   /** Why a row is bad: a short reason key for counting, and a sentence for the user. */
   record Bad(String reason, String detail) implements Serializable {}
 
+  /**
+   * The verdict on a row whose label is the ignore index (--ignore-index): not bad, but left out
+   * of every state like a bad row, and counted in rows_ignored. Every path that skips bad rows
+   * thus skips it too; the paths that count or fail on bad rows test {@link #ignored} first.
+   */
+  Bad IGNORED = new Bad("ignored", "the label is the ignore index");
+
+  /** Whether a verdict is {@link #IGNORED} (the same constant in every JVM). */
+  static boolean ignored(Bad b) {
+    return b == IGNORED;
+  }
+
   RowRule NONE = new RowRule() {
     private static final long serialVersionUID = 1L;
 
@@ -39,11 +52,11 @@ public interface RowRule extends Serializable {
     }
   };
 
-  /** This rule, then each of the others in order; the first bad verdict wins. */
-  default RowRule then(java.util.List<RowRule> others) {
-    if (others.isEmpty()) return this;
+  /** This rule, then each of the checks in order; the first bad verdict wins. */
+  default RowRule then(java.util.List<RowCheck> checks) {
+    if (checks.isEmpty()) return this;
     RowRule first = this;
-    RowRule[] rest = others.toArray(new RowRule[0]);
+    RowCheck[] rest = checks.toArray(new RowCheck[0]);
     return new RowRule() {
       private static final long serialVersionUID = 1L;
 
@@ -53,9 +66,9 @@ public interface RowRule extends Serializable {
         return b;
       }
 
-      /** The others only check (measure domains), so they go first: a refusal leaves the batch unchanged. */
+      /** The checks only look, so they go first: a refusal leaves the batch unchanged. */
       @Override public boolean check(Batch b) {
-        for (RowRule r : rest) if (!r.check(b)) return false;
+        for (RowCheck r : rest) if (!r.check(b)) return false;
         return first.check(b);
       }
 

@@ -44,6 +44,15 @@ public abstract class Stat implements Serializable {
   }
 
   /**
+   * Whether this state leaves out the multilabel label elements that --ignore-index marks (see
+   * {@link Example#ignored(double)}), or reads no label elements at all. A multilabel plan with
+   * an ignore index refuses measures whose states do not (they would count such elements as 0).
+   */
+  public boolean skipsIgnoredElements() {
+    return false;
+  }
+
+  /**
    * False for a state whose completion cannot also complete bootstrap replicates (Spearman's
    * ranks, which have a sort job of their own): the measures that need it get no interval.
    */

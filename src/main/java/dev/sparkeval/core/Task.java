@@ -12,7 +12,9 @@ public enum Task {
   MULTILABEL("probability", List.of("bce"), List.of("hamming_loss", "subset_accuracy", "f1:average=micro")),
   DISTRIBUTION("prediction", List.of("kl_div"), List.of("js_divergence")),
   EMBEDDING("prediction", List.of("cosine"), List.of("cosine_similarity")),
-  SEGMENTATION("prediction", List.of("dice"), List.of("iou"));
+  SEGMENTATION("prediction", List.of("dice"), List.of("iou")),
+  RANKING("prediction", List.of(), List.of("ndcg:k=10", "map", "mrr", "precision:k=10", "recall:k=10")),
+  CLUSTERING("prediction", List.of(), List.of("silhouette"));
 
   private final String defaultPrediction;
   private final List<String> defaultLosses;

@@ -40,4 +40,7 @@ public final class WeightStat extends Stat {
   }
 
   public long count() { return count; }
+
+  @Override public boolean skipsIgnoredElements() { return true; } // reads no label
+
 }

@@ -21,7 +21,7 @@ public final class CrossEntropy implements VectorLoss {
     this.smoothing = smoothing;
     this.ignoreIndex = ignoreIndex;
     this.classWeights = classWeights;
-    this.logBase = base == Math.E ? 1.0 : Math.log(base);
+    this.logBase = lnBase(base);
     this.logits = logits;
   }
 
@@ -86,5 +86,10 @@ public final class CrossEntropy implements VectorLoss {
         return rowWeight((int) e.label);
       }
     };
+  }
+
+  /** ln(base), the divisor that turns nats into another log base's units; exactly 1 for base e. */
+  public static double lnBase(double base) {
+    return base == Math.E ? 1.0 : Math.log(base);
   }
 }

@@ -18,11 +18,11 @@ public final class SoftCrossEntropy implements RowFunction {
   private final double[] classWeights;
   private final double logBase;
 
-  public SoftCrossEntropy(boolean logits, double smoothing, double[] classWeights, double logBase) {
+  public SoftCrossEntropy(boolean logits, double smoothing, double[] classWeights, double base) {
     this.logits = logits;
     this.smoothing = smoothing;
     this.classWeights = classWeights;
-    this.logBase = logBase;
+    this.logBase = CrossEntropy.lnBase(base);
   }
 
   @Override public String key() {

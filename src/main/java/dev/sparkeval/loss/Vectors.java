@@ -23,17 +23,6 @@ public final class Vectors {
     return Math.log(s);
   }
 
-  /** softmax(z) into out (same length). */
-  public static void softmax(double[] z, double[] out) {
-    double m = max(z);
-    double s = 0;
-    for (int i = 0; i < z.length; i++) {
-      out[i] = Math.exp(z[i] - m);
-      s += out[i];
-    }
-    for (int i = 0; i < z.length; i++) out[i] /= s;
-  }
-
   /** x log(x / y), 0 when x = 0 (scipy.special.rel_entr). */
   public static double relEntr(double x, double y) {
     return x == 0 ? 0 : x * Math.log(x / y);

@@ -112,9 +112,12 @@ public final class BinnedAucMeasure implements Measure {
 
     @Override public void add(Example e) {
       size(RankStat.classesOf(scores.task(), e));
-      for (int c = 0; c < k; c++) hist[c].add(scores.score(e, c), scores.scoresAreLogits(), scores.positive(e, c), e.weight);
+      for (int c = 0; c < k; c++) {
+        if (scores.includes(e, c)) hist[c].add(scores.score(e, c), scores.scoresAreLogits(), scores.positive(e, c), e.weight);
+      }
     }
 
+    @Override public boolean skipsIgnoredElements() { return true; }
     @Override public void add(Batch b) {
       if (scores.task() != Task.BINARY) {
         super.add(b);

@@ -102,8 +102,10 @@ public final class ClassFunctions {
     return new RowFunction() {
       private static final long serialVersionUID = 1L;
       @Override public String key() { return "subset_match:" + threshold; }
+      @Override public boolean skipsIgnoredElements() { return true; }
       @Override public double apply(Example e) {
         for (int l = 0; l < e.labelVec.length; l++) {
+          if (Example.ignored(e.labelVec[l])) continue;
           if ((e.predictionVec[l] > threshold) != (e.labelVec[l] == 1.0)) return 0.0;
         }
         return 1.0;

@@ -98,7 +98,11 @@ public final class CountsMeasure implements Measure {
         if (!inTruth || c.inTruth[i]) labels++;
       }
       if (labels == 0) return Value.undefined("no label occurs in the truth of any row: 0/0");
-      return of(Counts.div(wrong, c.total.multiply(BigDecimal.valueOf(labels))));
+      if (c.kept == null) return of(Counts.div(wrong, c.total.multiply(BigDecimal.valueOf(labels))));
+      BigDecimal elements = BigDecimal.ZERO; // --ignore-index left elements out: the weight of those kept
+      for (int i = 0; i < c.k; i++) if (!inTruth || c.inTruth[i]) elements = elements.add(c.kept[i], Exact.MC);
+      if (elements.signum() == 0) return Value.undefined("the weight of the label elements kept is 0");
+      return of(Counts.div(wrong, elements));
     });
   }
 }

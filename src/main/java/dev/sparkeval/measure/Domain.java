@@ -2,6 +2,7 @@ package dev.sparkeval.measure;
 
 import dev.sparkeval.core.Measure;
 import dev.sparkeval.core.Role;
+import dev.sparkeval.core.RowCheck;
 import dev.sparkeval.core.RowRule;
 import dev.sparkeval.core.Stat;
 import dev.sparkeval.core.StatSet;
@@ -42,7 +43,7 @@ public final class Domain {
 
   /** The measure, with rows outside the bounds made bad rows; why says what needs them. */
   public static Measure checked(Measure m, String name, String why, Bound... bounds) {
-    RowRule rule = e -> {
+    RowCheck check = e -> {
       for (Bound b : bounds) {
         double v = b.role() == Role.LABEL ? e.label : e.prediction;
         if (!b.holds(v)) {
@@ -55,7 +56,7 @@ public final class Domain {
     return new Measure() {
       @Override public List<Stat> needs() { return m.needs(); }
       @Override public Value finish(StatSet stats) { return m.finish(stats); }
-      @Override public RowRule rowRule() { return rule; }
+      @Override public RowCheck rowCheck() { return check; }
     };
   }
 

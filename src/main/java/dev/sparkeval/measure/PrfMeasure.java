@@ -24,7 +24,7 @@ public final class PrfMeasure implements Measure {
   public enum Kind { PRECISION, RECALL, F }
 
   private final Kind kind;
-  private final double beta2;
+  private final double beta;
   private final String average;
   private final int cls;
   private final BigDecimal zd;
@@ -38,7 +38,7 @@ public final class PrfMeasure implements Measure {
   public PrfMeasure(Task task, Kind kind, double beta, String average, int cls, double zeroDivision, double threshold) {
     this.kind = kind;
     this.cls = cls;
-    this.beta2 = beta * beta;
+    this.beta = beta;
     this.average = average;
     this.zd = BigDecimal.valueOf(zeroDivision);
     boolean ok = switch (task) {
@@ -64,15 +64,9 @@ public final class PrfMeasure implements Measure {
 
   /** [precision, recall, f] of one class (or pooled counts), with the zero-division notes. */
   BigDecimal[] prf(BigDecimal tp, BigDecimal pred, BigDecimal truth, String who, List<String> notes) {
-    BigDecimal p = pred.signum() == 0 ? zd : Counts.div(tp, pred);
-    BigDecimal r = truth.signum() == 0 ? zd : Counts.div(tp, truth);
     if (pred.signum() == 0 && kind != Kind.RECALL) notes.add("precision of " + who + " is 0/0 (never predicted)");
     if (truth.signum() == 0 && kind != Kind.PRECISION) notes.add("recall of " + who + " is 0/0 (no true samples)");
-    BigDecimal b2 = new BigDecimal(beta2);
-    BigDecimal denom = b2.multiply(p, Exact.MC).add(r, Exact.MC);
-    BigDecimal f = denom.signum() == 0 ? BigDecimal.ZERO
-        : BigDecimal.ONE.add(b2).multiply(p, Exact.MC).multiply(r, Exact.MC).divide(denom, Exact.MC);
-    return new BigDecimal[] {p, r, f};
+    return Counts.prf(tp, pred, truth, beta, zd);
   }
 
   private int pick() {

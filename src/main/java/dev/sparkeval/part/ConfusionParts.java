@@ -65,11 +65,9 @@ public final class ConfusionParts {
       Counts c = Counts.of(s);
       Map<String, ClassFigures> out = new LinkedHashMap<>();
       for (int i = 0; i < k; i++) {
-        double p = c.pred[i].signum() == 0 ? 0 : Counts.div(c.tp[i], c.pred[i]).doubleValue();
-        double r = c.truth[i].signum() == 0 ? 0 : Counts.div(c.tp[i], c.truth[i]).doubleValue();
-        BigDecimal denom = c.pred[i].add(c.truth[i]);
-        double f = denom.signum() == 0 ? 0 : Counts.div(c.tp[i].multiply(BigDecimal.valueOf(2)), denom).doubleValue();
-        out.put(Integer.toString(i), new ClassFigures(p, r, f, number(c.truth[i])));
+        BigDecimal[] prf = Counts.prf(c.tp[i], c.pred[i], c.truth[i], 1, BigDecimal.ZERO); // f1:class=i, zero_division=0
+        out.put(Integer.toString(i), new ClassFigures(prf[0].doubleValue(), prf[1].doubleValue(), prf[2].doubleValue(),
+            number(c.truth[i])));
       }
       return out;
     }

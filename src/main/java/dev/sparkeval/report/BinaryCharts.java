@@ -67,19 +67,51 @@ final class BinaryCharts {
   }
 
   private static Chart reliability(ScoreCurves.Calibration cal, Map<String, Double> metrics) {
+    List<ScoreCurves.Bin> bins = cal.table();
     XYSeries s = new XYSeries("observed", false);
-    for (ScoreCurves.Bin r : cal.table()) s.add(r.meanScore(), r.positiveRate());
-    JFreeChart ch = line(s, "mean predicted probability", "observed positive rate");
-    ((XYLineAndShapeRenderer) ch.getXYPlot().getRenderer()).setDefaultShapesVisible(true);
-    ch.getXYPlot().addAnnotation(new XYLineAnnotation(0, 0, 1, 1, Chart.dashed(1f), Chart.GREY));
-    String asked = "";
-    if (metrics != null) {
-      for (Map.Entry<String, Double> e : metrics.entrySet()) {
-        if (Better.name(e.getKey()).equals("ece")) asked = " The metric " + e.getKey() + " is " + Fmt.num(e.getValue()) + ".";
-      }
+    boolean weighted = false;
+    for (ScoreCurves.Bin b : bins) {
+      s.add(b.meanScore(), b.positiveRate());
+      weighted |= b.weight() != b.rows();
     }
-    return Chart.of("Calibration — ECE " + Fmt.num(cal.ece()) + " (" + Fmt.num((double) cal.bins()) + " bins)", ch,
-        "Points on the diagonal are calibrated; below it the model is over-confident in the positive class." + asked);
+    JFreeChart ch = line(s, "mean predicted probability", "observed positive rate");
+    XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) ch.getXYPlot().getRenderer();
+    r.setDefaultShapesVisible(true);
+    boolean byWeight = weighted;
+    // each point says how much it holds: a bin of 3 rows is no evidence either way
+    r.setDefaultItemLabelGenerator((data, series, item) -> byWeight ? Fmt.num(bins.get(item).weight()) : Fmt.count(bins.get(item).rows()));
+    r.setDefaultItemLabelFont(new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 10));
+    r.setDefaultItemLabelPaint(new java.awt.Color(60, 60, 60));
+    r.setDefaultItemLabelsVisible(true);
+    ((NumberAxis) ch.getXYPlot().getRangeAxis()).setRange(0, 1.08); // room for the labels of points at 1
+    ch.getXYPlot().addAnnotation(new XYLineAnnotation(0, 0, 1, 1, Chart.dashed(1f), Chart.GREY));
+    String same = sameEce(cal, metrics);
+    String title = "Calibration — ECE " + Fmt.num(cal.ece()) + " over " + cal.bins() + " bins"
+        + (same != null ? " (the metric " + same + ")" : "");
+    return Chart.of(title, ch, "Each point is a bin of predicted probabilities: its mean against the observed positive rate,"
+        + " labelled with the " + (weighted ? "weight" : "rows") + " it holds. Points on the diagonal are calibrated; below"
+        + " it the model is over-confident in the positive class." + (same == null ? others(metrics) : ""));
+  }
+
+  /** The ece metric computed over the same bins as the table (its L1 form), or null. */
+  static String sameEce(ScoreCurves.Calibration cal, Map<String, Double> metrics) {
+    if (metrics == null) return null;
+    for (String spec : metrics.keySet()) {
+      if (!Better.name(spec).equals("ece")) continue;
+      Map<String, String> p = dev.sparkeval.core.Spec.parse(spec).params();
+      String bins = p.getOrDefault("bins", String.valueOf(ScoreCurves.DEFAULT_CALIBRATION_BINS)).trim();
+      if (bins.equals(String.valueOf(cal.bins())) && p.getOrDefault("norm", "l1").equals("l1")) return spec;
+    }
+    return null;
+  }
+
+  private static String others(Map<String, Double> metrics) {
+    if (metrics == null) return "";
+    StringBuilder b = new StringBuilder();
+    for (Map.Entry<String, Double> e : metrics.entrySet()) {
+      if (Better.name(e.getKey()).equals("ece")) b.append(" The metric ").append(e.getKey()).append(" is ").append(Fmt.num(e.getValue())).append('.');
+    }
+    return b.toString();
   }
 
   private static Chart histogram(double[] neg, double[] pos) {

@@ -5,7 +5,10 @@ import dev.sparkeval.core.Bootstrap;
 import dev.sparkeval.core.Plan;
 import dev.sparkeval.core.Value;
 import dev.sparkeval.drift.Drift;
+import dev.sparkeval.part.ClusterFigures;
 import dev.sparkeval.part.ConfusionParts;
+import dev.sparkeval.part.QueryCounts;
+import dev.sparkeval.part.RankingCurves;
 import dev.sparkeval.part.ResidualPlots;
 import dev.sparkeval.part.ScoreCurves;
 import dev.sparkeval.spark.Evaluation;
@@ -20,25 +23,27 @@ import java.util.Set;
  * order, named in snake case ({@code rowsUsed} is {@code rows_used}), absent blocks (null) left
  * out. The keys are CONTRACT.md's; report.html and metrics.csv are drawn from the same record.
  *
- * <p>A new report block (baseline, drift, a ranking table) is one component here, where its key
+ * <p>A new report block (baseline, drift) is one component here, where its key
  * should appear, filled by the factory that knows it ({@link #evaluation}, or {@link #blocks}
  * for a block a {@code ReportPart} computes in the pass), plus its section in the HTML view.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Report(int schema, String command, String task, String input, String validation, long rows, long rowsUsed,
-                     Map<String, Long> rowsSkipped, double weightSum, Map<String, Double> losses, Map<String, Double> metrics,
+                     Long rowsIgnored, Map<String, Long> rowsSkipped, double weightSum, Map<String, Double> losses, Map<String, Double> metrics,
                      ConfusionParts.Matrix confusionMatrix, Map<String, ConfusionParts.ClassFigures> perClass,
-                     ResidualPlots.Plots residuals, ScoreCurves.Curves curves, Map<String, List<Double>> intervals,
+                     ResidualPlots.Plots residuals, ScoreCurves.Curves curves, QueryCounts.Counts ranking,
+                     List<ClusterFigures.Cluster> clusters, Map<String, List<Double>> intervals,
                      Map<String, Double> errorBounds, BaselineBlock baseline, Map<String, Drift> drift, List<Slice> slices,
                      Map<String, String> undefined, TrainingBlock training, double seconds, List<Gate> gates,
                      BootstrapBlock bootstrap, Long minSliceRows, Map<String, Object> settings) {
 
-  /** One slice's entry of {@code slices}. */
+  /** One slice's entry of {@code slices}; rowsIgnored only with an ignore index (as overall). */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Slice(Map<String, String> slice, long rows, double weightSum, Map<String, Double> losses,
+  public record Slice(Map<String, String> slice, long rows, Long rowsIgnored, double weightSum, Map<String, Double> losses,
                       Map<String, Double> metrics, ConfusionParts.Matrix confusionMatrix,
-                      Map<String, ConfusionParts.ClassFigures> perClass, Map<String, List<Double>> intervals,
-                      Map<String, Double> errorBounds, BaselineBlock baseline, Map<String, Drift> drift, Boolean belowMinRows) {}
+                      Map<String, ConfusionParts.ClassFigures> perClass, QueryCounts.Counts ranking,
+                      Map<String, List<Double>> intervals, Map<String, Double> errorBounds, BaselineBlock baseline,
+                      Map<String, Drift> drift, Boolean belowMinRows) {}
 
   /**
    * One {@code --gate}: its text, the overall value (null when undefined), whether it held, and the
@@ -51,10 +56,11 @@ public record Report(int schema, String command, String task, String input, Stri
 
   /** The report blocks that report parts compute in the pass, by their key. */
   record Blocks(ConfusionParts.Matrix confusionMatrix, Map<String, ConfusionParts.ClassFigures> perClass,
-                ResidualPlots.Plots residuals, ScoreCurves.Curves curves, Map<String, List<Double>> intervals) {}
+                ResidualPlots.Plots residuals, ScoreCurves.Curves curves, QueryCounts.Counts ranking,
+                List<ClusterFigures.Cluster> clusters, Map<String, List<Double>> intervals) {}
 
   private static final Set<String> PART_KEYS = Set.of("confusion_matrix", "per_class", ResidualPlots.KEY, ScoreCurves.KEY,
-      Bootstrap.KEY);
+      QueryCounts.KEY, RankingCurves.KEY, ClusterFigures.KEY, Bootstrap.KEY);
 
   /** The part blocks of an outcome; a part this record has no component for is refused, not dropped. */
   @SuppressWarnings("unchecked")
@@ -62,9 +68,14 @@ public record Report(int schema, String command, String task, String input, Stri
     for (String k : parts.keySet()) {
       if (!PART_KEYS.contains(k)) throw new IllegalStateException("report block '" + k + "' has no component in Report");
     }
+    QueryCounts.Counts ranking = (QueryCounts.Counts) parts.get(QueryCounts.KEY);
+    if (ranking != null && parts.get(RankingCurves.KEY) != null) {
+      ranking = ranking.withAtK((Map<String, List<Double>>) parts.get(RankingCurves.KEY));
+    }
     return new Blocks((ConfusionParts.Matrix) parts.get("confusion_matrix"),
         (Map<String, ConfusionParts.ClassFigures>) parts.get("per_class"), (ResidualPlots.Plots) parts.get(ResidualPlots.KEY),
-        (ScoreCurves.Curves) parts.get(ScoreCurves.KEY), (Map<String, List<Double>>) parts.get(Bootstrap.KEY));
+        (ScoreCurves.Curves) parts.get(ScoreCurves.KEY), ranking, (List<ClusterFigures.Cluster>) parts.get(ClusterFigures.KEY),
+        (Map<String, List<Double>>) parts.get(Bootstrap.KEY));
   }
 
   /**
@@ -81,6 +92,7 @@ public record Report(int schema, String command, String task, String input, Stri
   public static Report evaluation(Evaluation.Result r, String input, double seconds, List<Gate> gates, long minSliceRows,
                                   Baseline baseline, String baselineNote) {
     Evaluation.Settings s = r.settings();
+    boolean ignoring = s.ignoreIndex() != null;
     Map<String, String> undefined = new LinkedHashMap<>();
     Plan.Outcome o = r.overall();
     Blocks b = blocks(o.parts());
@@ -91,20 +103,23 @@ public record Report(int schema, String command, String task, String input, Stri
         Plan.Outcome so = sr.outcome();
         Blocks sb = blocks(so.parts());
         if (sb.residuals() != null || sb.curves() != null) throw new IllegalStateException("chart blocks are reported overall only");
-        boolean small = minSliceRows > 0 && so.rows() < minSliceRows;
+        long rows = sb.ranking() != null && sb.ranking().layout().equals("long") ? sb.ranking().items() : so.rows();
+        boolean small = minSliceRows > 0 && rows < minSliceRows;
         Map<String, Double> sl = values(so.losses(), null);
         Map<String, Double> sm = values(so.metrics(), null);
         BaselineBlock sbase = baseline == null ? null : baseline.block(sr.slice(), sl, sm, sb.intervals(), null);
-        slices.add(new Slice(sr.slice(), so.rows(), so.weightSum(), sl, sm, sb.confusionMatrix(), sb.perClass(), sb.intervals(),
-            bounds(so), sbase, sr.drift() == null || sr.drift().isEmpty() ? null : sr.drift(), small ? Boolean.TRUE : null));
+        slices.add(new Slice(sr.slice(), rows, ignoring ? sr.rowsIgnored() : null, so.weightSum(), sl, sm, sb.confusionMatrix(),
+            sb.perClass(), sb.ranking(), sb.intervals(), bounds(so), sbase, sr.drift() == null || sr.drift().isEmpty() ? null : sr.drift(),
+            small ? Boolean.TRUE : null));
       }
     }
     Map<String, Double> losses = values(o.losses(), undefined);
     Map<String, Double> metrics = values(o.metrics(), undefined);
     BaselineBlock base = baseline == null ? null : baseline.block(null, losses, metrics, b.intervals(), baselineNote);
-    return new Report(1, "evaluate", r.plan().task().id(), input, null, r.rows(), r.rowsUsed(), r.skipped(), o.weightSum(),
-        losses, metrics, b.confusionMatrix(), b.perClass(), b.residuals(), b.curves(), b.intervals(), bounds(o), base,
-        r.drift().isEmpty() ? null : r.drift(), slices, undefined, null, seconds, gates.isEmpty() ? null : List.copyOf(gates),
+    return new Report(1, "evaluate", r.plan().task().id(), input, null, r.rows(), r.rowsUsed(), ignoring ? r.rowsIgnored() : null,
+        r.skipped(), o.weightSum(), losses, metrics, b.confusionMatrix(), b.perClass(), b.residuals(), b.curves(), b.ranking(),
+        b.clusters(), b.intervals(), bounds(o), base, r.drift().isEmpty() ? null : r.drift(), slices, undefined, null, seconds,
+        gates.isEmpty() ? null : List.copyOf(gates),
         s.bootstrap() > 0 ? new BootstrapBlock(s.bootstrap(), s.seed(), 0.95) : null, minSliceRows > 0 ? minSliceRows : null,
         RunSettings.of(s, r.plan()));
   }

@@ -20,6 +20,7 @@ final class ReportView {
     v.put("input", r.input());
     v.put("rows", Fmt.count(r.rows()));
     v.put("rows_used", Fmt.count(r.rowsUsed()));
+    v.put("rows_ignored", r.rowsIgnored() == null ? null : Fmt.count(r.rowsIgnored()));
     v.put("weight_sum", Fmt.num(r.weightSum()));
     v.put("seconds", Fmt.num(r.seconds()));
     v.put("skipped", pairs(r.rowsSkipped()));
@@ -28,13 +29,19 @@ final class ReportView {
     v.put("bootstrap", boot == null ? null : Fmt.count(boot.replicates()) + " Poisson bootstrap replicates, seed "
         + boot.seed() + ", 95% percentile intervals");
     v.put("gates", gates(r.gates()));
-    v.put("charts", guard(problems, "charts", () -> {
+    boolean weightless = r.weightSum() == 0 && (r.residuals() != null || r.curves() != null);
+    v.put("charts_note", weightless ? "Nothing to draw: the weights of the " + Fmt.count(r.rowsUsed())
+        + " rows used sum to 0, so every bin of the charts is empty." : null);
+    v.put("charts", weightless ? List.of() : guard(problems, "charts", () -> {
       List<Chart> c = new ArrayList<>(RegressionCharts.of(r.residuals()));
       c.addAll(BinaryCharts.of(r.curves(), r.metrics()));
       return c;
     }, List.of()));
+    v.put("training_rows", training(r));
     v.put("confusion", guard(problems, "confusion_matrix", () -> ClassView.confusion(r.confusionMatrix()), null));
     v.put("per_class", guard(problems, "per_class", () -> ClassView.perClass(r.perClass()), null));
+    v.put("ranking", guard(problems, "ranking", () -> GroupedView.ranking(r.ranking()), null));
+    v.put("clusters", guard(problems, "clusters", () -> GroupedView.clusters(r.clusters()), null));
     v.put("slices", guard(problems, "slices", () -> SliceView.of(r, opts.sliceMetric()), null));
     v.put("baseline", r.baseline() == null ? null : baseline(r.baseline()));
     v.put("drift", guard(problems, "drift", () -> DriftView.of(r), null));
@@ -55,6 +62,16 @@ final class ReportView {
       problems.add(what + " could not be shown: " + e);
       return otherwise;
     }
+  }
+
+  /** A train run's rows: training and validation (the report's own rows are the validation rows); null otherwise. */
+  private static Map<String, Object> training(Report r) {
+    if (r.training() == null) return null;
+    Map<String, Object> t = new LinkedHashMap<>();
+    t.put("train", Fmt.count(r.training().rowsTrain()));
+    t.put("validation", Fmt.count(r.training().rowsValidation()));
+    t.put("validation_from", r.validation());
+    return t;
   }
 
   private static Map<String, Object> baseline(BaselineBlock b) {

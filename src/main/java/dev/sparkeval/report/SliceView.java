@@ -13,6 +13,10 @@ import java.util.Map;
  */
 final class SliceView {
   static final double MUCH_WORSE = 0.10;
+  /** Value columns beside the sorting one: more would not fit a laptop screen (the rest are in report.json and metrics.csv). */
+  static final int MAX_COLUMNS = 10;
+  /** Slice values longer than this are shortened in the table (the full text is the cell's title). */
+  static final int MAX_VALUE_CHARS = 32;
 
   private SliceView() {}
 
@@ -26,6 +30,8 @@ final class SliceView {
     Direction direction = Better.of(spec, report.task());
     List<String> columns = new ArrayList<>(overall.keySet());
     columns.remove(spec); // shown first, with its interval
+    List<String> more = columns.size() > MAX_COLUMNS ? new ArrayList<>(columns.subList(MAX_COLUMNS, columns.size())) : List.of();
+    columns = new ArrayList<>(columns.subList(0, Math.min(MAX_COLUMNS, columns.size())));
     List<Map<String, Object>> rows = new ArrayList<>();
     int hidden = 0;
     for (Report.Slice s : slices) {
@@ -37,7 +43,8 @@ final class SliceView {
       Double v = vals.get(spec);
       List<Double> iv = s.intervals() == null ? null : s.intervals().get(spec);
       Map<String, Object> r = new LinkedHashMap<>();
-      r.put("name", label(s.slice()));
+      r.put("name", label(s.slice(), MAX_VALUE_CHARS));
+      r.put("title", label(s.slice()));
       r.put("rows", Fmt.count(s.rows()));
       r.put("value", Fmt.num(v));
       r.put("interval", Headline.interval(iv));
@@ -59,12 +66,31 @@ final class SliceView {
     view.put("metric", spec);
     view.put("better", direction.better());
     view.put("overall", Fmt.num(base));
-    view.put("columns", columns);
+    view.put("columns", columns.stream().map(SliceView::breakable).toList());
+    view.put("more", more.isEmpty() ? null : String.join(", ", more));
     view.put("rows", rows);
     view.put("hidden", hidden);
     view.put("min_rows", report.minSliceRows());
     view.put("threshold", Fmt.pct(MUCH_WORSE));
     return view;
+  }
+
+  /**
+   * A spec cut after each ':', ',' and '_' ({@code huber:|delta=50}, {@code explained_|variance}):
+   * the template puts a line-break opportunity between the parts, so narrow columns wrap there.
+   */
+  static List<String> breakable(String spec) {
+    List<String> parts = new ArrayList<>();
+    int from = 0;
+    for (int i = 0; i < spec.length() - 1; i++) {
+      char c = spec.charAt(i);
+      if (c == ':' || c == ',' || c == '_') {
+        parts.add(spec.substring(from, i + 1));
+        from = i + 1;
+      }
+    }
+    parts.add(spec.substring(from));
+    return parts;
   }
 
   static boolean muchWorse(Direction direction, Double v, Double base, List<Double> interval) {
@@ -91,10 +117,17 @@ final class SliceView {
   }
 
   static String label(Map<String, String> slice) {
+    return label(slice, Integer.MAX_VALUE);
+  }
+
+  /** "column = value, ..." with each value cut to at most max characters (an ellipsis marks the cut). */
+  static String label(Map<String, String> slice, int max) {
     if (slice == null) return "";
     List<String> parts = new ArrayList<>();
     for (Map.Entry<String, String> e : slice.entrySet()) {
-      parts.add(e.getKey() + " = " + (e.getValue() == null ? "(null)" : e.getValue()));
+      String v = e.getValue() == null ? "(null)" : e.getValue();
+      if (v.codePointCount(0, v.length()) > max) v = v.substring(0, v.offsetByCodePoints(0, max - 1)) + "…";
+      parts.add(e.getKey() + " = " + v);
     }
     return String.join(", ", parts);
   }

@@ -32,9 +32,9 @@ public final class TrainingReport {
     Map<String, Double> losses = Report.values(v.losses(), undefined);
     Map<String, Double> metrics = Report.values(v.metrics(), undefined);
     Report.Blocks b = Report.blocks(v.parts());
-    return new Report(1, "train", o.model().task().id(), input, validation, v.rows(), v.rows(), Map.of(), v.weightSum(),
-        losses, metrics, b.confusionMatrix(), b.perClass(), b.residuals(), b.curves(), b.intervals(), null, null, null, null, undefined,
-        TrainingBlock.of(o, s), seconds, null, null, null, null);
+    return new Report(1, "train", o.model().task().id(), input, validation, v.rows(), v.rows(), null, Map.of(), v.weightSum(),
+        losses, metrics, b.confusionMatrix(), b.perClass(), b.residuals(), b.curves(), null, null, b.intervals(), null, null, null,
+        null, undefined, TrainingBlock.of(o, s), seconds, null, null, null, null);
   }
 
   static String csv(List<Epoch> history) {

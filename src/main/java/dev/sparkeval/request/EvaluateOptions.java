@@ -1,5 +1,7 @@
 package dev.sparkeval.request;
 
+import dev.sparkeval.core.Plan;
+import dev.sparkeval.core.OptionValues;
 import dev.sparkeval.core.Role;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
@@ -24,7 +26,7 @@ public class EvaluateOptions {
   public String table;
   @Option(name = "--format", metaVar = "F", usage = "parquet, csv, json or orc (default: from the extension)")
   public String format;
-  @Option(name = "--task", metaVar = "T", required = true, usage = "regression, binary, multiclass, multilabel, distribution, embedding, segmentation")
+  @Option(name = "--task", metaVar = "T", required = true, usage = "regression, binary, multiclass, multilabel, distribution, embedding, segmentation, ranking, clustering")
   public String task;
   @Option(name = "--label", metaVar = "COL", usage = "true value / class / target vector (default label)")
   public String label = "label";
@@ -37,6 +39,10 @@ public class EvaluateOptions {
   public boolean labelSets;
   @Option(name = "--weight", metaVar = "COL", usage = "example weights (finite, >= 0)")
   public String weight;
+  @Option(name = "--query", metaVar = "COL", usage = "ranking: the query (or user) id; rows are then one item each, grouped by it")
+  public String query;
+  @Option(name = "--features", metaVar = "COL", usage = "clustering: the feature vectors (default features)")
+  public String features;
   @Option(name = "--target", metaVar = "COL", usage = "+1/-1 similarity target for cosine_embedding")
   public String target;
   @Option(name = "--anchor", metaVar = "COL", usage = "anchor embedding for triplet")
@@ -51,6 +57,9 @@ public class EvaluateOptions {
   public List<String> metrics = new ArrayList<>();
   @Option(name = "--class-weights", metaVar = "W0,W1,...", usage = "per-class weights for the losses that take them")
   public String classWeights;
+  @Option(name = "--ignore-index", metaVar = "N", usage = "classification rows whose label is N (PyTorch's -100 padding)"
+      + " are left out of every loss and metric and counted in rows_ignored; multilabel: label elements")
+  public Integer ignoreIndex;
   @Option(name = "--threshold", metaVar = "X", usage = "binary decision threshold on the probability (default 0.5)")
   public double threshold = 0.5;
   @Option(name = "--slice", metaVar = "COL[,COL...]", usage = "also report per value (combination) of these columns")
@@ -97,8 +106,21 @@ public class EvaluateOptions {
     } catch (CmdLineException e) {
       throw new UsageException(who + ": " + e.getMessage());
     }
-    o.settings(); // every check now, before any row is read
+    o.checkPlan(o.settings()); // every check now, before any row is read
     return o;
+  }
+
+  /**
+   * The plan of these settings, with what can be checked before any row is read: every spec, and
+   * that each gate and the slice metric name a computed value.
+   */
+  public Plan checkPlan(Evaluation.Settings s) {
+    Plan plan = Evaluation.plan(s);
+    Gates.checkComputed(Gates.parse(gates), plan);
+    if (sliceMetric != null && !Gates.computed(plan).contains(sliceMetric)) {
+      throw new UsageException("--slice-metric '" + sliceMetric + "' is not computed; add it with --loss or --metric (spelled the same)");
+    }
+    return plan;
   }
 
   /** The settings these options describe, checked; a bad value is reported with its option. */
@@ -107,19 +129,23 @@ public class EvaluateOptions {
     Evaluation.Builder b = Evaluation.settings().task(Task.parse(task)).label(label)
         .loss(losses.toArray(String[]::new)).metric(metrics.toArray(String[]::new))
         .logits(logits).labelSets(labelSets).threshold(threshold).skipBadRows(skipBadRows(badRows)).partitions(partitions)
-        .maxSlices(maxSlices).maxClasses(maxClasses).bootstrap(bootstrap).seed(seed);
+        .maxSlices(maxSlices).maxClasses(maxClasses).bootstrap(bootstrap).seed(seed).ignoreIndex(ignoreIndex);
     if (prediction != null) b.prediction(prediction);
     if (weight != null) b.weight(weight);
+    if (query != null) b.query(query);
+    if (features != null) b.features(features);
     if (target != null) b.column(Role.TARGET, target);
     if (anchor != null) b.column(Role.ANCHOR, anchor);
     if (positive != null) b.column(Role.POSITIVE, positive);
     if (negative != null) b.column(Role.NEGATIVE, negative);
-    if (classWeights != null) b.classWeights(parseWeights(classWeights));
     if (slice != null) {
       for (String c : slice.split(",")) if (!c.isBlank()) b.slice(c.trim());
     }
     more(b);
-    return Flags.build(b::build);
+    return Flags.build(() -> {
+      if (classWeights != null) b.classWeights(OptionValues.classWeights(classWeights, ','));
+      return b.build();
+    });
   }
 
   /** Settings from options a subclass adds (the command line's drift columns); none here. */
@@ -147,21 +173,5 @@ public class EvaluateOptions {
     if (sliceMetric != null && !r.overall().losses().containsKey(sliceMetric) && !r.overall().metrics().containsKey(sliceMetric)) {
       throw new UsageException("--slice-metric '" + sliceMetric + "' is not computed; add it with --loss or --metric (spelled the same)");
     }
-  }
-
-  public static double[] parseWeights(String text) {
-    String[] parts = text.split(",");
-    double[] w = new double[parts.length];
-    for (int i = 0; i < parts.length; i++) {
-      try {
-        w[i] = Double.parseDouble(parts[i].trim());
-      } catch (NumberFormatException e) {
-        throw new UsageException("--class-weights: '" + parts[i] + "' is not a number; expected W0,W1,... such as 1,2.5");
-      }
-      if (!Double.isFinite(w[i]) || w[i] < 0) {
-        throw new UsageException("--class-weights: weight " + i + " is " + parts[i] + "; class weights must be finite and >= 0");
-      }
-    }
-    return w;
   }
 }

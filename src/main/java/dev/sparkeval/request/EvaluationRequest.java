@@ -11,6 +11,7 @@ import dev.sparkeval.report.Gates;
 import dev.sparkeval.report.Report;
 import dev.sparkeval.report.ReportJson;
 import dev.sparkeval.spark.Evaluation;
+import dev.sparkeval.spark.eval.SilhouetteJob;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,8 +79,20 @@ public final class EvaluationRequest {
     return out;
   }
 
+  /** The aggregate's binding; what one aggregate cannot compute (a grouping first, a second pass) is refused here. */
   Evaluation.Prepared prepare(StructType schema) {
-    return Evaluation.prepare(schema, () -> false, settings);
+    if (settings.options().grouped()) {
+      throw new UsageException(NAME + ": ranking's long layout (--query) groups the rows by query before they fold, which one"
+          + " aggregate cannot do; give one row per query with arrays (collect_list of the ranked and of the relevant item ids,"
+          + " MLlib's layout), or evaluate with the command line, Java or Python's via='engine'");
+    }
+    Evaluation.Prepared pr = Evaluation.prepare(schema, () -> false, settings);
+    if (SilhouetteJob.needed(pr.plan().prototype())) {
+      throw new UsageException(NAME + ": the silhouette needs a second pass over the rows (each point against every"
+          + " cluster's sums), which one aggregate cannot make; evaluate clustering with the command line, Java or Python's"
+          + " via='engine'");
+    }
+    return pr;
   }
 
   /** The report of a finished pass whose exact-AUC states were filled in memory, or {"error": ...}. */

@@ -26,6 +26,17 @@ public final class ClassRules {
     return new RowRule.Bad(reason, detail);
   }
 
+  /** The ignore index as a label value, or NaN (equal to no label) when there is none. */
+  static double ignored(EvalOptions o) {
+    return o.ignoring() ? o.ignoreIndex() : Double.NaN;
+  }
+
+  /** For a label outside the task's values: the hint to ignore it when it looks like padding (a negative integer). */
+  static String padding(double label, double ignore) {
+    if (ignore == ignore || label >= 0 || label != Math.rint(label)) return "";
+    return " (pass --ignore-index " + (long) label + " to leave such rows out, as PyTorch's padding)";
+  }
+
   static RowRule.Bad probabilities(double[] v, boolean sumToOne) {
     double s = 0;
     for (int i = 0; i < v.length; i++) {
@@ -46,12 +57,17 @@ public final class ClassRules {
   public static final class Binary implements RowRule {
     private static final long serialVersionUID = 1L;
     private final boolean logits;
+    private final double ignore;
 
-    public Binary(EvalOptions o) { this.logits = o.logits(); }
+    public Binary(EvalOptions o) {
+      this.logits = o.logits();
+      this.ignore = ignored(o);
+    }
 
     @Override public Bad check(Example e) {
+      if (e.label == ignore) return RowRule.IGNORED;
       if (e.label != 0.0 && e.label != 1.0) {
-        return bad("label_out_of_range", "label is " + e.label + "; binary labels must be 0 or 1");
+        return bad("label_out_of_range", "label is " + e.label + "; binary labels must be 0 or 1" + padding(e.label, ignore));
       }
       double s = e.prediction;
       if (e.predictionVec != null) {
@@ -83,11 +99,15 @@ public final class ClassRules {
       return logits;
     }
 
-    /** A batch of scalar predictions whose labels are all 0/1 and (without logits) probabilities all in [0, 1]. */
+    /**
+     * A batch of scalar predictions whose labels are all 0/1 and (without logits) probabilities all
+     * in [0, 1]. A row whose label is the ignore index sends the batch row by row, where it is
+     * counted and left out as on the row path.
+     */
     @Override public boolean check(Batch b) {
       double[] y = b.label, p = b.prediction;
       boolean ok = true;
-      for (int i = 0; i < b.size; i++) ok &= y[i] == 0.0 | y[i] == 1.0;
+      for (int i = 0; i < b.size; i++) ok &= (y[i] == 0.0 | y[i] == 1.0) & y[i] != ignore;
       if (!logits) for (int i = 0; i < b.size; i++) ok &= p[i] >= 0 & p[i] <= 1;
       if (!ok) return false;
       if (logits) {
@@ -115,14 +135,17 @@ public final class ClassRules {
     private static final long serialVersionUID = 1L;
     private final boolean logits;
     private final double[] classWeights;
+    private final double ignore;
     private int k = -1;
 
     public Multiclass(EvalOptions o) {
       this.logits = o.logits();
       this.classWeights = o.classWeights();
+      this.ignore = ignored(o);
     }
 
     @Override public Bad check(Example e) {
+      if (e.label == ignore) return RowRule.IGNORED;
       double[] v = e.predictionVec;
       if (v == null) return decided(e);
       int n = v.length;
@@ -137,7 +160,8 @@ public final class ClassRules {
             + classWeights.length + "; give one weight per class");
       }
       if (e.label != Math.rint(e.label) || e.label < 0 || e.label >= n) {
-        return bad("label_out_of_range", "label is " + e.label + "; multiclass labels must be class indices 0.." + (n - 1));
+        return bad("label_out_of_range", "label is " + e.label + "; multiclass labels must be class indices 0.." + (n - 1)
+            + padding(e.label, ignore));
       }
       if (logits) {
         if (e.logitVec == null || e.logitVec.length != n) e.logitVec = new double[n];
@@ -163,16 +187,25 @@ public final class ClassRules {
     return null;
   }
 
-  /** Multilabel: label a 0/1 vector, prediction a vector of the same length (probabilities or logits). */
+  /**
+   * Multilabel: label a 0/1 vector, prediction a vector of the same length (probabilities or
+   * logits). With an ignore index, label elements of that value are left out one by one, as
+   * TorchMetrics does (marked NaN, see Example.ignored); a row whose every element is it is ignored.
+   */
   public static final class Multilabel implements RowRule {
     private static final long serialVersionUID = 1L;
     private final boolean logits;
+    private final double ignore;
     private int k = -1;
 
-    public Multilabel(EvalOptions o) { this.logits = o.logits(); }
+    public Multilabel(EvalOptions o) {
+      this.logits = o.logits();
+      this.ignore = ignored(o);
+    }
 
     @Override public Bad check(Example e) {
       double[] y = e.labelVec, v = e.predictionVec;
+      if (ignore == ignore && y.length > 0 && all(y, ignore)) return RowRule.IGNORED;
       if (y.length != v.length) {
         return bad("vector_length", "label vector has " + y.length + " elements but prediction has " + v.length
             + "; multilabel needs one prediction per label");
@@ -184,8 +217,11 @@ public final class ClassRules {
             + "; every row must give the same number of labels");
       }
       for (int i = 0; i < y.length; i++) {
-        if (y[i] != 0.0 && y[i] != 1.0) {
-          return bad("label_out_of_range", "label element " + i + " is " + y[i] + "; multilabel labels must be 0 or 1");
+        if (y[i] == ignore) {
+          y[i] = Double.NaN; // left out by every state (the reader refills the array for the next row)
+        } else if (y[i] != 0.0 && y[i] != 1.0) {
+          return bad("label_out_of_range", "label element " + i + " is " + y[i] + "; multilabel labels must be 0 or 1"
+              + padding(y[i], ignore));
         }
       }
       if (logits) {
@@ -197,6 +233,11 @@ public final class ClassRules {
         return null;
       }
       return probabilities(v, false);
+    }
+
+    private static boolean all(double[] y, double value) {
+      for (double x : y) if (x != value) return false;
+      return true;
     }
   }
 

@@ -2,7 +2,7 @@ package dev.sparkeval.rule;
 
 import dev.sparkeval.core.Example;
 import dev.sparkeval.core.RowRule;
-import dev.sparkeval.loss.Vectors;
+import dev.sparkeval.loss.Decisions;
 
 /**
  * Distribution rows: the label is a distribution, and so is the prediction unless it holds
@@ -32,7 +32,7 @@ public final class DistributionRule implements RowRule {
     if (logits) {
       double[] z = e.predictionVec;
       double[] q = e.logitVec != null && e.logitVec.length == k ? e.logitVec : new double[k];
-      Vectors.softmax(z, q);
+      Decisions.softmax(z, q);
       e.logitVec = z;
       e.predictionVec = q;
     }

@@ -4,6 +4,8 @@ import dev.sparkeval.catalog.Catalogs;
 import dev.sparkeval.catalog.Tasks;
 import dev.sparkeval.core.EvalOptions;
 import dev.sparkeval.core.InvalidSetting;
+import dev.sparkeval.core.OptionValues;
+import dev.sparkeval.core.ReportPart;
 import dev.sparkeval.core.Partial;
 import dev.sparkeval.core.Plan;
 import dev.sparkeval.core.Role;
@@ -16,8 +18,11 @@ import dev.sparkeval.drift.Drift;
 import dev.sparkeval.spark.eval.Binding;
 import dev.sparkeval.spark.eval.DriftJob;
 import dev.sparkeval.spark.eval.Engine;
+import dev.sparkeval.spark.eval.GroupedPass;
+import dev.sparkeval.spark.eval.Layouts;
 import dev.sparkeval.spark.eval.OrderJob;
 import dev.sparkeval.spark.eval.RowReader;
+import dev.sparkeval.spark.eval.SilhouetteJob;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -57,10 +62,13 @@ public final class Evaluation {
    * @param bootstrap Poisson bootstrap replicates (0: off), drawn with {@code seed}
    * @param drift     the columns whose drift against a reference table is measured (empty: the
    *                  prediction column, when there is a reference)
+   * @param ignoreIndex the label value of rows left out of every loss and metric (multilabel: of
+   *                    label elements), or null for none
    */
   public record Settings(Task task, Map<Role, String> columns, List<String> losses, List<String> metrics, List<String> slices,
                          boolean logits, boolean labelSets, double threshold, double[] classWeights, boolean skipBadRows,
-                         int partitions, int maxSlices, int maxClasses, int bootstrap, long seed, List<String> drift) {
+                         int partitions, int maxSlices, int maxClasses, int bootstrap, long seed, List<String> drift,
+                         Integer ignoreIndex) {
     public Settings {
       columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
       losses = List.copyOf(losses);
@@ -76,20 +84,24 @@ public final class Evaluation {
 
     /** The options the measures of these settings depend on. */
     public EvalOptions options() {
-      return new EvalOptions(task, logits, threshold, classWeights, columns.containsKey(Role.WEIGHT), labelSets);
+      return new EvalOptions(task, logits, threshold, classWeights, columns.containsKey(Role.WEIGHT), labelSets,
+          task == Task.RANKING && columns.containsKey(Role.QUERY), ignoreIndex);
     }
   }
 
-  /** One slice's values: the slice column values by name, the finished outcome and the slice's drift (empty without a reference). */
-  public record SliceResult(Map<String, String> slice, Plan.Outcome outcome, Map<String, Drift> drift) {}
+  /**
+   * One slice's values: the slice column values by name, the finished outcome, its rows left out
+   * by the ignore index, and the slice's drift (empty without a reference).
+   */
+  public record SliceResult(Map<String, String> slice, Plan.Outcome outcome, long rowsIgnored, Map<String, Drift> drift) {}
 
   /**
-   * The finished evaluation: the plan, rows read and used, bad rows skipped by reason, the
-   * overall outcome (losses and metrics keyed by spec as given, report blocks), one outcome per
-   * slice, the settings it ran with, and the drift of each drift column against the reference
-   * (empty without one).
+   * The finished evaluation: the plan, rows read and used, rows left out by the ignore index, bad
+   * rows skipped by reason, the overall outcome (losses and metrics keyed by spec as given, report
+   * blocks), one outcome per slice, the settings it ran with, and the drift of each drift column
+   * against the reference (empty without one).
    */
-  public record Result(Plan plan, Binding binding, long rows, long rowsUsed, Map<String, Long> skipped,
+  public record Result(Plan plan, Binding binding, long rows, long rowsUsed, long rowsIgnored, Map<String, Long> skipped,
                        Plan.Outcome overall, List<SliceResult> slices, Settings settings, Map<String, Drift> drift) {
     /** The overall value of a loss or metric, by its spec as given; NaN when undefined (see {@link #outcome}). */
     public double value(String spec) {
@@ -149,6 +161,7 @@ public final class Evaluation {
     private int maxClasses = 2_000;
     private int bootstrap;
     private long seed = 42;
+    private Integer ignoreIndex;
 
     Builder(Dataset<Row> table) {
       this.table = table;
@@ -178,6 +191,16 @@ public final class Evaluation {
 
     public Builder prediction(String column) {
       return column(Role.PREDICTION, column);
+    }
+
+    /** Ranking: the query column, for the long layout (one row per query and item). */
+    public Builder query(String column) {
+      return column(Role.QUERY, column);
+    }
+
+    /** Clustering: the feature vectors (default {@code features}). */
+    public Builder features(String column) {
+      return column(Role.FEATURES, column);
     }
 
     /** Example weights (finite, >= 0): every loss and metric becomes its weighted version. */
@@ -264,6 +287,17 @@ public final class Evaluation {
     }
 
     /**
+     * Leaves out of every loss and metric the classification rows whose label is this value, as
+     * PyTorch leaves its -100 padding out of the loss and TorchMetrics out of the metrics; they
+     * are counted in rowsIgnored instead of being bad rows. Multilabel leaves out single label
+     * elements of this value (a row whose every element is it is ignored). Null: none (the default).
+     */
+    public Builder ignoreIndex(Integer label) {
+      this.ignoreIndex = label;
+      return this;
+    }
+
+    /**
      * A reference table (the training set's or last month's predictions) to measure drift against:
      * each drift column's distribution here against the reference's, overall and per slice.
      */
@@ -299,6 +333,7 @@ public final class Evaluation {
       maxClasses = s.maxClasses();
       bootstrap = s.bootstrap();
       seed = s.seed();
+      ignoreIndex = s.ignoreIndex();
       drift.clear();
       drift.addAll(s.drift());
       return this;
@@ -307,27 +342,25 @@ public final class Evaluation {
     /** The settings, checked: an impossible value throws an {@link InvalidSetting} naming it. */
     public Settings build() {
       if (task == null) throw new UsageException("the task is required: one of " + Task.ids());
-      if (!(threshold > 0 && threshold < 1)) throw new InvalidSetting("threshold", "must be strictly between 0 and 1, got " + threshold);
-      if (classWeights != null) {
-        for (int i = 0; i < classWeights.length; i++) {
-          if (!Double.isFinite(classWeights[i]) || classWeights[i] < 0) {
-            throw new InvalidSetting("classWeights", "has weight " + i + " = " + classWeights[i] + "; class weights must be finite and >= 0");
-          }
-        }
-      }
+      OptionValues.threshold(threshold);
+      OptionValues.classWeights(classWeights);
       if (partitions < 0) throw new InvalidSetting("partitions", "must be >= 1, got " + partitions);
       if (maxSlices < 1) throw new InvalidSetting("maxSlices", "must be >= 1, got " + maxSlices);
       if (maxClasses < 2) throw new InvalidSetting("maxClasses", "must be >= 2, got " + maxClasses);
       if (bootstrap < 0 || bootstrap == 1 || bootstrap > 10_000) {
         throw new InvalidSetting("bootstrap", "must be between 2 and 10000 replicates (or 0 for off), got " + bootstrap);
       }
+      if (ignoreIndex != null && !task.isClassification()) {
+        throw new InvalidSetting("ignoreIndex", "applies to the labels of binary, multiclass and multilabel tasks, not " + task.id());
+      }
       Map<Role, String> cols = new LinkedHashMap<>(columns);
       cols.putIfAbsent(Role.LABEL, "label");
       cols.putIfAbsent(Role.PREDICTION, task.defaultPrediction());
+      if (task == Task.CLUSTERING) cols.putIfAbsent(Role.FEATURES, "features");
       for (String d : drift) if (d == null || d.isBlank()) throw new InvalidSetting("drift", "needs column names, got an empty one");
       if (new java.util.HashSet<>(drift).size() < drift.size()) throw new InvalidSetting("drift", "names a column twice: " + drift);
       Settings s = new Settings(task, cols, losses, metrics, slices, logits, labelSets, threshold, classWeights, skipBadRows,
-          partitions, maxSlices, maxClasses, bootstrap, seed, drift);
+          partitions, maxSlices, maxClasses, bootstrap, seed, drift, ignoreIndex);
       Tasks.validate(s.options());
       return s;
     }
@@ -355,10 +388,11 @@ public final class Evaluation {
       metrics = s.task() == Task.MULTILABEL ? List.of("hamming_loss", "subset_accuracy", "f1:average=micro")
           : List.of("accuracy", "f1:average=macro");
     }
-    Plan plan = Plan.build(Catalogs.standard(), options, s.losses(), metrics, Tasks.parts(options), Tasks.rule(options));
+    Plan plan = plan(s, metrics);
     if (decisions != null) Tasks.decisionsOnly(plan, decisions);
-    if (s.bootstrap() > 0) plan = plan.withBootstrap(s.bootstrap(), s.seed());
-    return new Prepared(s, plan, new Binding(schema, empty, Roles.bind(plan, s.columns()), Tasks.shapes(s.task()), s.slices()));
+    Binding binding = new Binding(schema, empty, Roles.bind(plan, s.columns()), Tasks.shapes(s.task()), s.slices());
+    Layouts.check(plan, binding);
+    return new Prepared(s, plan, binding);
   }
 
   /**
@@ -367,9 +401,21 @@ public final class Evaluation {
    * line calls it before it starts Spark, so such mistakes fail in a second.
    */
   public static Plan plan(Settings s) {
+    return plan(s, s.metrics());
+  }
+
+  private static Plan plan(Settings s, List<String> metrics) {
     EvalOptions options = s.options();
-    Plan plan = Plan.build(Catalogs.standard(), options, s.losses(), s.metrics(), Tasks.parts(options), Tasks.rule(options));
+    Plan plan = Tasks.withMeasureParts(
+        Plan.build(Catalogs.standard(), options, s.losses(), metrics, parts(options, s.losses(), metrics), Tasks.rule(options)));
     return s.bootstrap() > 0 ? plan.withBootstrap(s.bootstrap(), s.seed()) : plan;
+  }
+
+  /** The report parts, the reliability table with the bins of the ece asked for (see {@link Tasks#parts(EvalOptions, List)}). */
+  private static List<ReportPart> parts(EvalOptions options, List<String> losses, List<String> metrics) {
+    List<String> specs = new ArrayList<>(losses);
+    specs.addAll(metrics);
+    return Tasks.parts(options, specs);
   }
 
   /** Runs the one pass with settings that {@link Builder#build()} made. */
@@ -380,6 +426,8 @@ public final class Evaluation {
   /**
    * Runs the one pass, and with a reference table (null: none) the drift of the settings' drift
    * columns: a scan and a sort job over the drift columns of both tables (see {@link DriftJob}).
+   * Ranking's long layout runs its pass over the rows grouped by query ({@link GroupedPass}); the
+   * silhouette adds a second pass ({@link SilhouetteJob}).
    */
   public static Result run(Dataset<Row> table, Dataset<Row> reference, Settings s) {
     if (reference == null && !s.drift().isEmpty()) {
@@ -388,18 +436,24 @@ public final class Evaluation {
     Prepared pr = prepare(table.schema(), table::isEmpty, s);
     Plan plan = pr.plan();
     Binding binding = pr.binding();
+    boolean grouped = s.options().grouped();
     Dataset<Row> projected = binding.project(table);
     checkWidth(projected, binding, s);
     DriftJob.Request drift = reference == null ? null : driftRequest(s, binding);
     Dataset<Row> driftInput = drift == null ? null : DriftJob.union(table, reference, drift); // checks the columns before the pass
-    if (s.partitions() > 0) projected = projected.repartition(s.partitions());
+    if (s.partitions() > 0 && !grouped) projected = projected.repartition(s.partitions());
     boolean ordered = OrderJob.defer(plan.prototype());
-    Partial p = Engine.run(projected, binding, s.partitions() > 0 ? null : table, plan.rule(),
-        new Partial(plan.prototype(), plan.overallPrototype(), s.maxSlices()));
+    Partial prototype = new Partial(plan.prototype(), plan.overallPrototype(), s.maxSlices());
+    Partial p = grouped ? GroupedPass.run(projected, binding, plan.rule(), prototype, s.partitions())
+        : Engine.run(projected, binding, s.partitions() > 0 ? null : table, plan.rule(), prototype);
     check(p, s);
     StatSet all = p.overall();
+    Map<List<String>, StatSet> sliceSets = binding.slices().isEmpty() ? Map.of() : p.slices();
     if (ordered) { // order statistics (exact AUC, medians, ...): one sort job, completing the overall and per-slice states
-      OrderJob.complete(projected, binding.reader(), plan.rule(), all, binding.slices().isEmpty() ? Map.of() : p.slices());
+      OrderJob.complete(projected, binding.reader(), plan.rule(), all, sliceSets);
+    }
+    if (SilhouetteJob.needed(plan.prototype())) { // the silhouette's second pass
+      SilhouetteJob.complete(projected, binding.reader(), plan.rule(), all, sliceSets);
     }
     Result r = finish(pr, p, all);
     return drift == null ? r : withDrift(r, driftInput, drift);
@@ -420,10 +474,11 @@ public final class Evaluation {
       for (Map.Entry<List<String>, StatSet> e : entries) {
         Map<String, String> key = new LinkedHashMap<>();
         for (int i = 0; i < binding.slices().size(); i++) key.put(binding.slices().get(i), e.getKey().get(i));
-        slices.add(new SliceResult(key, plan.finish(e.getValue()), Map.of()));
+        slices.add(new SliceResult(key, plan.finish(e.getValue()), p.ignored(e.getKey()), Map.of()));
       }
     }
-    return new Result(plan, binding, p.rows(), p.rows() - p.skippedTotal(), p.skipped(), overall, slices, pr.settings(), Map.of());
+    return new Result(plan, binding, p.rows(), p.rows() - p.skippedTotal() - p.ignoredTotal(), p.ignoredTotal(), p.skipped(),
+        overall, slices, pr.settings(), Map.of());
   }
 
   /** The result with the drift of every column overall and in each of its slices. */
@@ -432,8 +487,8 @@ public final class Evaluation {
     for (SliceResult sr : r.slices()) keys.add(new ArrayList<>(sr.slice().values()));
     DriftJob.Result d = DriftJob.run(driftInput, drift, keys);
     List<SliceResult> slices = new ArrayList<>();
-    for (SliceResult sr : r.slices()) slices.add(new SliceResult(sr.slice(), sr.outcome(), d.slices().get(new ArrayList<>(sr.slice().values()))));
-    return new Result(r.plan(), r.binding(), r.rows(), r.rowsUsed(), r.skipped(), r.overall(), slices, r.settings(), d.overall());
+    for (SliceResult sr : r.slices()) slices.add(new SliceResult(sr.slice(), sr.outcome(), sr.rowsIgnored(), d.slices().get(new ArrayList<>(sr.slice().values()))));
+    return new Result(r.plan(), r.binding(), r.rows(), r.rowsUsed(), r.rowsIgnored(), r.skipped(), r.overall(), slices, r.settings(), d.overall());
   }
 
   /** The drift columns (default: the prediction column, which must then be a number or a binary 2-vector). */
@@ -516,9 +571,14 @@ public final class Evaluation {
       throw new UsageException("bad row at " + p.firstBad() + " (" + bad + " bad row" + (bad == 1 ? "" : "s")
           + " in all: " + p.skipped() + "); fix the input, or pass --bad-rows skip to exclude and count them");
     }
+    long ignored = p.ignoredTotal();
     if (bad == p.rows()) {
       throw new UsageException("every row (" + bad + ") is bad, nothing is left to evaluate: " + p.skipped()
           + "; first: " + p.firstBad());
+    }
+    if (bad + ignored == p.rows()) {
+      throw new UsageException("every row (" + p.rows() + ") is left out: " + ignored + " by --ignore-index "
+          + s.ignoreIndex() + (bad > 0 ? ", " + bad + " bad " + p.skipped() : "") + "; nothing is left to evaluate");
     }
   }
 }

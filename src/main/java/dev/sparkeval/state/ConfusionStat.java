@@ -22,6 +22,9 @@ import java.util.Arrays;
  * state to the largest class seen instead of fixing K at the first row; multilabel then keeps the
  * row total and derives each label's true negatives from it (a label absent from a row is a true
  * negative there).
+ *
+ * <p>Multilabel label elements that --ignore-index marks are left out of their label's cells; a
+ * state that met one keeps the row total too (every row counts in it, whatever it left out).
  */
 public final class ConfusionStat extends Stat {
   private static final long serialVersionUID = 1L;
@@ -32,8 +35,9 @@ public final class ConfusionStat extends Stat {
   private long[] counts;
   private ExactSum[] weights;
   private long[] seenTrue, seenPred;
-  private long rows;           // growing multilabel: the row total, unit weights counted
+  private long rows;           // multilabel: the row total, unit weights counted
   private ExactSum rowWeight;  // and other weights summed
+  private boolean leftOut;     // multilabel: some label element was left out (--ignore-index)
 
   public ConfusionStat(Task task, double threshold) {
     this.task = task;
@@ -122,8 +126,8 @@ public final class ConfusionStat extends Stat {
       }
       default -> {
         size(e.labelVec.length);
+        addRow(e.weight);
         if (growing) {
-          addRow(e.weight);
           for (int l = 0; l < e.labelVec.length; l++) {
             int y = e.labelVec[l] == 1.0 ? 1 : 0, d = e.predictionVec[l] > threshold ? 1 : 0;
             if (y + d > 0) put(4 * l + 2 * y + d, e.weight); // true negatives follow from the row total
@@ -132,6 +136,10 @@ public final class ConfusionStat extends Stat {
           return;
         }
         for (int l = 0; l < k; l++) {
+          if (Example.ignored(e.labelVec[l])) {
+            leftOut = true;
+            continue;
+          }
           int y = e.labelVec[l] == 1.0 ? 1 : 0, d = e.predictionVec[l] > threshold ? 1 : 0;
           put(4 * l + 2 * y + d, e.weight);
           seenTrue[l] += y;
@@ -187,6 +195,7 @@ public final class ConfusionStat extends Stat {
     ConfusionStat o = same(other, ConfusionStat.class);
     if (o.k < 0) return;
     growing |= o.growing;
+    leftOut |= o.leftOut;
     if (growing) grow(o.k);
     else size(o.k);
     rows += o.rows;
@@ -211,6 +220,8 @@ public final class ConfusionStat extends Stat {
 
   public Task task() { return task; }
 
+  @Override public boolean skipsIgnoredElements() { return true; }
+
   /** Classes (binary, multiclass) or labels (multilabel); -1 before any row. */
   public int classes() { return k; }
 
@@ -229,9 +240,20 @@ public final class ConfusionStat extends Stat {
     return total().subtract(cell(4 * l + 1), Exact.MC).subtract(cell(4 * l + 2), Exact.MC).subtract(cell(4 * l + 3), Exact.MC);
   }
 
+  /** Multilabel: whether some label element was left out (--ignore-index), so that labels have weights of their own. */
+  public boolean leftOut() { return leftOut; }
+
+  /** Multilabel: the exact weight of label l's elements counted (every row's unless elements were left out). */
+  public BigDecimal labelTotal(int l) {
+    if (growing) return total();
+    BigDecimal t = BigDecimal.ZERO;
+    for (int i = 4 * l; i < 4 * l + 4; i++) if (counts[i] != 0 || weights[i] != null) t = t.add(cell(i), Exact.MC);
+    return t;
+  }
+
   /** The exact weight of all rows. */
   public BigDecimal total() {
-    if (task == Task.MULTILABEL && growing) {
+    if (task == Task.MULTILABEL && (growing || leftOut)) {
       BigDecimal r = BigDecimal.valueOf(rows);
       return rowWeight == null ? r : r.add(rowWeight.exact(), Exact.MC);
     }

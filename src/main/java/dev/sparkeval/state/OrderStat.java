@@ -52,6 +52,9 @@ public abstract class OrderStat extends Stat {
   /** Refuses, before the sort job, a stream its walks cannot hold (nothing by default). */
   public void checkWalkable() {}
 
+  /** Whether element j of the row is in the stream (false for an ignored multilabel element). */
+  public boolean includes(Example e, int j) { return true; }
+
   /** Walks descend (scores: highest first) instead of ascend. */
   public boolean descending() { return false; }
 
@@ -112,6 +115,7 @@ public abstract class OrderStat extends Stat {
     if (external) return;
     int n = elements(e);
     for (int j = 0; j < n; j++) {
+      if (!includes(e, j)) continue;
       int c = channelOf(e, j);
       double v = value(e, j);
       boolean s = side(e, j);

@@ -66,6 +66,13 @@ public final class RankStat extends OrderStat implements Walked {
 
   @Override public int tag(Example e, int j) { return byClass ? (int) e.label : -1; }
 
+  /** Multilabel: an element left out by --ignore-index is in no label's ranking. */
+  @Override public boolean includes(Example e, int j) {
+    return task != Task.MULTILABEL || !Example.ignored(e.labelVec[j]);
+  }
+
+  @Override public boolean skipsIgnoredElements() { return true; }
+
   @Override public boolean descending() { return true; }
 
   @Override public long layoutKey(double v) {

@@ -31,6 +31,7 @@ public final class SamplesStat extends Stat {
   @Override public void add(Example e) {
     int tp = 0, pred = 0, truth = 0;
     for (int l = 0; l < e.labelVec.length; l++) {
+      if (Example.ignored(e.labelVec[l])) continue;
       boolean y = e.labelVec[l] == 1.0, d = e.predictionVec[l] > threshold;
       if (y && d) tp++;
       if (d) pred++;
@@ -53,6 +54,8 @@ public final class SamplesStat extends Stat {
     }
     weight.add(e.weight);
   }
+
+  @Override public boolean skipsIgnoredElements() { return true; }
 
   @Override public void merge(Stat other) {
     SamplesStat o = same(other, SamplesStat.class);

@@ -7,22 +7,16 @@ import dev.sparkeval.core.Stat;
 
 /**
  * Binary scores in fixed equal-width bins on [0, 1], per true class: exact weight sums per bin
- * (long counts while every weight is 1), and per calibration bin the exact sum of w * score.
+ * (long counts while every weight is 1). The reliability table is {@link CalibrationStat}'s.
  */
 public final class ScoreHistogramStat extends Stat {
   private static final long serialVersionUID = 1L;
   public static final int BINS = 200;
-  public static final int CALIBRATION_BINS = 10;
   private final long[][] counts = new long[2][BINS];
   private ExactSum[][] weights; // null while every weight is 1
-  private final ExactSum[] scoreSum = new ExactSum[CALIBRATION_BINS];
   private transient int[] tally; // scratch of batch adds, zero between them
 
-  public ScoreHistogramStat() {
-    for (int i = 0; i < CALIBRATION_BINS; i++) scoreSum[i] = new ExactSum();
-  }
-
-  @Override public String key() { return "score_histogram:" + BINS + ":" + CALIBRATION_BINS; }
+  @Override public String key() { return "score_histogram:" + BINS; }
 
   @Override public Stat fresh() { return new ScoreHistogramStat(); }
 
@@ -38,16 +32,9 @@ public final class ScoreHistogramStat extends Stat {
     if (e.weight != 1.0 && weights == null) startWeights();
     counts[c][b]++;
     if (weights != null) weights[c][b].add(e.weight);
-    ExactSum s = scoreSum[b * CALIBRATION_BINS / BINS];
-    if (e.weight == 1.0) s.add(e.prediction);
-    else s.addProduct(e.weight, e.prediction);
   }
 
-  /**
-   * Unweighted batches: the counts in one pass (a local tally, no branch on the label), and the
-   * scores grouped by calibration bin (a counting sort) so that each bin's exact sum takes them in
-   * one bulk add. Weighted batches row by row.
-   */
+  /** Unweighted batches: the counts in one pass (a local tally, no branch on the label). Weighted batches row by row. */
   @Override public void add(Batch b) {
     if (b.weight != null) {
       super.add(b);
@@ -56,15 +43,11 @@ public final class ScoreHistogramStat extends Stat {
     double[] y = b.label, p = b.prediction;
     int n = b.size;
     if (tally == null) tally = new int[2 * BINS];
-    int[] t = tally, cal = b.ints(0);
-    int[] end = new int[CALIBRATION_BINS + 1];
+    int[] t = tally;
     for (int i = 0; i < n; i++) {
       // bin(p) without branches: (int) truncates NaN and negatives to <= 0, clamped to 0 as bin() does
       int bin = Math.max(0, Math.min(BINS - 1, (int) (p[i] * BINS)));
       t[(y[i] > 0.5 ? BINS : 0) + bin]++;
-      int c = bin / (BINS / CALIBRATION_BINS);
-      cal[i] = c;
-      end[c + 1]++;
     }
     for (int c = 0; c < 2; c++) {
       for (int k = 0; k < BINS; k++) {
@@ -74,13 +57,6 @@ public final class ScoreHistogramStat extends Stat {
         if (weights != null) weights[c][k].add(rows); // an earlier weighted row started exact weights
         t[c * BINS + k] = 0;
       }
-    }
-    for (int c = 0; c < CALIBRATION_BINS; c++) end[c + 1] += end[c];
-    int[] at = java.util.Arrays.copyOf(end, CALIBRATION_BINS);
-    double[] grouped = b.scratch(0);
-    for (int i = 0; i < n; i++) grouped[at[cal[i]]++] = p[i];
-    for (int c = 0; c < CALIBRATION_BINS; c++) {
-      if (end[c + 1] > end[c]) b.sums().add(grouped, end[c], end[c + 1], scoreSum[c]);
     }
   }
 
@@ -105,15 +81,10 @@ public final class ScoreHistogramStat extends Stat {
         else if (o.counts[c][b] != 0) weights[c][b].add(o.counts[c][b]);
       }
     }
-    for (int i = 0; i < CALIBRATION_BINS; i++) scoreSum[i].merge(o.scoreSum[i]);
   }
 
   /** Weight sum of true class c (0 or 1) in score bin b. */
   public double weight(int c, int b) {
     return weights == null ? counts[c][b] : weights[c][b].value();
-  }
-
-  public ExactSum scoreSum(int calibrationBin) {
-    return scoreSum[calibrationBin];
   }
 }

@@ -28,6 +28,9 @@ public abstract class WalkStat extends Stat implements Walked {
 
   @Override public boolean needsSortJob() { return true; }
 
+  /** A walk reads its source's values, which leave out what the source leaves out. */
+  @Override public boolean skipsIgnoredElements() { return source.skipsIgnoredElements(); }
+
   @Override public void add(Example e) {}
 
   @Override public void merge(Stat other) {

@@ -38,4 +38,6 @@ public final class WeightedSumStat extends Stat {
   }
 
   public ExactSum sum() { return sum; }
+
+  @Override public boolean skipsIgnoredElements() { return f.skipsIgnoredElements(); }
 }

@@ -1,6 +1,7 @@
 package dev.sparkeval.train;
 
 import dev.sparkeval.core.Suggest;
+import dev.sparkeval.loss.Decisions;
 import dev.sparkeval.core.UsageException;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,7 @@ public enum Activation {
     return switch (this) {
       case RELU -> z > 0 ? z : 0.0;
       case TANH -> StrictMath.tanh(z);
-      case SIGMOID -> Logistic.sigmoid(z);
+      case SIGMOID -> Decisions.sigmoid(z);
     };
   }
 

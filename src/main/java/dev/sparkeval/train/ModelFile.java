@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.UsageException;
+import dev.sparkeval.loss.Decisions;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -142,12 +143,12 @@ public record ModelFile(String model, Task task, String loss, List<String> featu
     double[] out = network.forward(weights, x, 0, ws);
     return switch (task) {
       case BINARY -> {
-        double p = Logistic.sigmoid(out[0]);
+        double p = Decisions.sigmoid(out[0]);
         yield new Scored(new double[] {-out[0], out[0]}, new double[] {1 - p, p}, p > 0.5 ? 1.0 : 0.0);
       }
       case MULTICLASS -> {
         double[] p = new double[out.length];
-        Logistic.softmax(out, out.length, p);
+        Decisions.softmax(out, p);
         int best = 0;
         for (int i = 1; i < out.length; i++) if (out[i] > out[best]) best = i;
         yield new Scored(out.clone(), p, best);

@@ -22,6 +22,9 @@ public final class StepSums implements Serializable {
 
   public StepSums merge(StepSums o) {
     if (o == null) return this;
+    if (o.grad.length != grad.length) {
+      throw new IllegalArgumentException("cannot merge step sums of " + o.grad.length + " parameters into " + grad.length);
+    }
     for (int i = 0; i < grad.length; i++) grad[i] += o.grad[i];
     loss.merge(o.loss);
     denominator.merge(o.denominator);

@@ -8,6 +8,7 @@ import dev.sparkeval.core.Entry;
 import dev.sparkeval.core.EvalOptions;
 import dev.sparkeval.core.Example;
 import dev.sparkeval.core.Plan;
+import dev.sparkeval.core.Stat;
 import dev.sparkeval.core.StatSet;
 import dev.sparkeval.core.Task;
 import dev.sparkeval.core.Value;
@@ -16,6 +17,8 @@ import dev.sparkeval.testkit.Generators;
 import dev.sparkeval.testkit.Serial;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -104,6 +107,77 @@ class LawKitTest {
       }
     }
     return tests.stream();
+  }
+
+  /**
+   * States are shared by key: two entries (or parameter settings) whose states have equal keys get
+   * one state between them, whichever was built first. So equal keys must mean the same statistic:
+   * the same class, and every measure that reads the key finishes to the same bits whichever
+   * entry's state folded the rows. A key that forgot a parameter would fail here.
+   */
+  @TestFactory
+  Stream<DynamicTest> equalKeysFoldIdentically() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Task t : Task.values()) {
+      if (!Generators.supports(t)) continue;
+      for (boolean weighted : new boolean[] {false, true}) {
+        tests.add(DynamicTest.dynamicTest(t.id() + (weighted ? " / weighted" : ""), () -> equalKeys(t, weighted)));
+      }
+    }
+    return tests.stream();
+  }
+
+  private static void equalKeys(Task task, boolean weighted) {
+    List<String> specs = new ArrayList<>();
+    for (Entry e : Catalogs.standard().entries()) if (e.tasks().contains(task)) specs.add(e.name());
+    for (String v : VARIANTS.getOrDefault(task, List.of())) if (!specs.contains(v)) specs.add(v);
+    EvalOptions o = new EvalOptions(task, false, 0.5, null, weighted);
+    Plan plan = Eval.plan(o, specs);
+    Map<String, List<Stat>> byKey = new LinkedHashMap<>();
+    Map<String, List<Catalog.Resolved>> readers = new LinkedHashMap<>();
+    Map<Stat, String> owner = new IdentityHashMap<>();
+    List<Stat> all = new ArrayList<>();
+    for (Catalog.Resolved m : plan.metrics()) {
+      for (Stat s : m.measure().needs()) {
+        byKey.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(s);
+        readers.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(m);
+        owner.put(s, m.spec().text());
+        all.add(s);
+      }
+    }
+    Random r = new Random(task.ordinal() * 7L + (weighted ? 1 : 0));
+    List<Example> rows = Generators.rows(task, r, 300, weighted, plan.rule());
+    for (Example e : rows) assertEquals(null, plan.rule().check(e), "a generated row is bad");
+    int shared = 0;
+    for (Map.Entry<String, List<Stat>> k : byKey.entrySet()) {
+      List<Stat> same = k.getValue();
+      if (same.size() < 2) continue;
+      shared++;
+      String want = foldAndFinish(same.get(0), all, readers.get(k.getKey()), rows);
+      for (Stat other : same.subList(1, same.size())) {
+        String who = owner.get(same.get(0)) + " and " + owner.get(other) + " share key " + k.getKey();
+        assertEquals(same.get(0).getClass(), other.getClass(), who + " but not the class");
+        assertEquals(want, foldAndFinish(other, all, readers.get(k.getKey()), rows), who + " but fold differently");
+      }
+    }
+    if (task == Task.REGRESSION || task.isClassification()) { // where sharing is known to happen: the check is not vacuous
+      assertTrue(shared > 0, "no two entries of task " + task.id() + " share a state: the check checked nothing");
+    }
+  }
+
+  /** Folds the rows with {@code first} as the state of its key, and finishes every measure that reads that key. */
+  private static String foldAndFinish(Stat first, List<Stat> all, List<Catalog.Resolved> readers, List<Example> rows) {
+    List<Stat> protos = new ArrayList<>();
+    protos.add(first);
+    protos.addAll(all);
+    StatSet s = StatSet.of(protos);
+    for (Example e : rows) s.add(e);
+    StringBuilder b = new StringBuilder();
+    for (Catalog.Resolved m : readers) {
+      Value v = m.measure().finish(s);
+      b.append(m.spec().text()).append('=').append(Long.toHexString(Double.doubleToLongBits(v.value()))).append(';');
+    }
+    return b.toString();
   }
 
   private static double[] ids(double[] v, double above, Random r) {

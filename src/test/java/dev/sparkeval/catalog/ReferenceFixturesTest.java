@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestFactory;
 class ReferenceFixturesTest {
   static final List<String> FILES =
       List.of("regression", "binary", "multiclass", "multilabel", "multilabel_no_positives", "distribution", "embedding",
-          "segmentation", "regression_peers", "binary_peers");
+          "segmentation", "regression_peers", "binary_peers", "ranking", "clustering");
 
   @TestFactory
   Stream<DynamicTest> matchesReference() {
@@ -40,6 +40,7 @@ class ReferenceFixturesTest {
     List<Example> rows = new ArrayList<>();
     for (int i = 0; i < c.rows(); i++) rows.add(c.example(i));
     StatSet s = Eval.fold(plan, rows);
+    Eval.complete(s, rows);
     List<String> failures = new ArrayList<>();
     for (Map.Entry<String, Double> e : c.expected().entrySet()) {
       Value v = Eval.value(plan, s, e.getKey());

@@ -77,7 +77,8 @@ class EvaluateReportTest {
     assertTrue(html.contains("mse&lt;=0.5") && html.contains("FAILED"), "gates are shown");
     assertFalse(html.contains("segment = tiny"), "slices below --min-slice-rows are hidden");
     assertTrue(html.contains("1 slices with fewer than 10 rows are hidden"));
-    assertTrue(html.contains("<tr class=\"worse\"><td class=\"name\">segment = &lt;script&gt;"), "the worst slice first, flagged");
+    assertTrue(html.contains("<tr class=\"worse\"><td class=\"name\" title=\"segment = &lt;script&gt;alert(1)&lt;/script&gt;\">segment = &lt;script&gt;"),
+        "the worst slice first, flagged");
     assertEquals(2, html.split("<svg", -1).length - 1);
 
     List<String> csv = Files.readAllLines(out.resolve("metrics.csv"));

@@ -68,24 +68,39 @@ class ReportPartsTest {
   }
 
   @Test
-  void calibrationTableAndEceMatchADirectComputation() {
+  void calibrationTableAndEceMatchADirectComputationAndTheEceMetric() {
     List<Example> rows = binaryRows(new Random(3), 3000, true);
-    StatSet s = StatSet.of(new ScoreCurves().needs());
-    for (Example e : rows) s.add(e);
-    ScoreCurves.Calibration cal = new ScoreCurves().finish(s).calibration();
-    double[] w = new double[10];
-    double[] pos = new double[10];
-    double[] score = new double[10];
-    double total = 0;
-    for (Example e : rows) {
-      int b = Math.min(9, (int) Math.floor(e.prediction * 10));
-      w[b] += e.weight;
-      pos[b] += e.weight * e.label;
-      score[b] += e.weight * e.prediction;
-      total += e.weight;
+    for (int bins : new int[] {15, 10}) {
+      ScoreCurves part = new ScoreCurves(bins);
+      StatSet s = StatSet.of(part.needs());
+      for (Example e : rows) s.add(e);
+      ScoreCurves.Calibration cal = part.finish(s).calibration();
+      double[] w = new double[bins];
+      double[] pos = new double[bins];
+      double[] score = new double[bins];
+      long[] n = new long[bins];
+      double total = 0;
+      for (Example e : rows) {
+        int b = Math.min(bins - 1, (int) Math.floor(e.prediction * bins));
+        w[b] += e.weight;
+        pos[b] += e.weight * e.label;
+        score[b] += e.weight * e.prediction;
+        n[b]++;
+        total += e.weight;
+      }
+      double ece = 0;
+      for (int b = 0; b < bins; b++) if (w[b] > 0) ece += w[b] / total * Math.abs(pos[b] / w[b] - score[b] / w[b]);
+      assertEquals(ece, cal.ece(), 1e-12);
+      for (ScoreCurves.Bin bin : cal.table()) {
+        int b = (int) Math.round(bin.low() * bins);
+        assertEquals(n[b], bin.rows());
+        assertEquals(w[b], bin.weight(), 1e-9);
+      }
+      // the chart's ECE is the ece metric's, bit for bit
+      String spec = bins == 15 ? "ece" : "ece:bins=" + bins;
+      Plan plan = Eval.plan(new EvalOptions(Task.BINARY, false, 0.5, null, true), List.of(spec));
+      assertEquals(Eval.value(plan, Eval.fold(plan, rows), spec).value(), cal.ece());
     }
-    double ece = 0;
-    for (int b = 0; b < 10; b++) if (w[b] > 0) ece += w[b] / total * Math.abs(pos[b] / w[b] - score[b] / w[b]);
-    assertEquals(ece, cal.ece(), 1e-12);
   }
+
 }

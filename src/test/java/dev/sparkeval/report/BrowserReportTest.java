@@ -1,9 +1,12 @@
 package dev.sparkeval.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sparkeval.testkit.BinaryTables;
 import dev.sparkeval.testkit.Cli;
 import java.io.File;
@@ -38,6 +41,7 @@ import org.openqa.selenium.logging.LogType;
  */
 class BrowserReportTest {
   static final Path SHOTS = Path.of("target", "screenshots");
+  static final ObjectMapper JSON = new ObjectMapper();
   static ChromeDriver driver;
   static Path profile;
   /** Why the browser tests are skipped (null when Chromium runs). */
@@ -107,6 +111,14 @@ class BrowserReportTest {
     for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
       assertTrue(e.getLevel().intValue() < Level.SEVERE.intValue(), "console error: " + e.getMessage());
     }
+    // everything fits a 1280 px laptop window: no horizontal scrolling of the page or of any table
+    long page = ((Number) js.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+        .longValue();
+    assertTrue(page <= 0, "the page scrolls sideways by " + page + " px at 1280 px: " + html);
+    @SuppressWarnings("unchecked")
+    List<Object> wide = (List<Object>) js.executeScript("return Array.from(document.querySelectorAll('.scroll'))"
+        + ".filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.scrollWidth + ' > ' + e.clientWidth)");
+    assertTrue(wide.isEmpty(), "tables that scroll sideways at 1280 px: " + wide + " in " + html);
     long height = ((Number) js.executeScript("return document.documentElement.scrollHeight")).longValue();
     driver.manage().window().setSize(new Dimension(1280, (int) Math.min(6000, height + 160)));
     Files.write(SHOTS.resolve(shot), driver.getScreenshotAs(OutputType.BYTES));
@@ -115,13 +127,80 @@ class BrowserReportTest {
   }
 
   @Test
-  void demoRegressionReportRendersInChromium() throws Exception {
+  void demoReportsRenderInChromium() throws Exception {
     Path out = Path.of("target", "browser-demo");
     Cli.Run run = Cli.run("demo", "--out", out.toString());
     assertEquals(0, run.code(), run.err());
     String text = open(out.resolve("diabetes/report.html"), "evaluate-regression.png", 2);
-    assertTrue(text.contains("Slices by r2") && text.contains("segment = sex=1"), text);
+    assertTrue(text.contains("Slices by r2") && text.contains("sex = 1") && !text.contains("sex=1"), text);
     assertTrue(text.contains("r2>=0.3") && text.contains("200 Poisson bootstrap replicates"), text);
+    // the demo says what it held out: the rows its report evaluated, as a share of the data set
+    JsonNode diabetes = JSON.readTree(out.resolve("diabetes/report.json").toFile());
+    long held = diabetes.get("rows").asLong();
+    String said = String.format(java.util.Locale.ROOT, "trained on %d rows, evaluated on the other %d (%.1f%% held out)",
+        442 - held, held, 100.0 * held / 442);
+    assertTrue(run.out().contains(said), said + " in: " + run.out());
+    assertFalse(run.out().contains("held-out 30%"), run.out());
+
+    // binary: the chart's ECE is the card's (same bins), and every reliability point says how many rows it holds
+    String binary = open(out.resolve("breast_cancer/report.html"), "evaluate-binary.png", 4);
+    JsonNode bc = JSON.readTree(out.resolve("breast_cancer/report.json").toFile());
+    String ece = Fmt.num(bc.get("metrics").get("ece").asDouble());
+    assertTrue(binary.contains("Calibration — ECE " + ece + " over 15 bins (the metric ece)"), binary);
+    assertTrue(binary.contains("metric · ece\n" + ece), "the card shows the same ECE: " + binary);
+    WebElement calibration = driver.findElements(By.cssSelector("figure")).stream()
+        .filter(f -> f.getText().startsWith("Calibration")).findFirst().orElseThrow();
+    Files.write(SHOTS.resolve("calibration.png"), calibration.getScreenshotAs(OutputType.BYTES));
+    List<String> labels = calibration.findElements(By.cssSelector("svg text")).stream().map(WebElement::getText).toList();
+    long sum = 0;
+    for (JsonNode bin : bc.get("curves").get("calibration").get("table")) {
+      assertTrue(labels.contains(Fmt.count(bin.get("rows").asLong())), "point labelled with its rows " + bin + ": " + labels);
+      sum += bin.get("rows").asLong();
+    }
+    assertEquals(bc.get("rows_used").asLong(), sum, "the points hold every row");
+
+    // train: training and validation rows, each named
+    String train = open(out.resolve("train-breast-cancer/report.html"), "train.png", 2);
+    JsonNode t = JSON.readTree(out.resolve("train-breast-cancer/report.json").toFile()).get("training");
+    assertTrue(train.contains(": " + t.get("rows_train").asLong() + " rows · validation "), train);
+    assertTrue(train.contains(": " + t.get("rows_validation").asLong() + " rows · the values below are the final model's on the validation rows"), train);
+    assertEquals(569, t.get("rows_train").asLong() + t.get("rows_validation").asLong());
+    open(out.resolve("digits/report.html"), "evaluate-multiclass.png", 0);
+  }
+
+  /** A table whose weights are all 0: no empty charts with axes in units of 5E-9, but a sentence. */
+  @Test
+  void zeroWeightTablesSayThereIsNothingToDraw() throws Exception {
+    Path dir = Path.of("target", "browser-zero-weight");
+    Files.createDirectories(dir);
+    Path csv = dir.resolve("zero.csv");
+    Files.writeString(csv, "label,prediction,probability,w\n1,0.9,0.9,0\n0,0.2,0.2,0\n1,0.4,0.7,0\n");
+    for (String task : List.of("regression", "binary")) {
+      Cli.Run run = Cli.run("evaluate", "--input", csv.toString(), "--task", task, "--weight", "w", "--out", dir.resolve(task).toString());
+      assertEquals(0, run.code(), run.err());
+      String text = open(dir.resolve(task + "/report.html"), "zero-weight-" + task + ".png", 0);
+      assertTrue(text.contains("Nothing to draw: the weights of the 3 rows used sum to 0"), text);
+    }
+  }
+
+  /** A slice table with many values and a long slice value fits a laptop screen: long values shortened, extra values named. */
+  @Test
+  void wideSliceTablesFit() throws Exception {
+    ReportDraft m = ReportModels.regression();
+    String[] specs = {"mse", "rmse", "mae", "huber:delta=50", "log_cosh", "quantile:q=0.9", "smooth_l1:beta=0.5", "mape",
+        "explained_variance", "mean_error", "median_absolute_error", "d2_absolute_error", "r2"};
+    Map<String, Double> values = new java.util.LinkedHashMap<>();
+    for (String s : specs) values.put(s, 1234.5678);
+    m.losses = new java.util.LinkedHashMap<>(values);
+    String longValue = "a-very-long-slice-value-" + "x".repeat(80);
+    m.slices = List.of(ReportDraft.slice("segment", longValue, 120, values, null), ReportDraft.slice("segment", "b", 80, values, null));
+    Path dir = Path.of("target", "browser-synthetic", "wide");
+    ReportWriter.write(dir, m.build(), null);
+    String text = open(dir.resolve("report.html"), "wide-slices.png", 2);
+    assertFalse(text.contains(longValue), "shortened");
+    WebElement cell = driver.findElement(By.cssSelector("table.slices td.name"));
+    assertEquals("segment = " + longValue, cell.getAttribute("title"), "the full value is the cell's title");
+    assertTrue(text.contains("Also per slice in report.json and metrics.csv:"), text);
   }
 
   @Test
@@ -168,8 +247,8 @@ class BrowserReportTest {
     ReportWriter.write(dir.resolve("training"), ReportModels.training().build(), ReportModels.history(), null, Map.of());
     ReportDraft xss = ReportModels.regression();
     xss.input = "<img src=x onerror=alert(1)>";
-    xss.slices = List.of(new Report.Slice(Map.of("seg", "<script>alert(1)</script>"), 10, 10, Map.of("mse", 2.0),
-        Map.of("r2", 0.5), null, null, null, null, null, null, null));
+    xss.slices = List.of(new Report.Slice(Map.of("seg", "<script>alert(1)</script>"), 10, null, 10, Map.of("mse", 2.0),
+        Map.of("r2", 0.5), null, null, null, null, null, null, null, null));
     ReportWriter.write(dir.resolve("xss"), xss.build(), null);
     open(dir.resolve("binary/report.html"), "synthetic-binary.png", 4);
     assertTrue(open(dir.resolve("training/report.html"), "synthetic-training.png", 2).contains("overfitting"));

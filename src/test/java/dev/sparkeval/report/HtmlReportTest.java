@@ -156,7 +156,7 @@ class HtmlReportTest {
     int c = html.indexOf("s = c");
     assertTrue(c < b && b < a, "worst first");
     assertEquals(1, count(html, "<tr class=\"worse\">"), "c is worse but its interval holds the overall value");
-    assertTrue(html.contains("<tr class=\"worse\"><td class=\"name\">s = b"));
+    assertTrue(html.contains("<tr class=\"worse\"><td class=\"name\" title=\"s = b\">s = b"));
   }
 
   @Test

@@ -45,12 +45,13 @@ final class ReportDraft {
   }
 
   static Report.Slice slice(String column, String value, long rows, Map<String, Double> metrics, Map<String, List<Double>> intervals) {
-    return new Report.Slice(Map.of(column, value), rows, rows, Map.of(), metrics, null, null, intervals, null, null, null, null);
+    return new Report.Slice(Map.of(column, value), rows, null, rows, Map.of(), metrics, null, null, null, intervals, null, null, null,
+        null);
   }
 
   Report build() {
-    return new Report(1, command, task, input, null, rows, rows, new LinkedHashMap<>(), rows, losses, metrics, confusionMatrix,
-        perClass, residuals, curves, intervals, null, baseline, drift, slices, new LinkedHashMap<>(), training, seconds, gates, bootstrap,
-        null, null);
+    return new Report(1, command, task, input, null, rows, rows, null, new LinkedHashMap<>(), rows, losses, metrics, confusionMatrix,
+        perClass, residuals, curves, null, null, intervals, null, baseline, drift, slices, new LinkedHashMap<>(), training, seconds,
+        gates, bootstrap, null, null);
   }
 }

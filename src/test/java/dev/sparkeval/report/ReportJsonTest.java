@@ -31,7 +31,7 @@ class ReportJsonTest {
         "metrics", "confusion_matrix", "per_class", "curves", "slices", "undefined", "seconds", "gates", "bootstrap"), keys(n));
     assertEquals(List.of("slice", "rows", "weight_sum", "losses", "metrics"), keys(n.get("slices").get(0)));
     assertEquals(List.of("precision", "recall", "f1", "support"), keys(n.get("per_class").get("0")));
-    assertEquals(List.of("low", "high", "weight", "mean_score", "positive_rate"),
+    assertEquals(List.of("low", "high", "rows", "weight", "mean_score", "positive_rate"),
         keys(n.get("curves").get("calibration").get("table").get(0)));
     assertEquals(true, n.get("metrics").get("auc_roc").isNull(), "an undefined value is written as null");
     assertEquals(15043, n.get("per_class").get("1").get("support").asLong());

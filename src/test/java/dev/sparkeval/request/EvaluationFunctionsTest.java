@@ -128,6 +128,35 @@ class EvaluationFunctionsTest {
     assertEquals(new java.util.TreeMap<>(bySeg), new java.util.TreeMap<>(grouped));
   }
 
+  /**
+   * Ranking's array layout (a row per query) is one aggregate and equals the engine; the long layout
+   * (grouped by query first) and the silhouette (a second pass) are refused with one line, while the
+   * engine's path (Python on Classic sessions) runs them through the shared --query and --features.
+   */
+  @Test
+  void rankingArraysEqualTheEngineAndGroupedOrTwoPassTasksAreRefused() {
+    Dataset<Row> items = binary.selectExpr("id % 100 AS q", "p AS score", "label AS grade", "seg");
+    Dataset<Row> arrays = items.selectExpr("q", "score", "grade", "monotonically_increasing_id() AS item").groupBy("q").agg(
+        functions.expr("transform(sort_array(collect_list(struct(-score, item))), x -> CAST(x.item AS DOUBLE))").alias("prediction"),
+        functions.expr("collect_list(CASE WHEN grade > 0 THEN CAST(item AS DOUBLE) END)").alias("label"));
+    String options = "--task ranking --metric ndcg:k=5 --metric map --metric mrr --metric precision:k=3 --metric hit_rate:k=2";
+    String want = engine(arrays, options);
+    assertTrue(want.contains("\"ndcg:k=5\" : 0.") && want.contains("\"layout\" : \"arrays\""), want);
+    assertEquals(want, sql(arrays.repartition(3), options));
+
+    String grouped = "--task ranking --query q --prediction score --label grade --metric ndcg:k=5 --metric auc_roc --slice seg";
+    String report = engine(items, grouped); // seg is constant within a query (q = id % 100, seg = id % 4)
+    assertTrue(report.contains("\"auc_roc\" : 0.") && report.contains("\"layout\" : \"long\""), report);
+    AnalysisException e = assertThrows(AnalysisException.class, () -> sql(items, grouped));
+    assertTrue(e.getMessageParameters().get("errorMessage").startsWith("sparkeval_evaluate: ranking's long layout (--query)"),
+        e.getMessage());
+    Dataset<Row> points = multiclass.selectExpr("probability AS features", "label AS prediction");
+    e = assertThrows(AnalysisException.class, () -> sql(points, "--task clustering --metric silhouette"));
+    assertTrue(e.getMessageParameters().get("errorMessage").startsWith("sparkeval_evaluate: the silhouette needs a second pass"),
+        e.getMessage());
+    assertTrue(engine(points, "--task clustering --features features --metric silhouette").contains("\"silhouette\" : "));
+  }
+
   @Test
   void badCallsFailAnalysisWithTheOneLine() {
     AnalysisException e = assertThrows(AnalysisException.class, () -> sql(binary, "--task binary --prediction q"));

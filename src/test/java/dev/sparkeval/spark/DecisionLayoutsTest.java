@@ -142,7 +142,7 @@ class DecisionLayoutsTest {
     refuses(() -> run(ml, Task.MULTILABEL, "ids", "predicted", true, false, 0, List.of("bce", "f1")),
         "bce needs scores, but with --label-sets the prediction column holds label sets; metrics of decisions are accuracy,");
     refuses(() -> run(mc, Task.MULTICLASS, "label", "probability", true, false, 0, List.of("f1")),
-        "--label-sets is for task multilabel (label and prediction as arrays of label ids)");
+        "labelSets is for task multilabel (label and prediction as arrays of label ids)"); // the Java API names its setting
   }
 
   @Test

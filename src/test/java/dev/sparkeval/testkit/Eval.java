@@ -7,8 +7,10 @@ import dev.sparkeval.core.EvalOptions;
 import dev.sparkeval.core.Example;
 import dev.sparkeval.core.Plan;
 import dev.sparkeval.core.RowRule;
+import dev.sparkeval.core.Stat;
 import dev.sparkeval.core.StatSet;
 import dev.sparkeval.core.Value;
+import dev.sparkeval.state.SilhouetteStat;
 import java.util.List;
 
 /** Evaluates examples through the plain-Java engine (no Spark): the path every state takes on an executor. */
@@ -35,6 +37,11 @@ public final class Eval {
     return StatSet.concat(plan.prototype().fresh(), plan.overallPrototype().fresh());
   }
 
+  /** The second pass of the states that have one (the silhouette), in plain Java over the same rows. */
+  public static void complete(StatSet s, List<Example> rows) {
+    for (Stat st : s.stats()) if (st instanceof SilhouetteStat sil) sil.completeWith(rows, sil.centroids());
+  }
+
   public static Value value(Plan plan, StatSet s, String spec) {
     for (Catalog.Resolved r : plan.metrics()) if (r.spec().text().equals(spec)) return r.measure().finish(s);
     throw new IllegalArgumentException(spec);
@@ -43,6 +50,6 @@ public final class Eval {
   /** Options for a fixture case. */
   public static EvalOptions options(Fixtures.Case c) {
     return new EvalOptions(c.task(), c.option("logits", false), c.option("threshold", 0.5), c.doubles("class_weights"),
-        c.weighted());
+        c.weighted(), false, c.option("grouped", false), null);
   }
 }

@@ -24,7 +24,7 @@ public final class Fixtures {
     }
 
     public int rows() {
-      return columns.get("label").size();
+      return columns.has("label") ? columns.get("label").size() : columns.get("prediction").size();
     }
 
     /** Row i as an Example, filled the way the Spark reader fills it. */
@@ -43,6 +43,7 @@ public final class Fixtures {
           case "anchor" -> e.anchor = vec(v);
           case "positive" -> e.positive = vec(v);
           case "negative" -> e.negative = vec(v);
+          case "features" -> e.features = vec(v);
           default -> { } // extra columns (slices) are not part of an Example
         }
       }

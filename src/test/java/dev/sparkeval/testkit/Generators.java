@@ -15,7 +15,8 @@ public final class Generators {
   private Generators() {}
 
   public static boolean supports(Task t) {
-    return t == Task.REGRESSION || t.isClassification() || VectorGenerators.supports(t);
+    return t == Task.REGRESSION || t.isClassification() || VectorGenerators.supports(t) || t == Task.RANKING
+        || t == Task.CLUSTERING;
   }
 
   public static List<Example> rows(Task t, Random r, int n, boolean weighted) {
@@ -36,6 +37,8 @@ public final class Generators {
         case MULTICLASS -> multiclass(r);
         case MULTILABEL -> multilabel(r);
         case DISTRIBUTION, EMBEDDING, SEGMENTATION -> VectorGenerators.row(t, r);
+        case RANKING -> QueryGenerators.arrays(r);
+        case CLUSTERING -> QueryGenerators.point(r);
         default -> throw new IllegalArgumentException("no row generator for task " + t.id());
       };
       e.weight = weighted ? (r.nextInt(5) == 0 ? 0.0 : r.nextDouble() * 3) : 1.0;

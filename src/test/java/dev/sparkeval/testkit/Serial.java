@@ -23,4 +23,17 @@ public final class Serial {
       throw new AssertionError("state is not serialisable: " + e, e);
     }
   }
+
+  /** The serialised form: two states of one class with the same contents give the same bytes. */
+  public static byte[] bytes(Object o) {
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+        out.writeObject(o);
+      }
+      return bytes.toByteArray();
+    } catch (Exception e) {
+      throw new AssertionError("state is not serialisable: " + e, e);
+    }
+  }
 }

@@ -92,7 +92,7 @@ final class BatchFold {
     }
     offset += n;
     batch.size = good;
-    if (good == 0) return;
+    if (good == 0 || stopped) return;
     if (ids == null) fixed.add(batch);
     else if (!groups.fold(batch, slice, ids, partial)) stopped = true;
     if (extra != null) extra.add(batch);
@@ -129,7 +129,7 @@ final class BatchFold {
 
   /**
    * Row by row, as the row path does: the first failing check in column order, then the rule;
-   * bad rows are counted and the good ones (as the rule normalised them) moved to the front.
+   * bad and ignored rows are counted and the good ones (as the rule normalised them) moved to the front.
    */
   private int checkRows(int n) {
     Example e = batch.example();
@@ -143,6 +143,10 @@ final class BatchFold {
       if (bad == null) {
         batch.fill(i, e);
         bad = rule.check(e);
+      }
+      if (RowRule.ignored(bad)) { // --ignore-index: counted in its slice (as the row path), folded nowhere
+        if (!partial.ignore(ids == null ? Partial.NO_SLICE : ids.key(slice[i]))) stopped = true;
+        continue;
       }
       if (bad != null) {
         partial.bad(partition, offset + i, bad);

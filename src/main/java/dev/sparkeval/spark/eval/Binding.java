@@ -35,6 +35,9 @@ public final class Binding {
   private final Map<Role, String> columns;
   private final Map<Role, RowReader.Kind> kinds = new LinkedHashMap<>();
   private final List<String> slices;
+  /** The ranking query column (the long layout), read after the slices; null without one. */
+  private String query;
+  private boolean queryIsLong;
 
   public Binding(Dataset<Row> table, Map<Role, String> columns, Map<Role, Role.Shape> shapes, List<String> slices) {
     this(table.schema(), table::isEmpty, columns, shapes, slices);
@@ -47,6 +50,10 @@ public final class Binding {
     this.slices = new ArrayList<>();
     for (Map.Entry<Role, String> e : columns.entrySet()) {
       StructField f = field(schema, e.getValue(), e.getKey().option());
+      if (e.getKey() == Role.QUERY) {
+        bindQuery(f);
+        continue;
+      }
       this.columns.put(e.getKey(), f.name());
       try {
         kinds.put(e.getKey(), kindOf(f, e.getKey(), shapes.getOrDefault(e.getKey(), Role.Shape.SCALAR)));
@@ -65,6 +72,18 @@ public final class Binding {
       }
       this.slices.add(f.name());
     }
+  }
+
+  /** Any column that can be grouped on: whole numbers are read as long, everything else as text. */
+  private void bindQuery(StructField f) {
+    DataType t = f.dataType();
+    if (t instanceof ArrayType || t instanceof org.apache.spark.sql.types.MapType || t instanceof org.apache.spark.sql.types.StructType
+        || t.equals(SQLDataTypes.VectorType())) {
+      throw new UsageException("--query column '" + f.name() + "' has type " + t.simpleString()
+          + "; a query id is a number, string or date");
+    }
+    query = f.name();
+    queryIsLong = t instanceof org.apache.spark.sql.types.IntegralType;
   }
 
   public static StructField field(Dataset<Row> table, String name, String option) {
@@ -118,6 +137,7 @@ public final class Binding {
       cols.add(t == null ? c : c.cast(t));
     }
     for (String s : slices) cols.add(functions.col(quote(s)).cast(DataTypes.StringType));
+    if (query != null) cols.add(functions.col(quote(query)).cast(queryIsLong ? DataTypes.LongType : DataTypes.StringType));
     return table.select(cols.toArray(new Column[0]));
   }
 
@@ -152,6 +172,16 @@ public final class Binding {
 
   public List<String> slices() {
     return slices;
+  }
+
+  /** The query column (ranking's long layout), or null. */
+  public String query() {
+    return query;
+  }
+
+  /** Whether the query column is read as a long (whole numbers) rather than as text. */
+  public boolean queryIsLong() {
+    return queryIsLong;
   }
 
   public RowReader.Kind kind(Role r) {

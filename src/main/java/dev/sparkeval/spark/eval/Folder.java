@@ -8,7 +8,8 @@ import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
  * Folds the rows of one partition into its {@link Partial}: decode, check, count bad rows by
- * reason (remembering the first by partition and row), add the rest to their slice's states.
+ * reason (remembering the first by partition and row) and ignored rows (--ignore-index) by slice,
+ * add the rest to their slice's states.
  * The per-row step of the one pass, shared by the engine and SQL's sparkeval_evaluate.
  */
 public final class Folder {
@@ -40,6 +41,10 @@ public final class Folder {
     e.weight = 1.0;
     RowRule.Bad bad = reader.read(row, e);
     if (bad == null) bad = rule.check(e);
+    if (RowRule.ignored(bad)) { // --ignore-index: counted in its slice, folded nowhere
+      offset++;
+      return p.ignore(fixed != null ? Partial.NO_SLICE : reader.sliceKey(row));
+    }
     if (bad != null) {
       p.bad(partition, offset++, bad);
       return true;

@@ -121,6 +121,7 @@ public final class OrderJob {
             OrderStat s = t.streams().get(r);
             if (t.classes()[si][r] == 0) continue;
             for (int j = 0, n = s.elements(e); j < n; j++) {
+              if (!s.includes(e, j)) continue; // as the pass left it out of the layout
               int c = s.channelOf(e, j);
               double v = s.value(e, j);
               int unit = t.units().unit(t.first()[si][r] + c, s.layoutKey(v));

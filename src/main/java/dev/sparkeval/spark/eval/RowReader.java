@@ -72,13 +72,18 @@ public final class RowReader implements Serializable {
         }
       } else {
         double[] v = vector(row, i, current(e, role));
-        for (double x : v) if (!Double.isFinite(x)) return nonFinite(role, x);
+        for (int k = 0; k < v.length; k++) {
+          if (!Double.isFinite(v[k])) {
+            return nonFinite(role, v[k], " at element " + k + "; expected finite numbers (a null element reads as NaN)");
+          }
+        }
         switch (role) {
           case LABEL -> e.labelVec = v;
           case PREDICTION -> e.predictionVec = v;
           case ANCHOR -> e.anchor = v;
           case POSITIVE -> e.positive = v;
           case NEGATIVE -> e.negative = v;
+          case FEATURES -> e.features = v;
           default -> throw new IllegalStateException(role + " cannot be a vector");
         }
       }
@@ -100,8 +105,12 @@ public final class RowReader implements Serializable {
   }
 
   private static RowRule.Bad nonFinite(Role role, double v) {
+    return nonFinite(role, v, "; expected a finite number");
+  }
+
+  private static RowRule.Bad nonFinite(Role role, double v, String tail) {
     String kind = Double.isNaN(v) ? "nan_" : "infinite_";
-    return new RowRule.Bad(kind + role.id(), role.id() + " is " + v + "; expected a finite number");
+    return new RowRule.Bad(kind + role.id(), role.id() + " is " + v + tail);
   }
 
   private static double[] current(Example e, Role r) {
@@ -111,6 +120,7 @@ public final class RowReader implements Serializable {
       case ANCHOR -> e.anchor;
       case POSITIVE -> e.positive;
       case NEGATIVE -> e.negative;
+      case FEATURES -> e.features;
       default -> null;
     };
   }

@@ -50,8 +50,48 @@ public final class Synthetic {
         yield d.withColumn("probability", functions.transform(functions.col("z"), x -> x.divide(functions.col("zs"))))
             .drop("z", "zs").withColumn("weight", functions.rand(seed + 3).multiply(2));
       }
-      default -> throw new UsageException("generate supports regression, binary and multiclass prediction tables, not " + task.id());
+      default -> throw new UsageException("generate --task takes regression, binary, multiclass, embedding, ranking or training, not "
+          + task.id());
     };
+  }
+
+  /**
+   * A ranking table of the long layout, queries x items rows: query (long), item (int), grade
+   * (0/1 when binary, else 0..3, mostly 0) and a score that rises with the grade, plus noise.
+   * Rows come query by query; repartition to spread each query over the partitions.
+   */
+  public static Dataset<Row> rankingTable(SparkSession spark, long queries, int items, int partitions, long seed, boolean binary) {
+    Column id = functions.col("id");
+    Column grade = binary ? functions.when(functions.rand(seed).lt(0.2), 1).otherwise(0)
+        : functions.floor(functions.pow(functions.rand(seed), 3).multiply(4)).cast("int");
+    return spark.range(0, queries * items, 1, partitions).toDF("id")
+        .withColumn("query", id.divide(items).cast("long"))
+        .withColumn("item", id.mod(items).cast("int"))
+        .withColumn("grade", grade)
+        .withColumn("score", functions.col("grade").multiply(0.7).plus(functions.randn(seed + 1)))
+        .drop("id");
+  }
+
+  /**
+   * An embedding table: {@code label} and {@code prediction} vectors of {@code dims} numbers (the
+   * prediction a noisy copy of the label), and triplets {@code a} (the label), {@code p} (the
+   * prediction) and {@code n} (an unrelated vector), with the {@code segment} column.
+   */
+  public static Dataset<Row> embeddings(SparkSession spark, long rows, int dims, int partitions, long seed) {
+    if (dims < 1) throw new UsageException("--features (the vector length) must be >= 1, got " + dims);
+    Dataset<Row> d = spark.range(0, rows, 1, partitions).toDF("id")
+        .withColumn("segment", functions.concat(functions.lit("s"), functions.col("id").mod(5).cast("string")));
+    Column[] label = new Column[dims], prediction = new Column[dims], other = new Column[dims];
+    for (int j = 0; j < dims; j++) {
+      label[j] = functions.randn(seed + 10 + j);
+      other[j] = functions.randn(seed + 10 + dims + j);
+    }
+    d = d.withColumn("label", functions.array(label));
+    for (int j = 0; j < dims; j++) {
+      prediction[j] = functions.col("label").getItem(j).plus(functions.randn(seed + 10 + 2L * dims + j).multiply(0.5));
+    }
+    return d.withColumn("prediction", functions.array(prediction)).withColumn("a", functions.col("label"))
+        .withColumn("p", functions.col("prediction")).withColumn("n", functions.array(other));
   }
 
   /** Segment names of {@link #userTable}: seven slices, drawn at random per row. */

@@ -5,12 +5,13 @@ import dev.sparkeval.core.UsageException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The metricName of every MLlib evaluator and the sparkeval spec with MLlib's meaning: which task,
- * which column MLlib reads as the prediction, and the spec (MLlib's metricLabel, beta and eps
- * become its parameters). Plain Java, so that the table is testable on its own.
+ * which column MLlib reads as the prediction, and the spec (MLlib's metricLabel, beta, eps, k and
+ * distanceMeasure become its parameters). Plain Java, so that the table is testable on its own.
  */
 public final class MllibNames {
   /** The column an MLlib evaluator reads for a metric: predictionCol, rawPredictionCol or probabilityCol. */
@@ -19,9 +20,9 @@ public final class MllibNames {
   /** What a name means here: the task, the column, logits (binary raw scores), label sets (multilabel ids) and the spec. */
   public record Mapping(String evaluator, Task task, Column column, boolean logits, boolean labelSets, String spec) {}
 
-  /** MLlib's parameters that enter a spec. */
-  public record Params(double metricLabel, double beta, double eps, boolean throughOrigin) {
-    public static final Params DEFAULTS = new Params(0.0, 1.0, 1e-15, false);
+  /** MLlib's parameters that enter a spec (k: RankingEvaluator's cutoff; distanceMeasure: ClusteringEvaluator's). */
+  public record Params(double metricLabel, double beta, double eps, boolean throughOrigin, int k, String distanceMeasure) {
+    public static final Params DEFAULTS = new Params(0.0, 1.0, 1e-15, false, 10, "squaredEuclidean");
   }
 
   static final Map<String, List<String>> EVALUATORS = new LinkedHashMap<>();
@@ -52,8 +53,8 @@ public final class MllibNames {
         case "BinaryClassificationEvaluator" -> out.add(Task.BINARY);
         case "MulticlassClassificationEvaluator" -> out.add(Task.MULTICLASS);
         case "MultilabelClassificationEvaluator" -> out.add(Task.MULTILABEL);
-        default -> throw new UsageException("metricName '" + name + "' is MLlib's " + e.getKey() + ", whose task sparkeval"
-            + " does not have yet; use MLlib's evaluator for it");
+        case "RankingEvaluator" -> out.add(Task.RANKING);
+        default -> out.add(Task.CLUSTERING);
       }
     }
     if (out.isEmpty()) {
@@ -70,6 +71,10 @@ public final class MllibNames {
     if (!tasks(name).contains(task)) {
       throw new UsageException("metricName '" + name + "' is not a metric of MLlib's evaluator for task " + task.id()
           + "; it is for " + String.join(", ", tasks(name).stream().map(Task::id).toList()));
+    }
+    if (task == Task.RANKING) return new Mapping("RankingEvaluator", task, Column.PREDICTION, false, false, ranking(name, p.k()));
+    if (task == Task.CLUSTERING) {
+      return new Mapping("ClusteringEvaluator", task, Column.PREDICTION, false, false, silhouette(p.distanceMeasure()));
     }
     String beta = "beta=" + num(p.beta());
     return switch (task) {
@@ -109,6 +114,27 @@ public final class MllibNames {
         case "microRecall" -> "recall:average=micro";
         default -> "f1:average=micro";
       });
+    };
+  }
+
+  /** RankingEvaluator's names; k is used by the ...AtK names, as MLlib does. */
+  private static String ranking(String name, int k) {
+    if (k < 1) throw new UsageException("k must be a positive integer (RankingEvaluator's cutoff), got " + k);
+    return switch (name) {
+      case "meanAveragePrecision" -> "map";
+      case "meanAveragePrecisionAtK" -> "map:k=" + k;
+      case "precisionAtK" -> "precision:k=" + k;
+      case "ndcgAtK" -> "ndcg:k=" + k;
+      default -> "recall:k=" + k;
+    };
+  }
+
+  private static String silhouette(String distanceMeasure) {
+    return switch (distanceMeasure == null ? "" : distanceMeasure.toLowerCase(Locale.ROOT)) {
+      case "squaredeuclidean" -> "silhouette";
+      case "cosine" -> "silhouette:distance=cosine";
+      default -> throw new UsageException("distanceMeasure must be squaredEuclidean or cosine (ClusteringEvaluator's),"
+          + " got '" + distanceMeasure + "'");
     };
   }
 

@@ -37,12 +37,13 @@ import org.apache.spark.sql.types.DataType;
  * and every spec of {@code metrics} from one pass, where MLlib needs one pass per metric.
  * Values are exact: the same table gives the same bits at any partitioning.
  *
- * <p>It is also a drop-in for MLlib's six evaluators: {@code metricName} takes any of their metric
- * names ({@code rmse}, {@code areaUnderROC}, {@code weightedPrecision}, {@code subsetAccuracy}, ...)
- * with MLlib's meaning, columns and parameters ({@code metricLabel}, {@code beta}, {@code eps},
- * {@code throughOrigin}, {@code rawPredictionCol}, {@code probabilityCol}); the task follows from the
- * name (accuracy, hammingLoss and the ByLabel names of both classification evaluators from the label
- * column: an array is multilabel). See {@link MllibNames}.
+ * <p>It is also a drop-in for MLlib's evaluators: {@code metricName} takes any of their metric
+ * names ({@code rmse}, {@code areaUnderROC}, {@code weightedPrecision}, {@code subsetAccuracy},
+ * {@code ndcgAtK}, {@code silhouette}, ...) with MLlib's meaning, columns and parameters
+ * ({@code metricLabel}, {@code beta}, {@code eps}, {@code throughOrigin}, {@code k},
+ * {@code distanceMeasure}, {@code rawPredictionCol}, {@code probabilityCol}, {@code featuresCol});
+ * the task follows from the name (accuracy, hammingLoss and the ByLabel names of both
+ * classification evaluators from the label column: an array is multilabel). See {@link MllibNames}.
  *
  * <pre>{@code
  * SparkevalEvaluator ev = new SparkevalEvaluator().setTask("regression").setMetric("mse");
@@ -70,6 +71,10 @@ public final class SparkevalEvaluator extends Evaluator implements DefaultParams
   private final IntParam numBins;
   private final Param<String> rawPredictionCol;
   private final Param<String> probabilityCol;
+  private final IntParam k;
+  private final Param<String> distanceMeasure;
+  private final Param<String> featuresCol;
+  private final Param<String> queryCol;
 
   public SparkevalEvaluator() {
     this(Identifiable$.MODULE$.randomUID("sparkevalEval"));
@@ -88,8 +93,8 @@ public final class SparkevalEvaluator extends Evaluator implements DefaultParams
     logits = new BooleanParam(this, "logits", "the prediction column holds logits, not probabilities");
     threshold = new DoubleParam(this, "threshold", "binary decision threshold on the probability",
         ParamValidators.inRange(0, 1, false, false));
-    metricName = new Param<>(this, "metricName", "an MLlib evaluator's metric name (rmse, areaUnderROC, f1, subsetAccuracy, ...),"
-        + " with MLlib's meaning; instead of metric");
+    metricName = new Param<>(this, "metricName", "an MLlib evaluator's metric name (rmse, areaUnderROC, f1, subsetAccuracy,"
+        + " ndcgAtK, silhouette, ...), with MLlib's meaning; instead of metric");
     metricLabel = new DoubleParam(this, "metricLabel", "the class of MLlib's ...ByLabel metrics");
     beta = new DoubleParam(this, "beta", "MLlib's beta of weightedFMeasure and fMeasureByLabel", ParamValidators.gt(0));
     eps = new DoubleParam(this, "eps", "MLlib's logLoss clipping", ParamValidators.inRange(0, 0.5, false, false));
@@ -98,6 +103,10 @@ public final class SparkevalEvaluator extends Evaluator implements DefaultParams
         + " at any value", ParamValidators.gtEq(0));
     rawPredictionCol = new Param<>(this, "rawPredictionCol", "the score column of MLlib's areaUnderROC and areaUnderPR");
     probabilityCol = new Param<>(this, "probabilityCol", "the probability column of MLlib's logLoss");
+    k = new IntParam(this, "k", "RankingEvaluator's cutoff for the ...AtK metric names (> 0, checked with the name)");
+    distanceMeasure = new Param<>(this, "distanceMeasure", "ClusteringEvaluator's distance: squaredEuclidean or cosine");
+    featuresCol = new Param<>(this, "featuresCol", "clustering: the feature vector column");
+    queryCol = new Param<>(this, "queryCol", "ranking: the query column of one row per query and item; unset for MLlib's arrays");
     setDefault(metricLabel, 0.0);
     setDefault(beta, 1.0);
     setDefault(eps, 1e-15);
@@ -105,6 +114,9 @@ public final class SparkevalEvaluator extends Evaluator implements DefaultParams
     setDefault(numBins, 1000);
     setDefault(rawPredictionCol, "rawPrediction");
     setDefault(probabilityCol, "probability");
+    setDefault(k, 10);
+    setDefault(distanceMeasure, "squaredEuclidean");
+    setDefault(featuresCol, "features");
     setDefault(labelCol, "label");
     setDefault(task, "regression");
     setDefault(metrics, new String[0]);
@@ -157,6 +169,18 @@ public final class SparkevalEvaluator extends Evaluator implements DefaultParams
   public int getNumBins() { return (Integer) $(numBins); }
   public String getRawPredictionCol() { return $(rawPredictionCol); }
   public String getProbabilityCol() { return $(probabilityCol); }
+  public IntParam k() { return k; }
+  public Param<String> distanceMeasure() { return distanceMeasure; }
+  public Param<String> featuresCol() { return featuresCol; }
+  public Param<String> queryCol() { return queryCol; }
+  public SparkevalEvaluator setK(int v) { set(k, v); return this; }
+  public SparkevalEvaluator setDistanceMeasure(String v) { set(distanceMeasure, v); return this; }
+  public SparkevalEvaluator setFeaturesCol(String v) { set(featuresCol, v); return this; }
+  public SparkevalEvaluator setQueryCol(String v) { set(queryCol, v); return this; }
+  public int getK() { return (Integer) $(k); }
+  public String getDistanceMeasure() { return $(distanceMeasure); }
+  public String getFeaturesCol() { return $(featuresCol); }
+  public String getQueryCol() { return isDefined(queryCol) ? $(queryCol) : null; }
 
   public String getLabelCol() { return $(labelCol); }
   public String getPredictionCol() { return isDefined(predictionCol) ? $(predictionCol) : taskValue().defaultPrediction(); }
@@ -186,7 +210,7 @@ public final class SparkevalEvaluator extends Evaluator implements DefaultParams
           + $(metric) + "' and metricName '" + getMetricName() + "'");
     }
     MllibNames.Mapping m = MllibNames.map(getMetricName(), mllibTask(dataset),
-        new MllibNames.Params(getMetricLabel(), getBeta(), getEps(), getThroughOrigin()));
+        new MllibNames.Params(getMetricLabel(), getBeta(), getEps(), getThroughOrigin(), getK(), getDistanceMeasure()));
     String col = switch (m.column()) {
       case PREDICTION -> isSet(predictionCol) ? $(predictionCol) : "prediction";
       case RAW_PREDICTION -> getRawPredictionCol();
@@ -205,6 +229,11 @@ public final class SparkevalEvaluator extends Evaluator implements DefaultParams
     if (tasks.size() == 1 || dataset == null) return tasks.get(0); // both have the same direction
     DataType t = Binding.field(dataset.toDF(), getLabelCol(), "labelCol").dataType();
     return t instanceof ArrayType || t.equals(SQLDataTypes.VectorType()) ? Task.MULTILABEL : Task.MULTICLASS;
+  }
+
+  /** Ranking's long layout (one row per query and item, grouped by queryCol) rather than MLlib's arrays. */
+  private boolean grouped(Setup s) {
+    return s.task() == Task.RANKING && getQueryCol() != null;
   }
 
   /** The value of {@code metric} (or of MLlib's {@code metricName}); NaN when it is undefined on this data (for example R² of one row). */
@@ -227,8 +256,11 @@ public final class SparkevalEvaluator extends Evaluator implements DefaultParams
   }
 
   private Evaluation.Result run(Dataset<?> dataset, Setup s, List<String> specs) {
-    Evaluation.Builder b = Evaluation.of(dataset).task(s.task()).label(getLabelCol()).prediction(s.prediction())
-        .logits(s.logits()).labelSets(s.labelSets()).threshold(getThreshold()).metric(specs.toArray(new String[0]));
+    Evaluation.Builder b = Evaluation.of(dataset).task(s.task()).prediction(s.prediction()).threshold(getThreshold())
+        .metric(specs.toArray(new String[0]));
+    if (s.task() == Task.CLUSTERING) b.features(getFeaturesCol());
+    else b.label(getLabelCol()).logits(s.logits()).labelSets(s.labelSets());
+    if (grouped(s)) b.query(getQueryCol());
     if (getWeightCol() != null) b.weight(getWeightCol());
     return b.run();
   }
@@ -236,16 +268,17 @@ public final class SparkevalEvaluator extends Evaluator implements DefaultParams
   /** Losses are smaller-is-better; metrics follow their meaning (accuracy larger, log_loss smaller). */
   @Override public boolean isLargerBetter() {
     Setup s = setup(null);
-    return largerIsBetter(s.task(), s.spec(), s.logits(), getThreshold(), getWeightCol() != null, s.labelSets());
+    return largerIsBetter(s.task(), s.spec(), s.logits(), getThreshold(), getWeightCol() != null, s.labelSets(), grouped(s));
   }
 
   /** Whether larger values of {@code spec} are better; a usage error for a spec best at 0 (mean_error) or unknown. */
   public static boolean largerIsBetter(Task t, String spec, boolean logits, double threshold, boolean weighted) {
-    return largerIsBetter(t, spec, logits, threshold, weighted, false);
+    return largerIsBetter(t, spec, logits, threshold, weighted, false, false);
   }
 
-  private static boolean largerIsBetter(Task t, String spec, boolean logits, double threshold, boolean weighted, boolean labelSets) {
-    Catalog.Resolved r = Catalogs.standard().resolve(spec, new EvalOptions(t, logits, threshold, null, weighted, labelSets));
+  private static boolean largerIsBetter(Task t, String spec, boolean logits, double threshold, boolean weighted, boolean labelSets,
+                                        boolean grouped) {
+    Catalog.Resolved r = Catalogs.standard().resolve(spec, new EvalOptions(t, logits, threshold, null, weighted, labelSets, grouped, null));
     Direction d = r.entry().direction();
     if (d == Direction.CLOSEST_TO_ZERO) {
       throw new UsageException("'" + spec + "' has no better direction (it is best at 0, not at an end);"

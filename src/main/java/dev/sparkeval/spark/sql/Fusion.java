@@ -72,7 +72,7 @@ final class Fusion implements Serializable {
     StringBuilder b = new StringBuilder().append(roles).append(kinds).append(skip);
     for (EvalOptions o : options) {
       b.append('|').append(o.task()).append(',').append(o.logits()).append(',').append(o.threshold()).append(',')
-          .append(Arrays.toString(o.classWeights())).append(',').append(o.weighted());
+          .append(Arrays.toString(o.classWeights())).append(',').append(o.weighted()).append(',').append(o.ignoreIndex());
     }
     return b.toString();
   }

@@ -117,7 +117,7 @@ public final class MetricAggregate extends StateAggregate {
   }
 
   @Override public String prettyName() {
-    return name;
+    return SqlFunctions.SQL_NAMES.getOrDefault(name, name);
   }
 
   @Override public Seq<Expression> children() {

@@ -22,7 +22,7 @@ import scala.jdk.javaapi.CollectionConverters;
  * Folds input rows into a {@link SqlState} on an executor: one generated projection reads the
  * column arguments as evaluate's projection does (numbers as double, arrays as array of double, ML
  * vectors as they are), the evaluate command's {@link RowReader} and row rule check the row, and
- * the fused states take it. One instance per task (projections are not thread-safe).
+ * the fused states take it (a row of the ignore_index label is left out, as evaluate leaves it out). One instance per task (projections are not thread-safe).
  */
 final class RowFold {
   private final Fusion fusion;
@@ -70,6 +70,7 @@ final class RowFold {
       }
       bad = rules[s.candidate()].check(e);
     }
+    if (RowRule.ignored(bad)) return; // the ignore_index option: left out, as evaluate leaves it out, and not a bad row
     if (bad != null) {
       s.bad(bad, partition, position, () -> text(row));
       return;

@@ -28,7 +28,8 @@ import org.apache.spark.sql.types.Decimal;
  * parameters, in the entry's order, or {@code 'key=value,...'} strings. triplet takes (anchor,
  * positive, negative) and cosine_embedding (label, prediction, target) as their columns.
  * Besides the entry's parameters a string may set {@code task}, {@code logits},
- * {@code threshold}, {@code class_weights} (separated by ';') and {@code bad_rows}.
+ * {@code threshold}, {@code class_weights} (separated by ';'), {@code bad_rows} and {@code ignore_index}
+ * (rows of that label left out, as evaluate's --ignore-index; for cross_entropy also its own parameter).
  *
  * <p>A number label with a vector prediction is binary when the vectors have 2 elements (Spark
  * ML's probability and rawPrediction) and multiclass otherwise; the vectors' length is only known
@@ -36,7 +37,7 @@ import org.apache.spark.sql.types.Decimal;
  * first row.
  */
 final class SqlCall {
-  static final List<String> OPTIONS = List.of("task", "logits", "threshold", "class_weights", "bad_rows");
+  static final List<String> OPTIONS = List.of("task", "logits", "threshold", "class_weights", "bad_rows", "ignore_index");
   /** The bad-row counts of a call's columns and options, by reason (the report's rows_skipped). */
   static final String ROWS_SKIPPED = "rows_skipped";
 
@@ -137,9 +138,15 @@ final class SqlCall {
       Map<String, String> into = option ? opts : params;
       if (into.put(kv.getKey(), kv.getValue()) != null) throw new UsageException(name + ": parameter '" + kv.getKey() + "' is given twice");
     }
+    // cross_entropy's own ignore_index leaves those rows out of the loss: the call leaves them out as rows, not bad rows
+    if (params.containsKey("ignore_index")) opts.put("ignore_index", params.get("ignore_index"));
     EvalOptions options = new EvalOptions(task, SqlOptions.bool(name, opts.get("logits")),
-        SqlOptions.threshold(name, opts.get("threshold")), SqlOptions.weights(name, opts.get("class_weights")), weighted);
-    Tasks.validate(options);
+        SqlOptions.threshold(name, opts.get("threshold")), SqlOptions.weights(name, opts.get("class_weights")), weighted, false,
+        false, SqlOptions.ignoreIndex(name, opts.get("ignore_index"), task));
+    SqlOptions.checked(name, () -> {
+      Tasks.validate(options);
+      return options;
+    });
     if (name.equals(ROWS_SKIPPED)) {
       if (!params.isEmpty()) throw new UsageException(ROWS_SKIPPED + " takes no parameters, only options " + OPTIONS + "; got " + params.keySet());
       return new Candidate(options, null);

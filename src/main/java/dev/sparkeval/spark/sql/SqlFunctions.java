@@ -36,7 +36,8 @@ public final class SqlFunctions {
     for (Map.Entry<String, List<Entry>> e : byName().entrySet()) {
       String name = e.getKey();
       Function1<Seq<Expression>, Expression> builder = args -> MetricAggregate.call(name, args);
-      out.add(new Tuple3<>(new FunctionIdentifier(name, Option.empty(), Option.empty()), info(name, e.getValue()), builder));
+      String sqlName = SQL_NAMES.getOrDefault(name, name);
+      out.add(new Tuple3<>(new FunctionIdentifier(sqlName, Option.empty(), Option.empty()), info(name, e.getValue()), builder));
     }
     String counts = SqlCall.ROWS_SKIPPED;
     Function1<Seq<Expression>, Expression> builder = args -> MetricAggregate.call(counts, args);
@@ -76,10 +77,19 @@ public final class SqlFunctions {
     return scala.jdk.javaapi.CollectionConverters.asScala(all).toList();
   }
 
-  /** Catalogue entries grouped by name, in catalogue order (one name may serve several tasks). */
+  /** Catalogue names that are Spark built-in functions, and the SQL name they take instead. */
+  static final Map<String, String> SQL_NAMES = Map.of("map", "mean_average_precision");
+
+  /**
+   * Catalogue entries grouped by name, in catalogue order (one name may serve several tasks); the
+   * silhouette is left out (its second pass over the table is no aggregate).
+   */
   static Map<String, List<Entry>> byName() {
     Map<String, List<Entry>> m = new LinkedHashMap<>();
-    for (Entry e : Catalogs.standard().entries()) m.computeIfAbsent(e.name(), k -> new ArrayList<>()).add(e);
+    for (Entry e : Catalogs.standard().entries()) {
+      if (e.tasks().equals(java.util.Set.of(Task.CLUSTERING))) continue;
+      m.computeIfAbsent(e.name(), k -> new ArrayList<>()).add(e);
+    }
     return m;
   }
 
@@ -100,6 +110,7 @@ public final class SqlFunctions {
           .append(params.stream().map(p -> p.name() + "=" + p.defaultValue()).collect(Collectors.joining(", ")));
     }
     usage.append(". A constant string 'key=value,...' may also set the parameters and task, logits, threshold, class_weights.");
-    return new ExpressionInfo(MetricAggregate.class.getName(), null, name, usage.toString(), "", "", "", "agg_funcs", "", "", "java_udf");
+    return new ExpressionInfo(MetricAggregate.class.getName(), null, SQL_NAMES.getOrDefault(name, name), usage.toString(), "", "", "",
+        "agg_funcs", "", "", "java_udf");
   }
 }

@@ -4,6 +4,7 @@ import dev.sparkeval.catalog.Catalogs;
 import dev.sparkeval.catalog.Tasks;
 import dev.sparkeval.core.EvalOptions;
 import dev.sparkeval.core.InvalidSetting;
+import dev.sparkeval.core.OptionValues;
 import dev.sparkeval.core.Plan;
 import dev.sparkeval.core.Spec;
 import dev.sparkeval.core.Task;
@@ -23,8 +24,8 @@ import dev.sparkeval.train.Optimizer;
 import dev.sparkeval.train.Shuffle;
 import dev.sparkeval.train.TrainConfig;
 import dev.sparkeval.train.Trainer;
-import java.util.ArrayList;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -222,6 +223,7 @@ public final class Training {
     public Settings build() {
       TrainConfig l = loop.build();
       if (partitions < 0) throw new InvalidSetting("partitions", "must be >= 1, got " + partitions);
+      OptionValues.classWeights(classWeights);
       if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
         throw new InvalidSetting("learningRate", "must be a finite number > 0, got " + learningRate);
       }
@@ -266,7 +268,7 @@ public final class Training {
     List<String> metrics = s.metrics() != null ? s.metrics() : defaultMetrics(task);
     EvalOptions options = new EvalOptions(task, obj.logits(), 0.5, s.classWeights(), false);
     Tasks.validate(options);
-    Plan plan = Plan.build(Catalogs.standard(), options, List.of(lossText), metrics, Tasks.parts(options), Tasks.rule(options));
+    Plan plan = Plan.build(Catalogs.standard(), options, List.of(lossText), metrics, Tasks.parts(options, metrics), Tasks.rule(options));
     Plan trainPlan = Plan.build(Catalogs.standard(), options, List.of(lossText), List.of(), List.of(), Tasks.rule(options));
     return new Setup(model, opt, task, lossText, obj, metrics, plan, trainPlan);
   }

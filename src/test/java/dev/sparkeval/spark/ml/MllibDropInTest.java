@@ -25,9 +25,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every metricName of MLlib's regression and classification evaluators: SparkevalEvaluator with the
- * same name and parameters gives MLlib's value on the same table (to 1e-12 relative, MLlib summing
- * in plain doubles), and the same isLargerBetter. Switching a CrossValidator is swapping the object.
+ * Every metricName of MLlib's regression and classification evaluators (ranking and clustering
+ * are in MllibGroupedDropInTest): SparkevalEvaluator with the same name and parameters gives
+ * MLlib's value on the same table (to 1e-12 relative, MLlib summing in plain doubles), and the same
+ * isLargerBetter. Switching a CrossValidator is swapping the object.
  */
 class MllibDropInTest {
   static final double TOL = 1e-12;
@@ -253,7 +254,7 @@ class MllibDropInTest {
     List<String[]> cases = List.of(
         new String[] {"set metric (a sparkeval spec) or metricName (an MLlib name), not both", "f1", "accuracy"},
         new String[] {"unknown metricName 'weightedPrecison' (did you mean 'weightedPrecision'?)", "weightedPrecison", null},
-        new String[] {"metricName 'ndcgAtK' is MLlib's RankingEvaluator, whose task sparkeval does not have yet", "ndcgAtK", null});
+        new String[] {"unknown metricName 'areaUnderRoc' (did you mean 'areaUnderROC'?)", "areaUnderRoc", null});
     for (String[] c : cases) {
       SparkevalEvaluator e = new SparkevalEvaluator().setMetricName(c[1]);
       if (c[2] != null) e.setMetric(c[2]);

@@ -146,7 +146,7 @@ class SqlFunctionsTest {
   @Test
   void everyCatalogueNameIsRegisteredAndNoneShadowsASparkBuiltin() {
     FunctionRegistry builtin = FunctionRegistry.builtin();
-    for (String name : Catalogs.standard().names()) {
+    for (String name : sqlNames()) {
       assertTrue(spark.catalog().functionExists(name), name);
       assertTrue(!builtin.functionExists(new FunctionIdentifier(name)), name + " would shadow Spark's built-in function");
     }
@@ -159,8 +159,21 @@ class SqlFunctionsTest {
     org.apache.spark.sql.SparkSessionExtensions ext = new org.apache.spark.sql.SparkSessionExtensions();
     new dev.sparkeval.spark.SparkevalExtensions().apply(ext);
     FunctionRegistry registry = ext.registerFunctions(FunctionRegistry.builtin().clone());
-    for (String name : Catalogs.standard().names()) {
+    for (String name : sqlNames()) {
       assertTrue(registry.functionExists(new FunctionIdentifier(name)), name);
     }
+  }
+
+  /** Every catalogue name as SQL calls it (map is Spark's, so mean_average_precision); the silhouette is no aggregate. */
+  static List<String> sqlNames() {
+    List<String> out = new java.util.ArrayList<>();
+    for (String name : Catalogs.standard().names()) {
+      if (name.equals("silhouette")) {
+        assertTrue(!SqlFunctions.byName().containsKey(name), "the silhouette needs a second pass: no SQL aggregate");
+        continue;
+      }
+      out.add(SqlFunctions.SQL_NAMES.getOrDefault(name, name));
+    }
+    return out;
   }
 }

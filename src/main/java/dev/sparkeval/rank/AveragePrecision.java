@@ -1,0 +1,25 @@
+package dev.sparkeval.rank;
+
+import dev.sparkeval.core.RankedQuery;
+
+/**
+ * Average precision as MLlib's RankingMetrics defines it: the sum of the precision at each
+ * relevant item's position among the first k, over min(relevant items, k); without a cutoff
+ * (k = 0), over the relevant items (meanAveragePrecision); with k, meanAveragePrecisionAt(k).
+ */
+public final class AveragePrecision extends AtK {
+  private static final long serialVersionUID = 1L;
+
+  public AveragePrecision(int k, boolean skipEmpty) {
+    super("map", k, skipEmpty);
+  }
+
+  @Override protected void curve(RankedQuery q, int K, double[] out) {
+    Sweeps.precisionSums(q, K, out);
+    for (int i = 0; i < K; i++) out[i] /= k == 0 ? q.relevant : Math.min(q.relevant, i + 1);
+  }
+
+  @Override public AtK at(int k) {
+    return new AveragePrecision(k, skipEmpty);
+  }
+}
