@@ -30,6 +30,7 @@ public final class SqlBench {
 
   public SqlBench(SparkSession spark, int partitions, int reps, Path work, PrintStream out) {
     this.spark = spark;
+    dev.sparkeval.spark.sql.SqlFunctions.register(spark);
     this.partitions = partitions;
     this.reps = reps;
     this.work = work;
@@ -82,6 +83,9 @@ public final class SqlBench {
       keys.add(suite + "_sparkeval");
       jobs.add(() -> ours.put(suite, Evaluation.run(t, settings.get(suite))));
     }
+    Map<String, Row> functions = new LinkedHashMap<>();
+    keys.add("functions_sparkeval"); // the regression suite as sparkeval's SQL functions, against regression_sql
+    jobs.add(() -> functions.put("row", ((Row[]) spark.sql(SqlQueries.FUNCTIONS).collect())[0]));
     Stopwatch.Timing[] timings = Stopwatch.interleaved(2, reps, cpu, jobs.toArray(new Runnable[0]));
     Map<String, Object> m = new LinkedHashMap<>();
     Map<String, Stopwatch.Timing> byKey = new LinkedHashMap<>();
@@ -98,9 +102,11 @@ public final class SqlBench {
     for (String suite : SUITES) ratio(ratios, suite + "_sparkeval_over_sql", byKey.get(suite + "_sparkeval"), byKey.get(suite + "_sql"));
     ratio(ratios, "regression_sparkeval_over_scan", byKey.get("regression_sparkeval"), byKey.get("scan"));
     ratio(ratios, "regression_sql_over_scan", byKey.get("regression_sql"), byKey.get("scan"));
+    ratio(ratios, "functions_sparkeval_over_sql", byKey.get("functions_sparkeval"), byKey.get("regression_sql"));
     ratios.forEach((k, v) -> out.printf("  %-8s %-40s %7.2f%n", name, k, v));
     m.put("ratios", ratios);
     m.put("values", SqlValues.compare(sql, ours));
+    m.put("functions_equal_evaluate", SqlValues.sameBits(functions.get("row"), ours.get("regression")));
     return m;
   }
 

@@ -47,6 +47,12 @@ public final class SqlQueries {
                  / (sum(label * label) - sum(label) * sum(label) / count(*)) AS r2
       FROM t GROUP BY segment""";
 
+  /** The regression suite as sparkeval's SQL functions: fused by the optimizer rule into one state. */
+  public static final String FUNCTIONS = """
+      SELECT mse(label, prediction) AS mse, rmse(label, prediction) AS rmse, mae(label, prediction) AS mae,
+             huber(label, prediction) AS huber, r2(label, prediction) AS r2, mean_error(label, prediction) AS mean_error
+      FROM t""";
+
   /** A bare pass over the columns the regression suites read. */
   public static final String SCAN = "SELECT sum(label + prediction) FROM t";
 
@@ -59,6 +65,7 @@ public final class SqlQueries {
     m.put("regression", REGRESSION);
     m.put("binary", BINARY);
     m.put("sliced", SLICED);
+    m.put("functions", FUNCTIONS);
     m.put("binary_scan", BINARY_SCAN);
     return m;
   }

@@ -53,4 +53,14 @@ final class SqlValues {
     out.put(name, List.of(theirs, ours, rel));
     return rel;
   }
+
+  /** Whether every column of the SQL functions' row equals the evaluate command's value of that name, bit for bit. */
+  static boolean sameBits(Row functions, Evaluation.Result evaluate) {
+    for (String name : functions.schema().fieldNames()) {
+      if (Double.doubleToLongBits(functions.getDouble(functions.fieldIndex(name))) != Double.doubleToLongBits(evaluate.value(name))) {
+        return false;
+      }
+    }
+    return true;
+  }
 }
