@@ -110,6 +110,18 @@ class OrderStatisticsSparkTest {
   }
 
   @Test
+  void rangesCappedBelowAPartitionGiveTheSameBits() {
+    Dataset<Row> df = binary(3000, false, 9);
+    String whole = ClassificationSparkTest.all(Evaluation.run(df, settings(Task.BINARY, BINARY, true, 1, true)));
+    SparkTests.spark().conf().set("spark.sparkeval.sortMaxRowsPerRange", "500"); // one partition, several ranges
+    try {
+      assertEquals(whole, ClassificationSparkTest.all(Evaluation.run(df, settings(Task.BINARY, BINARY, true, 1, true))));
+    } finally {
+      SparkTests.spark().conf().unset("spark.sparkeval.sortMaxRowsPerRange");
+    }
+  }
+
+  @Test
   void regressionWithTies() {
     check(regression(3000, true, 1), Task.REGRESSION, REGRESSION);
   }

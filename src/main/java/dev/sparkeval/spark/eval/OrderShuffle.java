@@ -4,7 +4,6 @@ import dev.sparkeval.core.Example;
 import dev.sparkeval.core.RowRule;
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -18,29 +17,16 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.InternalRow;
 import scala.Tuple2;
-import scala.math.Ordering;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
 
 /**
- * The shuffle of the sort jobs: records (key, value) as primitive arrays that Kryo moves cheaply,
- * key = {unit, sort bits[, tag]}, range-partitioned by unit (ranges balanced by the rows the
- * pass's layouts counted, so no sampling job) and sorted within each range.
+ * The shuffle of the sort jobs: records (key, value) as primitive arrays, key = {unit, sort
+ * bits[, tag]}, range-partitioned by unit (ranges balanced by the rows the pass's layouts
+ * counted, so no sampling job), packed into byte chunks per range and radix-sorted within each.
  */
 final class OrderShuffle {
   private OrderShuffle() {}
-
-  /** Lexicographic order of the key arrays. */
-  static final class Order implements Comparator<long[]>, Serializable {
-    private static final long serialVersionUID = 1L;
-    @Override public int compare(long[] a, long[] b) {
-      for (int i = 0; i < a.length; i++) {
-        int c = Long.compare(a[i], b[i]);
-        if (c != 0) return c;
-      }
-      return 0;
-    }
-  }
 
   /** Ranges of units. */
   static final class Ranges extends Partitioner {
@@ -52,7 +38,11 @@ final class OrderShuffle {
     @Override public int numPartitions() { return starts.length; }
 
     @Override public int getPartition(Object key) {
-      long u = ((long[]) key)[0];
+      return range(((long[]) key)[0]);
+    }
+
+    /** The range of unit u. */
+    int range(long u) {
       int lo = 0, hi = starts.length - 1;
       while (lo < hi) {
         int mid = (lo + hi + 1) >>> 1;
@@ -69,12 +59,21 @@ final class OrderShuffle {
    */
   static final String ROWS_PER_RANGE = "spark.sparkeval.sortRowsPerRange";
 
-  /** Sort ranges for a job over this table: one per input partition, but none under the rows per range. */
+  /**
+   * Session option: the most rows a range should hold (a range is sorted in memory, about 100
+   * bytes a row), so a table of large partitions gets more ranges than partitions. A single unit
+   * (one layout bin of one stream) is never split.
+   */
+  static final String MAX_ROWS_PER_RANGE = "spark.sparkeval.sortMaxRowsPerRange";
+
+  /** Sort ranges for a job over this table: one per input partition, but none under the rows per range nor over the most. */
   static int ranges(Dataset<Row> projected, long[] unitRows) {
     long total = 0;
     for (long r : unitRows) total += r;
     long per = Math.max(1, Long.parseLong(projected.sparkSession().conf().get(ROWS_PER_RANGE, "100000")));
-    return (int) Math.min(Math.max(1, projected.rdd().getNumPartitions()), Math.max(1, (total + per - 1) / per));
+    long most = Math.max(per, Long.parseLong(projected.sparkSession().conf().get(MAX_ROWS_PER_RANGE, "4000000")));
+    long n = Math.min(Math.max(1, projected.rdd().getNumPartitions()), Math.max(1, (total + per - 1) / per));
+    return (int) Math.min(Math.max(n, (total + most - 1) / most), Integer.MAX_VALUE / 2);
   }
 
   /** The first unit of each range: about the same number of rows per range. */
@@ -90,22 +89,35 @@ final class OrderShuffle {
     return starts.stream().mapToLong(Long::longValue).toArray();
   }
 
-  /** The records range-partitioned by unit and sorted by key within each range. */
-  static RDD<Tuple2<long[], double[]>> sorted(RDD<Tuple2<long[], double[]>> records, long[] starts, SparkConf conf) {
-    ClassTag<long[]> kt = ClassTag$.MODULE$.apply(long[].class);
-    ClassTag<double[]> vt = ClassTag$.MODULE$.apply(double[].class);
-    ShuffledRDD<long[], double[], double[]> s = new ShuffledRDD<>(records, new Ranges(starts), kt, vt, vt);
-    s.setKeyOrdering(Ordering.comparatorToOrdering(new Order()));
-    s.setSerializer(new KryoSerializer(conf));
-    @SuppressWarnings("unchecked")
-    RDD<Tuple2<long[], double[]>> out = (RDD<Tuple2<long[], double[]>>) (RDD<?>) s;
-    return out;
+  /** A partitioner that takes the key for the partition: the packed chunks name their range. */
+  static final class Given extends Partitioner {
+    private static final long serialVersionUID = 1L;
+    private final int n;
+
+    Given(int n) { this.n = n; }
+
+    @Override public int numPartitions() { return n; }
+
+    @Override public int getPartition(Object key) { return (Integer) key; }
   }
 
   /**
-   * A record's value with its row's bootstrap hash as two exact 32-bit halves, {side, weight,
-   * high, low}, so that a task can redraw the row's replicates ({@link ReplicateOrders}).
+   * The records range-partitioned by unit and sorted by key within each range: packed per range
+   * into byte chunks on the map side ({@link RangePacker}), radix-sorted as primitives on the
+   * reduce side ({@link RangeSort}).
    */
+  static RDD<Tuple2<long[], double[]>> sorted(RDD<Tuple2<long[], double[]>> records, long[] starts, SparkConf conf) {
+    Ranges ranges = new Ranges(starts);
+    ClassTag<Integer> kt = ClassTag$.MODULE$.apply(Integer.class);
+    ClassTag<byte[]> vt = ClassTag$.MODULE$.apply(byte[].class);
+    RDD<Tuple2<Integer, byte[]>> packed = records.toJavaRDD().mapPartitions(it -> new RangePacker(it, ranges)).rdd();
+    ShuffledRDD<Integer, byte[], byte[]> s = new ShuffledRDD<>(packed, new Given(starts.length), kt, vt, vt);
+    s.setSerializer(new KryoSerializer(conf));
+    @SuppressWarnings("unchecked")
+    RDD<Tuple2<Integer, byte[]>> chunks = (RDD<Tuple2<Integer, byte[]>>) (RDD<?>) s;
+    return chunks.toJavaRDD().mapPartitions(RangeSort::new).rdd();
+  }
+
   /**
    * A record's value: {side, weight}, then the row's bootstrap hash as two halves when a bootstrap
    * runs, then the element's tag for a tagged stream (tag < 0: none). Only tagged values have odd length.
