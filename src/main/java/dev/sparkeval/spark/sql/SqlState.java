@@ -50,6 +50,11 @@ final class SqlState implements Serializable {
     this.width = width;
   }
 
+  /** Counts n good rows folded at once. */
+  void countRows(long n) {
+    rows += n;
+  }
+
   /** Counts a row read into this state; returns its position among the state's rows in this task. */
   long countRow() {
     return rows++;
