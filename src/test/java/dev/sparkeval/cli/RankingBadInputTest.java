@@ -21,15 +21,11 @@ class RankingBadInputTest {
   }
 
   static String json(String name, String... lines) throws Exception {
-    Path p = dir.resolve(name);
-    Files.writeString(p, String.join("\n", lines) + "\n");
-    return p.toString();
+    return BadInput.lines(dir, name, lines);
   }
 
   static String[] args(String input, String task, String... more) {
-    List<String> a = new ArrayList<>(List.of("evaluate", "--input", input, "--task", task));
-    a.addAll(List.of(more));
-    return a.toArray(new String[0]);
+    return BadInput.evaluate(input, task, more);
   }
 
   static String item(String q, double score, double grade, String seg, double w) {

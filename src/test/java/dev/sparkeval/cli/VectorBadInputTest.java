@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sparkeval.testkit.BadInput;
 import dev.sparkeval.testkit.Cli;
 import dev.sparkeval.testkit.SparkTests;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
@@ -37,15 +35,11 @@ class VectorBadInputTest {
   }
 
   static String json(String name, String... lines) throws Exception {
-    Path p = dir.resolve(name);
-    Files.writeString(p, String.join("\n", lines) + "\n");
-    return p.toString();
+    return BadInput.lines(dir, name, lines);
   }
 
   static String[] args(String input, String task, String... more) {
-    List<String> a = new ArrayList<>(List.of("evaluate", "--input", input, "--task", task));
-    a.addAll(List.of(more));
-    return a.toArray(new String[0]);
+    return BadInput.evaluate(input, task, more);
   }
 
   @Test

@@ -20,6 +20,18 @@ public final class BadInput {
     return p.toString();
   }
 
+  /** Writes lines (one JSON object each) into dir; returns the path. */
+  public static String lines(Path dir, String name, String... lines) throws java.io.IOException {
+    return write(dir, name, String.join("\n", lines) + "\n");
+  }
+
+  /** The words of {@code evaluate --input INPUT --task TASK} and then {@code more}. */
+  public static String[] evaluate(String input, String task, String... more) {
+    List<String> a = new ArrayList<>(List.of("evaluate", "--input", input, "--task", task));
+    a.addAll(List.of(more));
+    return a.toArray(new String[0]);
+  }
+
   /** Runs the command line with a fresh --out under dir and checks the contract; returns the run. */
   public static Cli.Run expect(Path dir, List<String> fragments, List<String> args) {
     Path out = dir.resolve("out-" + System.nanoTime());
