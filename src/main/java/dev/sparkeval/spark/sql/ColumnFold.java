@@ -27,9 +27,10 @@ final class ColumnFold {
   private final Role[] roles;
   private final int[] ordinals;  // batch column of each argument; null when not every argument is a double column
   private final RowRule rule;
-  private final Example example = new Example();
   private static final int CAPACITY = 4096;
-  private Batch batch;
+  private final Example example = new Example();
+  private Batch batch;            // made at the first batch; label, prediction, weight, target columns below
+  private double[][] columns;
 
   ColumnFold(Fusion fusion, List<Expression> inputs, RowFold rows) {
     this.rows = rows;
@@ -103,8 +104,6 @@ final class ColumnFold {
   }
 
   /** The batch column of a scalar role (its own array, kept between batches); null for any other role. */
-  private double[][] columns;
-
   private double[] column(Batch bt, Role r) {
     if (columns == null) columns = new double[4][CAPACITY];
     double[] c;
