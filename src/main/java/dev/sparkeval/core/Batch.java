@@ -42,6 +42,17 @@ public final class Batch {
     this.sums = sums;
   }
 
+  /**
+   * Whether values [0, n) of a raw column are all finite (and, for a weight column, all >= 0): what
+   * the row reader accepts. A batch that fails is checked row by row to name its bad rows.
+   */
+  public static boolean acceptable(double[] c, int n, boolean weight) {
+    boolean ok = true;
+    for (int i = 0; i < n; i++) ok &= Math.abs(c[i]) <= Double.MAX_VALUE;
+    if (weight) for (int i = 0; i < n; i++) ok &= c[i] >= 0;
+    return ok;
+  }
+
   public int capacity() {
     return capacity;
   }

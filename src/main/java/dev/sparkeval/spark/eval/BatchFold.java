@@ -119,11 +119,7 @@ final class BatchFold {
   /** Every value finite and every weight >= 0 (what RowReader accepts). */
   private boolean finite(int n) {
     boolean ok = true;
-    for (int j = 0; j < roles.length; j++) {
-      double[] c = cols[j];
-      for (int i = 0; i < n; i++) ok &= Math.abs(c[i]) <= Double.MAX_VALUE;
-      if (roles[j] == Role.WEIGHT) for (int i = 0; i < n; i++) ok &= c[i] >= 0;
-    }
+    for (int j = 0; j < roles.length; j++) ok &= Batch.acceptable(cols[j], n, roles[j] == Role.WEIGHT);
     return ok;
   }
 

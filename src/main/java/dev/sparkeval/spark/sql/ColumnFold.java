@@ -94,8 +94,7 @@ final class ColumnFold {
       double[] c = column(bt, roles[i]);
       if (c == null) return false;
       for (int r = 0; r < n; r++) c[r] = v[i].getDouble(from + r);
-      for (int r = 0; r < n; r++) ok &= Math.abs(c[r]) <= Double.MAX_VALUE;
-      if (roles[i] == Role.WEIGHT) for (int r = 0; r < n; r++) ok &= c[r] >= 0;
+      ok &= Batch.acceptable(c, n, roles[i] == Role.WEIGHT);
     }
     if (!ok || !rule.check(bt)) return false;
     s.countRows(n);
