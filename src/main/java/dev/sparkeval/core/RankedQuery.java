@@ -33,9 +33,9 @@ public final class RankedQuery {
   /** The query's grades in descending order (graded), idealN of them; binary queries have idealN = relevant ones. */
   public double[] ideal = new double[16];
   public int idealN;
-  /** Array layout: an open-addressing table of ids (the row rule's lookup), keys and flags. */
-  public long[] keys = new long[64];
-  public byte[] flags = new byte[64];
+  /** Array layout: the row rule's table of the query's ids. */
+  public final IdTable ids = new IdTable();
+  private final Curves curves = new Curves();
   private double[] scratch = new double[16];
 
   /** Starts a query of n ranked items. */
@@ -46,6 +46,7 @@ public final class RankedQuery {
     this.ties = false;
     this.relevant = 0;
     this.idealN = 0;
+    curves.clear();
     if (grade.length < n) grade = new double[grow(n)];
   }
 
@@ -95,24 +96,14 @@ public final class RankedQuery {
     return graded ? ideal[i] : 1.0;
   }
 
-  /** Empties the id table for n ids (kept at most half full); returns the mask of its slots. */
-  public int clearTable(int n) {
-    int c = Math.max(64, Integer.highestOneBit(Math.max(1, 2 * n)) << 1);
-    if (keys.length < c) {
-      keys = new long[c];
-      flags = new byte[c];
-    } else {
-      Arrays.fill(flags, 0, c, (byte) 0);
-    }
-    return c - 1;
+  /** The curve (values at k = 1..K) kept for key (an interned string) on this query at K or more, or null. */
+  public double[] curve(String key, int K) {
+    return curves.find(key, K);
   }
 
-  /** The slot of key k in the table: where it is, or the empty slot where it would go. */
-  public int slot(long k, int mask) {
-    long h = k * 0x9E3779B97F4A7C15L;
-    int i = (int) (h ^ (h >>> 29)) & mask;
-    while (flags[i] != 0 && keys[i] != k) i = (i + 1) & mask;
-    return i;
+  /** Room for key's curve at k = 1..K, kept until the next query. */
+  public double[] newCurve(String key, int K) {
+    return curves.add(key, K);
   }
 
   /** A reusable buffer of at least n doubles, for per-query sweeps over k. */

@@ -19,6 +19,10 @@ public final class AveragePrecision extends AtK {
     for (int i = 0; i < K; i++) out[i] /= k == 0 ? q.relevant : Math.min(q.relevant, i + 1);
   }
 
+  @Override protected String walkKey() {
+    return super.walkKey() + (k == 0 ? ";whole" : ""); // without a cutoff the sums are over every relevant item
+  }
+
   @Override public AtK at(int k) {
     return new AveragePrecision(k, skipEmpty);
   }

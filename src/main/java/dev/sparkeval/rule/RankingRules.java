@@ -1,6 +1,7 @@
 package dev.sparkeval.rule;
 
 import dev.sparkeval.core.Example;
+import dev.sparkeval.core.IdTable;
 import dev.sparkeval.core.RankedQuery;
 import dev.sparkeval.core.RowRule;
 import java.util.Arrays;
@@ -26,8 +27,8 @@ public final class RankingRules {
     return null;
   }
 
-  private static final byte RELEVANT = 1;
-  private static final byte RANKED = 2;
+  private static final int RELEVANT = 1;
+  private static final int RANKED = 2;
 
   static RowRule.Bad arrays(Example e) {
     if (e.labelVec == null || e.predictionVec == null) {
@@ -38,27 +39,26 @@ public final class RankingRules {
     double[] ranked = e.predictionVec;
     double[] relevant = e.labelVec;
     int n = ranked.length;
-    int mask = q.clearTable(n + relevant.length);
+    IdTable t = q.ids;
+    t.clear(n + relevant.length);
     int distinct = 0;
     for (double id : relevant) {
       long k = Double.doubleToLongBits(id + 0.0); // -0.0 is the id 0
-      int i = q.slot(k, mask);
-      if (q.flags[i] == 0) {
-        q.keys[i] = k;
-        q.flags[i] = RELEVANT;
+      int i = t.slot(k);
+      if (t.flags(i) == 0) {
+        t.put(i, k, RELEVANT);
         distinct++;
       }
     }
     q.reset(n, false);
     for (int j = 0; j < n; j++) {
       long k = Double.doubleToLongBits(ranked[j] + 0.0);
-      int i = q.slot(k, mask);
-      byte f = q.flags[i];
+      int i = t.slot(k);
+      int f = t.flags(i);
       if ((f & RANKED) != 0) {
         return new RowRule.Bad("duplicate_item", "prediction ranks item " + id(ranked[j]) + " twice; a ranking lists each item once");
       }
-      q.keys[i] = k;
-      q.flags[i] = (byte) (f | RANKED);
+      t.put(i, k, f | RANKED);
       q.grade[j] = (f & RELEVANT) != 0 ? 1 : 0;
     }
     q.relevant = distinct;

@@ -16,7 +16,6 @@ public final class CurveStat extends Stat {
   private final ExactSum[][] sums;
   private final ExactSum[][] weights;
   private final long[][] ones;
-  private transient double[] buffer;
 
   public CurveStat(List<AtK> families) {
     this.families = List.copyOf(families);
@@ -46,8 +45,7 @@ public final class CurveStat extends Stat {
   @Override public void add(Example e) {
     for (int f = 0; f < families.size(); f++) {
       int k = families.get(f).k();
-      if (buffer == null || buffer.length < k) buffer = new double[k];
-      families.get(f).curve(e, k, buffer);
+      double[] buffer = families.get(f).curve(e, k);
       for (int i = 0; i < k; i++) {
         double v = buffer[i];
         if (Double.isNaN(v)) continue;
