@@ -19,12 +19,12 @@ public final class RankedQuery {
   public int n;
   /** Grade of the item at each position, 0 for irrelevant (n of them). */
   public double[] grade = new double[16];
-  /** Tie groups in rank order: first position, size and relevant items of each. */
+  /** Tie groups in rank order: first position, size and relevant items of each (the long layout; the array layout has no ties and leaves them empty). */
   public int groups;
   public int[] groupStart = new int[16];
   public int[] groupSize = new int[16];
   public int[] groupRelevant = new int[16];
-  /** Whether some group holds more than one item; without ties group g is position g, of size 1. */
+  /** Whether some group holds more than one item; without ties position i is a group of its own, read from {@link #grade}. */
   public boolean ties;
   /** Relevant items of the query (grade > 0). */
   public int relevant;
@@ -65,23 +65,6 @@ public final class RankedQuery {
     groupRelevant[groups] = r;
     groups++;
     if (size > 1) ties = true;
-  }
-
-  /** Makes every position its own group (no ties), from the grades already set. */
-  public void singletons() {
-    if (groupStart.length < n) {
-      int c = grow(n);
-      groupStart = new int[c];
-      groupSize = new int[c];
-      groupRelevant = new int[c];
-    }
-    for (int i = 0; i < n; i++) {
-      groupStart[i] = i;
-      groupSize[i] = 1;
-      groupRelevant[i] = grade[i] > 0 ? 1 : 0;
-    }
-    groups = n;
-    ties = false;
   }
 
   /** Room for n ideal grades. */

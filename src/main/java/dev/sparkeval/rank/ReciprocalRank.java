@@ -17,6 +17,10 @@ public final class ReciprocalRank extends QueryMetric {
 
   @Override protected double value(RankedQuery q) {
     int limit = cutoff(q);
+    if (!q.ties) {
+      for (int i = 0; i < Math.min(limit, q.n); i++) if (q.grade[i] > 0) return 1.0 / (i + 1);
+      return 0;
+    }
     for (int g = 0; g < q.groups; g++) {
       int a = q.groupStart[g];
       if (a >= limit) return 0;

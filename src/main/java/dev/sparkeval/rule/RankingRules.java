@@ -63,7 +63,6 @@ public final class RankingRules {
     }
     q.relevant = distinct;
     q.idealN = distinct;
-    q.singletons();
     return null;
   }
 
