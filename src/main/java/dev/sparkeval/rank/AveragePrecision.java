@@ -14,9 +14,16 @@ public final class AveragePrecision extends AtK {
     super("map", k, skipEmpty);
   }
 
+  /** The query's walk of precision sums, which map with and without a cutoff share (a string literal: interned). */
+  private static final String SUMS = "map;precision_sums";
+
   @Override protected void curve(RankedQuery q, int K, double[] out) {
-    Sweeps.precisionSums(q, K, out);
-    for (int i = 0; i < K; i++) out[i] /= k == 0 ? q.relevant : Math.min(q.relevant, i + 1);
+    double[] sums = q.curve(SUMS, K);
+    if (sums == null) {
+      sums = q.newCurve(SUMS, K);
+      Sweeps.precisionSums(q, K, sums);
+    }
+    for (int i = 0; i < K; i++) out[i] = sums[i] / (k == 0 ? q.relevant : Math.min(q.relevant, i + 1));
   }
 
   @Override protected String walkKey() {
