@@ -93,11 +93,7 @@ public final class Batch {
    * and log_loss of a binary row take the log of the same probability once.
    */
   public double log(int i, double x) {
-    if (logArg == null) {
-      logArg = new double[capacity];
-      java.util.Arrays.fill(logArg, Double.NaN);
-      logValue = new double[capacity];
-    }
+    if (logArg == null) logMemo();
     if (logArg[i] == x) return logValue[i]; // NaN never matches
     double v = Math.log(x);
     logArg[i] = x;
@@ -106,12 +102,37 @@ public final class Batch {
   }
 
   /**
-   * For a hard label y (0 or 1): a when y is 1, else b, picked by bit masks: random labels make
-   * a branch here mispredict half the time.
+   * Math.log(args[i]) for rows [0, size), from the same per-row memory as {@link #log}: when every
+   * argument is the one the row's log was last taken of (a second loss over the same
+   * probabilities), one vectorised compare finds it and nothing is computed. The array returned
+   * is the batch's own: read it before the next call.
    */
-  public static double pick(double y, double a, double b) {
-    long m = -(long) y;
-    return Double.longBitsToDouble((Double.doubleToRawLongBits(a) & m) | (Double.doubleToRawLongBits(b) & ~m));
+  public double[] logs(double[] args) {
+    if (logArg == null) logMemo();
+    int n = size;
+    if (java.util.Arrays.equals(args, 0, n, logArg, 0, n)) return logValue;
+    for (int i = 0; i < n; i++) {
+      double x = args[i];
+      if (logArg[i] != x) {
+        logArg[i] = x;
+        logValue[i] = Math.log(x);
+      }
+    }
+    return logValue;
+  }
+
+  private void logMemo() {
+    logArg = new double[capacity];
+    java.util.Arrays.fill(logArg, Double.NaN);
+    logValue = new double[capacity];
+  }
+
+  /**
+   * y p + (1 - y)(1 - p): for a hard label y (0 or 1) exactly p when y is 1 and 1 - p when y is
+   * 0, in arithmetic a loop can run without a branch per row.
+   */
+  public static double trueClass(double y, double p, double q) {
+    return y * p + (1 - y) * q;
   }
 
   /** Copies row i into {@code e} as the row reader would have filled it. */

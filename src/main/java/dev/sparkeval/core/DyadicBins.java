@@ -29,6 +29,7 @@ public final class DyadicBins implements Serializable {
   private ExactSum[] weights; // null while every weight seen is 1
   private int size;
   private long nonFinite;
+  private transient long magnitude; // the largest magnitude floors() saw, as bits
   private transient int[] dense, seen; // scratch of batch adds: counts per window cell (zero between adds), cells in use
 
   public DyadicBins(int maxBins) {
@@ -69,32 +70,21 @@ public final class DyadicBins implements Serializable {
    * the bins of n single adds. ix and iy are scratch of length n.
    */
   public void add(double[] xs, double[] ys, int n, int[] ix, int[] iy) {
-    long hx = 0, hy = 0; // the largest magnitudes, as bits (ordered as the values; >= EXPONENT: not finite)
-    for (int i = 0; i < n; i++) hx = Math.max(hx, Double.doubleToRawLongBits(xs[i]) & Long.MAX_VALUE);
-    if (ys != null) for (int i = 0; i < n; i++) hy = Math.max(hy, Double.doubleToRawLongBits(ys[i]) & Long.MAX_VALUE);
-    if (n == 0 || hx >= NON_FINITE || hy >= NON_FINITE) { // overflowed residuals: as row by row
+    if (n == 0) return;
+    // Bin indices at the current level, with the largest magnitudes found in the same loops; a
+    // batch that needs a coarser level (or holds overflowed residuals) is binned again.
+    long fx = floors(xs, n, scale, ix), hx = magnitude;
+    long fy = ys == null ? 0 : floors(ys, n, scale, iy), hy = ys == null ? 0 : magnitude;
+    if (hx >= NON_FINITE || hy >= NON_FINITE) { // overflowed residuals: as row by row
       for (int i = 0; i < n; i++) add(xs[i], ys == null ? 0 : ys[i], 1.0);
       return;
     }
-    while (Double.longBitsToDouble(hx) * scale >= INDEX_LIMIT || Double.longBitsToDouble(hy) * scale >= INDEX_LIMIT) coarsen();
-    double sc = scale;
-    int x0 = Integer.MAX_VALUE, x1 = Integer.MIN_VALUE, y0 = 0, y1 = 0;
-    for (int i = 0; i < n; i++) {
-      int k = (int) Math.floor(xs[i] * sc);
-      ix[i] = k;
-      x0 = Math.min(x0, k);
-      x1 = Math.max(x1, k);
+    if (Double.longBitsToDouble(hx) * scale >= INDEX_LIMIT || Double.longBitsToDouble(hy) * scale >= INDEX_LIMIT) {
+      while (Double.longBitsToDouble(hx) * scale >= INDEX_LIMIT || Double.longBitsToDouble(hy) * scale >= INDEX_LIMIT) coarsen();
+      fx = floors(xs, n, scale, ix);
+      fy = ys == null ? 0 : floors(ys, n, scale, iy);
     }
-    if (ys != null) {
-      y0 = Integer.MAX_VALUE;
-      y1 = Integer.MIN_VALUE;
-      for (int i = 0; i < n; i++) {
-        int k = (int) Math.floor(ys[i] * sc);
-        iy[i] = k;
-        y0 = Math.min(y0, k);
-        y1 = Math.max(y1, k);
-      }
-    }
+    int x0 = (int) (fx >> 32), x1 = (int) fx, y0 = (int) (fy >> 32), y1 = (int) fy;
     int start = level;
     long w = (long) x1 - x0 + 1, cells = w * ((long) y1 - y0 + 1);
     if (cells > Math.min(DENSE, 4L * n + 1024)) {
@@ -116,6 +106,26 @@ public final class DyadicBins implements Serializable {
       putAt(x0 + c % width, y0 + c / width, d[c], start);
       d[c] = 0;
     }
+  }
+
+  /**
+   * floor(v[i] * sc) into out[i] for i in [0, n); returns the smallest index in the high 32
+   * bits and the largest in the low 32, and leaves the largest magnitude of v (as bits) in
+   * {@link #magnitude}.
+   */
+  private long floors(double[] v, int n, double sc, int[] out) {
+    long h = 0;
+    int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
+    for (int i = 0; i < n; i++) {
+      double x = v[i];
+      h = Math.max(h, Double.doubleToRawLongBits(x) & Long.MAX_VALUE);
+      int k = (int) Math.floor(x * sc);
+      out[i] = k;
+      lo = Math.min(lo, k);
+      hi = Math.max(hi, k);
+    }
+    magnitude = h;
+    return ((long) lo << 32) | (hi & 0xFFFFFFFFL);
   }
 
   /** Puts count unit-weight points of bin (ix, iy) of level {@code at}, in the bins of the current level. */

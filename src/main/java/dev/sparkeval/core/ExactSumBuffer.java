@@ -29,19 +29,31 @@ public final class ExactSumBuffer {
   }
 
   /**
-   * Adds v[from..to) to {@code into}. A first loop finds the range of magnitudes: without
-   * infinities, NaN or subnormals (the usual case) every add is then a shift, a mask, an or and
-   * an add, in runs of at most {@link #RUN} values (which no entry can overflow) each followed by
-   * a fold of the entries in the range. Zeros land in entries 0 and 2048 and are dropped there.
+   * Adds v[from..to) to {@code into}, in runs of at most {@link #RUN} values (which no entry can
+   * overflow). Each add is a shift, a mask, an or and an add, while the same loop tracks the
+   * range of magnitudes; the entries in that range are then folded. Zeros land in entries 0 and
+   * 2048 and are dropped there. A run that held infinities, NaN or subnormals (rare) is cleared
+   * and added again with a branch per value.
    */
   public void add(double[] v, int from, int to, ExactSum into) {
-    long hi = 0, lo = Long.MAX_VALUE;
-    for (int i = from; i < to; i++) {
-      long m = Double.doubleToRawLongBits(v[i]) & MAGNITUDE;
-      hi = Math.max(hi, m);
-      lo = Math.min(lo, m == 0 ? Long.MAX_VALUE : m);
+    long[] a = acc;
+    for (int start = from; start < to; start += RUN) {
+      int end = Math.min(to, start + RUN);
+      long hi = 0, lo = Long.MAX_VALUE;
+      for (int i = start; i < end; i++) {
+        long bits = Double.doubleToRawLongBits(v[i]), m = bits & MAGNITUDE;
+        hi = Math.max(hi, m);
+        lo = Math.min(lo, (m - 1) & MAGNITUDE); // see nonZero
+        a[(int) (bits >>> 52)] += (bits & MANTISSA) | IMPLICIT;
+      }
+      lo = nonZero(lo);
+      if (hi >= EXPONENT || lo < MIN_NORMAL) {
+        java.util.Arrays.fill(a, 0);
+        careful(v, start, end, into);
+      } else {
+        foldRange(a, hi, lo, into);
+      }
     }
-    add(v, from, to, hi, lo, into);
   }
 
   /** The bulk add once the largest and the smallest non-zero magnitude (as bits) of v[from..to) are known. */
@@ -51,24 +63,37 @@ public final class ExactSumBuffer {
       return;
     }
     long[] a = acc;
-    int elo = (int) (lo >>> 52), ehi = (int) (hi >>> 52);
     for (int start = from; start < to; start += RUN) {
       int end = Math.min(to, start + RUN);
       for (int i = start; i < end; i++) {
         long bits = Double.doubleToRawLongBits(v[i]);
         a[(int) (bits >>> 52)] += (bits & MANTISSA) | IMPLICIT;
       }
-      a[0] = 0;
-      a[2048] = 0;
-      for (int e = elo; e <= ehi; e++) {
-        if (a[e] != 0) {
-          into.addScaled(a[e], e, false);
-          a[e] = 0;
-        }
-        if (a[e + 2048] != 0) {
-          into.addScaled(a[e + 2048], e, true);
-          a[e + 2048] = 0;
-        }
+      foldRange(a, hi, lo, into);
+    }
+  }
+
+  /**
+   * The smallest non-zero magnitude from the minimum of (m - 1) & MAGNITUDE over magnitudes m,
+   * which a zero turns into the largest long (Long.MAX_VALUE when every m is 0). Skipping zeros
+   * with a test instead costs a mispredicted branch per row on 0/1 labels.
+   */
+  private static long nonZero(long minLess1) {
+    return minLess1 == MAGNITUDE ? MAGNITUDE : minLess1 + 1;
+  }
+
+  /** Folds the entries of normal magnitudes lo..hi (as bits) into the small sum, drops the zeros' entries, leaves all empty. */
+  private static void foldRange(long[] a, long hi, long lo, ExactSum into) {
+    a[0] = 0;
+    a[2048] = 0;
+    for (int e = (int) (lo >>> 52), ehi = (int) (hi >>> 52); e <= ehi; e++) {
+      if (a[e] != 0) {
+        into.addScaled(a[e], e, false);
+        a[e] = 0;
+      }
+      if (a[e + 2048] != 0) {
+        into.addScaled(a[e + 2048], e, true);
+        a[e + 2048] = 0;
       }
     }
   }
@@ -83,13 +108,18 @@ public final class ExactSumBuffer {
 
   /** Adds a[i] * b[i] for i in [0, n) exactly: each rounded product and its rounding error (as ExactSum.addProduct). */
   public void addProducts(double[] a, double[] b, int n, ExactSum into) {
-    if (products.length < n) {
-      products = new double[n];
-      errors = new double[n];
+    addProducts(a, b, 0, n, into);
+  }
+
+  /** Adds a[i] * b[i] for i in [from, to) exactly. */
+  public void addProducts(double[] a, double[] b, int from, int to, ExactSum into) {
+    if (products.length < to) {
+      products = new double[Math.max(to, 2 * products.length)];
+      errors = new double[products.length];
     }
     double[] p = products, err = errors;
     long ph = 0, pl = Long.MAX_VALUE, eh = 0, el = Long.MAX_VALUE; // magnitude ranges, as add() finds them
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < to; i++) {
       double x = a[i], y = b[i];
       double q = x * y;
       double e = Double.isFinite(q) ? Math.fma(x, y, -q) : 0.0; // an infinite product adds no error term
@@ -97,12 +127,14 @@ public final class ExactSumBuffer {
       err[i] = e;
       long mq = Double.doubleToRawLongBits(q) & MAGNITUDE, me = Double.doubleToRawLongBits(e) & MAGNITUDE;
       ph = Math.max(ph, mq);
-      pl = Math.min(pl, mq == 0 ? Long.MAX_VALUE : mq);
+      pl = Math.min(pl, (mq - 1) & MAGNITUDE);
       eh = Math.max(eh, me);
-      el = Math.min(el, me == 0 ? Long.MAX_VALUE : me);
+      el = Math.min(el, (me - 1) & MAGNITUDE);
     }
-    add(p, 0, n, ph, pl, into);
-    add(err, 0, n, eh, el, into);
+    pl = nonZero(pl);
+    el = nonZero(el);
+    add(p, from, to, ph, pl, into);
+    add(err, from, to, eh, el, into);
   }
 
   /** Adds a[i] * b[i] * c[i] for i in [0, n) exactly, as ExactSum.addProduct(a, b, c) does row by row. */

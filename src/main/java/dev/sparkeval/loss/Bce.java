@@ -24,14 +24,20 @@ public final class Bce implements PointLoss {
     return term(e, e.label, e.prediction);
   }
 
+  /** The logs of a batch's hard-label rows are taken in one call ({@link Batch#logs}), so a second loss over them finds them. */
   @Override public void apply(Batch b, double[] out) {
-    double[] y = b.label, p = b.prediction;
-    for (int i = 0; i < b.size; i++) out[i] = term(b, i, y[i], p[i]);
+    double[] y = b.label, p = b.prediction, args = b.scratch(2);
+    int n = b.size;
+    for (int i = 0; i < n; i++) args[i] = Batch.trueClass(y[i], p[i], 1 - p[i]);
+    double[] logs = b.logs(args);
+    for (int i = 0; i < n; i++) {
+      double yi = y[i];
+      out[i] = yi == 1.0 | yi == 0.0 ? -Math.max(logs[i], -100) : soft(b, i, yi, p[i]);
+    }
   }
 
-  /** term(e, y, p) for row i of a batch, through the batch's per-row log. */
-  static double term(Batch b, int i, double y, double p) {
-    if (y == 1.0 | y == 0.0) return -Math.max(b.log(i, Batch.pick(y, p, 1 - p)), -100);
+  /** term(e, y, p) of a soft label for row i of a batch (after {@link Batch#logs}: it overwrites row i's log). */
+  private static double soft(Batch b, int i, double y, double p) {
     return (y - 1) * Math.max(b.log(i, 1 - p), -100) - y * Math.max(b.log(i, p), -100);
   }
 

@@ -57,7 +57,8 @@ public final class SigmoidFocal implements PointLoss {
       return;
     }
     double[] p = b.prediction;
-    for (int i = 0; i < b.size; i++) out[i] = focal(y[i], p[i], Bce.term(b, i, y[i], p[i]));
+    BCE.apply(b, out); // the cross-entropies, through the batch's logs
+    for (int i = 0; i < b.size; i++) out[i] = focal(y[i], p[i], out[i]);
   }
 
   @Override public double apply(Example e) {

@@ -36,11 +36,14 @@ public final class ClassFunctions {
         RowFunction.super.apply(b, out);
         return;
       }
-      double[] y = b.label, pr = b.prediction;
-      for (int i = 0; i < b.size; i++) {
-        double p = clip(pr[i]), q = 1 - p, s = q + p;
-        out[i] = -b.log(i, (y[i] == 1.0 | y[i] == 0.0 ? Batch.pick(y[i], p, q) : q) / s); // labels are 0/1 here
+      double[] y = b.label, pr = b.prediction, args = b.scratch(2);
+      int n = b.size;
+      for (int i = 0; i < n; i++) {
+        double p = clip(pr[i]), q = 1 - p, s = q + p, yi = y[i];
+        args[i] = (yi == 1.0 | yi == 0.0 ? Batch.trueClass(yi, p, q) : q) / s; // labels are 0/1 here
       }
+      double[] logs = b.logs(args); // bce's, when s is 1 and p needed no clip
+      for (int i = 0; i < n; i++) out[i] = -logs[i];
     }
     };
   }

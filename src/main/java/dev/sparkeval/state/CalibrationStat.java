@@ -1,5 +1,6 @@
 package dev.sparkeval.state;
 
+import dev.sparkeval.core.Batch;
 import dev.sparkeval.core.Exact;
 import dev.sparkeval.core.ExactSum;
 import dev.sparkeval.core.Example;
@@ -43,6 +44,36 @@ public final class CalibrationStat extends Stat {
     weight[b].add(e.weight);
     positive[b].addProduct(e.weight, e.label);
     score[b].addProduct(e.weight, e.prediction);
+  }
+
+  /** The row path's sums, one bin at a time: rows grouped by bin, then each bin's run added in bulk. */
+  @Override public void add(Batch b) {
+    int n = b.size;
+    int[] bin = b.ints(0);
+    double[] p = b.prediction;
+    EceStat.bins(p, n, bins, bin);
+    int[] start = BinRuns.starts(bin, n, bins);
+    double[] y = b.scratch(0), s = b.scratch(1), w = b.weight == null ? null : b.scratch(2);
+    BinRuns.gather(bin, n, start, b.label, y, p, s, b.weight, w);
+    for (int k = 0; k < bins; k++) {
+      int from = start[k], to = start[k + 1];
+      if (from == to) continue;
+      rows[k] += to - from;
+      if (weight[k] == null) {
+        weight[k] = new ExactSum();
+        positive[k] = new ExactSum();
+        score[k] = new ExactSum();
+      }
+      if (w == null) { // each row adds 1, y and p
+        weight[k].add(to - from);
+        b.sums().add(y, from, to, positive[k]);
+        b.sums().add(s, from, to, score[k]);
+      } else {
+        b.sums().add(w, from, to, weight[k]);
+        b.sums().addProducts(w, y, from, to, positive[k]);
+        b.sums().addProducts(w, s, from, to, score[k]);
+      }
+    }
   }
 
   @Override public void merge(Stat other) {

@@ -1,5 +1,6 @@
 package dev.sparkeval.state;
 
+import dev.sparkeval.core.Batch;
 import dev.sparkeval.core.Exact;
 import dev.sparkeval.core.ExactSum;
 import dev.sparkeval.core.Example;
@@ -66,6 +67,23 @@ public final class EceStat extends Stat implements Measure {
     return Math.max(0, Math.min(b, bins - 1));
   }
 
+  /** bin(c[i], bins) into out[i] for i in [0, n), with the bin edges divided out once. */
+  static void bins(double[] c, int n, int bins, int[] out) {
+    if ((bins & (bins - 1)) == 0) {
+      for (int i = 0; i < n; i++) out[i] = Math.max(0, Math.min((int) (c[i] * bins), bins - 1));
+      return;
+    }
+    double[] edge = new double[bins + 1];
+    for (int k = 0; k <= bins; k++) edge[k] = k / (double) bins;
+    for (int i = 0; i < n; i++) {
+      double x = c[i];
+      int b = Math.max(0, Math.min((int) (x * bins), bins - 1));
+      if (b < bins - 1 && x >= edge[b + 1]) b++;
+      if (b > 0 && x < edge[b]) b--;
+      out[i] = b;
+    }
+  }
+
   @Override public void add(Example e) {
     double conf, hit;
     if (multiclass) {
@@ -86,6 +104,40 @@ public final class EceStat extends Stat implements Measure {
     }
     weight.add(e.weight);
     rows++;
+  }
+
+  /** Binary batches: the row path's sums, one bin's run at a time (see {@link BinRuns}). */
+  @Override public void add(Batch b) {
+    if (multiclass) {
+      super.add(b);
+      return;
+    }
+    int n = b.size;
+    int[] bin = b.ints(0);
+    double[] p = b.prediction;
+    bins(p, n, bins, bin);
+    int[] start = BinRuns.starts(bin, n, bins);
+    double[] hit = b.scratch(0), conf = b.scratch(1), w = b.weight == null ? null : b.scratch(2);
+    BinRuns.gather(bin, n, start, b.label, hit, p, conf, b.weight, w);
+    for (int i = 0; i < n; i++) conf[i] = -conf[i]; // w * -p is exactly -(w * p), as the row path adds it
+    for (int k = 0; k < bins; k++) {
+      int from = start[k], to = start[k + 1];
+      if (from == to) continue;
+      if (gap[k] == null) gap[k] = new ExactSum();
+      if (binWeight != null && binWeight[k] == null) binWeight[k] = new ExactSum();
+      if (w == null) {
+        b.sums().add(hit, from, to, gap[k]);
+        b.sums().add(conf, from, to, gap[k]);
+        if (binWeight != null) binWeight[k].add(to - from);
+      } else {
+        b.sums().addProducts(w, hit, from, to, gap[k]);
+        b.sums().addProducts(w, conf, from, to, gap[k]);
+        if (binWeight != null) b.sums().add(w, from, to, binWeight[k]);
+      }
+    }
+    if (b.weight == null) weight.add(n);
+    else b.sums().add(b.weight, 0, n, weight);
+    rows += n;
   }
 
   @Override public void merge(Stat other) {
