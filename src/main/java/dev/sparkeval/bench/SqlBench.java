@@ -124,7 +124,8 @@ public final class SqlBench {
   /**
    * Each suite against a bare scan of the columns it reads, at several sizes, cached and on
    * parquet: the binary fused suite against sum(y + probability), the regression suite against
-   * sum(label + prediction). Reports the per-row slope (least squares) of each and their ratios.
+   * sum(label + prediction). Reports the per-row slope (least squares) of each and their ratios,
+   * and the same for the hand-written regression and binary SELECTs (SqlQueries) as a reference.
    */
   public Map<String, Object> scaling(List<Long> sizes, int bins) {
     out.println("scaling (each suite against a bare scan of the columns it reads)");
@@ -132,7 +133,8 @@ public final class SqlBench {
     List<Object> table = new ArrayList<>();
     List<double[]> chart = new ArrayList<>();
     Map<String, Evaluation.Settings> suites = Map.of("fused", SqlQueries.fusedSuite(bins), "regression", SqlQueries.regression());
-    List<String> names = List.of("binary_scan", "fused", "scan", "regression");
+    // The hand-written SELECTs ride along as a reference: what Spark's own generated code costs per row against the same scans.
+    List<String> names = List.of("binary_scan", "fused", "scan", "regression", "regression_sql", "binary_sql");
     for (long n : sizes) {
       String path = parquet(n);
       Map<String, Object> row = new LinkedHashMap<>();
@@ -143,7 +145,8 @@ public final class SqlBench {
         t.createOrReplaceTempView("t");
         Stopwatch.Timing[] tm = Stopwatch.interleaved(2, reps, cpu, () -> spark.sql(SqlQueries.BINARY_SCAN).collect(),
             () -> Evaluation.run(t, suites.get("fused")), () -> spark.sql(SqlQueries.SCAN).collect(),
-            () -> Evaluation.run(t, suites.get("regression")));
+            () -> Evaluation.run(t, suites.get("regression")), () -> spark.sql(SqlQueries.REGRESSION).collect(),
+            () -> spark.sql(SqlQueries.BINARY).collect());
         for (int j = 0; j < names.size(); j++) {
           String key = source + "_" + names.get(j);
           row.put(key + "_s", tm[j].median());
@@ -151,8 +154,8 @@ public final class SqlBench {
           wall.computeIfAbsent(key, k -> new ArrayList<>()).add(new Scaling.Point(n, tm[j].median()));
           cpus.computeIfAbsent(key, k -> new ArrayList<>()).add(new Scaling.Point(n, tm[j].cpuMedian()));
         }
-        out.printf("  %,12d rows %-8s binary scan %7.3f  fused %7.3f  scan %7.3f  regression %7.3f s%n", n, source,
-            tm[0].median(), tm[1].median(), tm[2].median(), tm[3].median());
+        out.printf("  %,12d rows %-8s binary scan %7.3f  fused %7.3f  scan %7.3f  regression %7.3f  (SQL: regression %7.3f  binary %7.3f) s%n",
+            n, source, tm[0].median(), tm[1].median(), tm[2].median(), tm[3].median(), tm[4].median(), tm[5].median());
         if (source.equals("cached")) chart.add(new double[] {n, tm[1].median(), tm[0].median()});
       }
       c.unpersist(true);
@@ -167,7 +170,7 @@ public final class SqlBench {
     m.put("cpu_fits", cpuFits);
     Map<String, Double> ratios = new LinkedHashMap<>();
     for (String source : List.of("cached", "parquet")) {
-      for (String[] pair : new String[][] {{"fused", "binary_scan"}, {"regression", "scan"}}) {
+      for (String[] pair : new String[][] {{"fused", "binary_scan"}, {"regression", "scan"}, {"regression_sql", "scan"}, {"binary_sql", "binary_scan"}}) {
         String name = source + "_" + pair[0] + "_slope_over_scan_slope";
         ratios.put(name, slope(fits, source + "_" + pair[0]) / slope(fits, source + "_" + pair[1]));
         ratios.put(name + "_cpu", slope(cpuFits, source + "_" + pair[0]) / slope(cpuFits, source + "_" + pair[1]));
