@@ -48,13 +48,8 @@ public final class CalibrationStat extends Stat {
 
   /** The row path's sums, one bin at a time: rows grouped by bin, then each bin's run added in bulk. */
   @Override public void add(Batch b) {
-    int n = b.size;
-    int[] bin = b.ints(0);
-    double[] p = b.prediction;
-    EceStat.bins(p, n, bins, bin);
-    int[] start = BinRuns.starts(bin, n, bins);
+    int[] start = BinRuns.byScore(b, bins);
     double[] y = b.scratch(0), s = b.scratch(1), w = b.weight == null ? null : b.scratch(2);
-    BinRuns.gather(bin, n, start, b.label, y, p, s, b.weight, w);
     for (int k = 0; k < bins; k++) {
       int from = start[k], to = start[k + 1];
       if (from == to) continue;

@@ -113,12 +113,8 @@ public final class EceStat extends Stat implements Measure {
       return;
     }
     int n = b.size;
-    int[] bin = b.ints(0);
-    double[] p = b.prediction;
-    bins(p, n, bins, bin);
-    int[] start = BinRuns.starts(bin, n, bins);
+    int[] start = BinRuns.byScore(b, bins);
     double[] hit = b.scratch(0), conf = b.scratch(1), w = b.weight == null ? null : b.scratch(2);
-    BinRuns.gather(bin, n, start, b.label, hit, p, conf, b.weight, w);
     for (int i = 0; i < n; i++) conf[i] = -conf[i]; // w * -p is exactly -(w * p), as the row path adds it
     for (int k = 0; k < bins; k++) {
       int from = start[k], to = start[k + 1];
