@@ -21,7 +21,6 @@ public final class ExactSumBuffer {
   private static final long MIN_NORMAL = 1L << 52;
   private static final int RUN = 1024; // 1024 mantissas of 53 bits fit a long
   private final long[] acc = new long[4096];
-  private double[] products = new double[0], errors = new double[0];
 
   /** Adds v[0..n) to {@code into}. */
   public void add(double[] v, int n, ExactSum into) {
@@ -53,23 +52,6 @@ public final class ExactSumBuffer {
       } else {
         foldRange(a, hi, lo, into);
       }
-    }
-  }
-
-  /** The bulk add once the largest and the smallest non-zero magnitude (as bits) of v[from..to) are known. */
-  private void add(double[] v, int from, int to, long hi, long lo, ExactSum into) {
-    if (hi >= EXPONENT || lo < MIN_NORMAL) {
-      careful(v, from, to, into);
-      return;
-    }
-    long[] a = acc;
-    for (int start = from; start < to; start += RUN) {
-      int end = Math.min(to, start + RUN);
-      for (int i = start; i < end; i++) {
-        long bits = Double.doubleToRawLongBits(v[i]);
-        a[(int) (bits >>> 52)] += (bits & MANTISSA) | IMPLICIT;
-      }
-      foldRange(a, hi, lo, into);
     }
   }
 
@@ -111,30 +93,39 @@ public final class ExactSumBuffer {
     addProducts(a, b, 0, n, into);
   }
 
-  /** Adds a[i] * b[i] for i in [from, to) exactly. */
+  /**
+   * Adds a[i] * b[i] for i in [from, to) exactly. Each rounded product and its rounding error
+   * (Math.fma) go straight into the entries, in runs of RUN / 2 rows (two adds each), as
+   * {@link #add} does; a run with an infinite product or a subnormal is added again carefully.
+   */
   public void addProducts(double[] a, double[] b, int from, int to, ExactSum into) {
-    if (products.length < to) {
-      products = new double[Math.max(to, 2 * products.length)];
-      errors = new double[products.length];
+    long[] t = acc;
+    for (int start = from; start < to; start += RUN / 2) {
+      int end = Math.min(to, start + RUN / 2);
+      long hi = 0, lo = Long.MAX_VALUE;
+      for (int i = start; i < end; i++) {
+        double x = a[i], y = b[i], q = x * y;
+        long bq = Double.doubleToRawLongBits(q), be = Double.doubleToRawLongBits(Math.fma(x, y, -q));
+        long mq = bq & MAGNITUDE, me = be & MAGNITUDE;
+        hi = Math.max(hi, Math.max(mq, me));
+        lo = Math.min(lo, Math.min((mq - 1) & MAGNITUDE, (me - 1) & MAGNITUDE)); // see nonZero
+        t[(int) (bq >>> 52)] += (bq & MANTISSA) | IMPLICIT;
+        t[(int) (be >>> 52)] += (be & MANTISSA) | IMPLICIT;
+      }
+      lo = nonZero(lo);
+      if (hi >= EXPONENT || lo < MIN_NORMAL) {
+        java.util.Arrays.fill(t, 0);
+        long touched = 0;
+        for (int i = start; i < end; i++) {
+          double x = a[i], y = b[i], q = x * y;
+          touched |= put(t, q, into);
+          if (Double.isFinite(q)) touched |= put(t, Math.fma(x, y, -q), into); // an infinite product adds no error term
+        }
+        flush(t, touched, into);
+      } else {
+        foldRange(t, hi, lo, into);
+      }
     }
-    double[] p = products, err = errors;
-    long ph = 0, pl = Long.MAX_VALUE, eh = 0, el = Long.MAX_VALUE; // magnitude ranges, as add() finds them
-    for (int i = from; i < to; i++) {
-      double x = a[i], y = b[i];
-      double q = x * y;
-      double e = Double.isFinite(q) ? Math.fma(x, y, -q) : 0.0; // an infinite product adds no error term
-      p[i] = q;
-      err[i] = e;
-      long mq = Double.doubleToRawLongBits(q) & MAGNITUDE, me = Double.doubleToRawLongBits(e) & MAGNITUDE;
-      ph = Math.max(ph, mq);
-      pl = Math.min(pl, (mq - 1) & MAGNITUDE);
-      eh = Math.max(eh, me);
-      el = Math.min(el, (me - 1) & MAGNITUDE);
-    }
-    pl = nonZero(pl);
-    el = nonZero(el);
-    add(p, from, to, ph, pl, into);
-    add(err, from, to, eh, el, into);
   }
 
   /** Adds a[i] * b[i] * c[i] for i in [0, n) exactly, as ExactSum.addProduct(a, b, c) does row by row. */
