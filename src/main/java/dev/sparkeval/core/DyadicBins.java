@@ -31,6 +31,11 @@ public final class DyadicBins implements Serializable {
   private long nonFinite;
   private transient long magnitude; // the largest magnitude floors() saw, as bits
   private transient int[] dense, seen; // scratch of batch adds: counts per window cell (zero between adds), cells in use
+  // Batch adds remember where the bins of a region sit in the table, so that the bins a batch
+  // shares with earlier ones are counted without hashing: slotOf[(y - my) * mw + x - mx] is
+  // 1 + the slot of bin (x, y) (0: not known yet). Dropped whenever the table is rebuilt.
+  private transient int[] slotOf;
+  private transient int mx, my, mw, mh;
 
   public DyadicBins(int maxBins) {
     this.maxBins = maxBins;
@@ -43,6 +48,7 @@ public final class DyadicBins implements Serializable {
     counts = new long[capacity];
     weights = weights == null ? null : new ExactSum[capacity];
     size = 0;
+    slotOf = null;
   }
 
   public void add(double x, double y, double w) {
@@ -101,10 +107,46 @@ public final class DyadicBins implements Serializable {
       int c = (ys == null ? 0 : (iy[i] - y0) * width) + ix[i] - x0;
       if (d[c]++ == 0) cell[k++] = c; // the window's first point in cell c
     }
+    remember(x0, x1, y0, y1);
     for (int j = 0; j < k; j++) {
-      int c = cell[j];
-      putAt(x0 + c % width, y0 + c / width, d[c], start);
+      int c = cell[j], x = x0 + c % width, y = y0 + c / width;
+      if (slotOf == null || level != start) { // weighted, or the table was rebuilt by this batch
+        putAt(x, y, d[c], start);
+      } else {
+        int m = (y - my) * mw + x - mx, s = slotOf[m] - 1;
+        if (s >= 0) {
+          counts[s] += d[c];
+        } else {
+          s = put(key(x, y), d[c], d[c], null);
+          if (slotOf != null) slotOf[m] = s + 1;
+          while (size > maxBins) coarsen();
+        }
+      }
       d[c] = 0;
+    }
+  }
+
+  /** Makes slotOf cover bins [x0, x1] x [y0, y1] when it can (unit weights, a region of at most DENSE bins). */
+  private void remember(int x0, int x1, int y0, int y1) {
+    if (weights != null) {
+      slotOf = null;
+      return;
+    }
+    if (slotOf != null && x0 >= mx && x1 < mx + mw && y0 >= my && y1 < my + mh) return;
+    long w = 2L * ((long) x1 - x0 + 1), h = 2L * ((long) y1 - y0 + 1); // a margin for the next batches
+    if (w * h > DENSE) {
+      slotOf = null;
+      return;
+    }
+    mw = (int) w;
+    mh = (int) h;
+    mx = x0 - (mw - (x1 - x0 + 1)) / 2;
+    my = y0 - (mh - (y1 - y0 + 1)) / 2;
+    slotOf = new int[mw * mh];
+    for (int i = 0; i < keys.length; i++) { // the bins the table holds already
+      if (keys[i] == EMPTY) continue;
+      long x = ix(keys[i]) - mx, y = iy(keys[i]) - my;
+      if (x >= 0 && x < mw && y >= 0 && y < mh) slotOf[(int) (y * mw + x)] = i + 1;
     }
   }
 
@@ -158,8 +200,8 @@ public final class DyadicBins implements Serializable {
     }
   }
 
-  /** Adds count rows and their weight sum (the exact sum ws when given, else w) to the bin of key. */
-  private void put(long key, long count, double w, ExactSum ws) {
+  /** Adds count rows and their weight sum (the exact sum ws when given, else w) to the bin of key; returns its slot. */
+  private int put(long key, long count, double w, ExactSum ws) {
     if (size * 2 >= keys.length) grow();
     int i = slot(key);
     if (keys[i] == EMPTY) {
@@ -172,6 +214,7 @@ public final class DyadicBins implements Serializable {
       if (ws != null) weights[i].merge(ws);
       else weights[i].add(w);
     }
+    return i;
   }
 
   private int slot(long key) {

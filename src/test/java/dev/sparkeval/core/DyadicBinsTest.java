@@ -99,4 +99,36 @@ class DyadicBinsTest {
       assertEquals(text(one), text(batched), "trial " + trial);
     }
   }
+
+  /** Batch adds remember bins' slots; merges, growth, coarsening and a weighted row between them must not make them stale. */
+  @Test
+  void batchAddsBetweenMergesAndWeightsGiveTheBinsOfSingleAdds() {
+    Random r = new Random(31);
+    for (int trial = 0; trial < 30; trial++) {
+      int maxBins = 64 + trial * 17 % 512;
+      DyadicBins one = new DyadicBins(maxBins), batched = new DyadicBins(maxBins);
+      double spread = 1 + r.nextInt(20);
+      for (int step = 0; step < 12; step++) {
+        int n = 1 + r.nextInt(2000);
+        double[] xs = new double[n], ys = new double[n];
+        for (int i = 0; i < n; i++) {
+          xs[i] = r.nextGaussian() * spread * (step + 1);
+          ys[i] = xs[i] + r.nextGaussian() * spread;
+          one.add(xs[i], ys[i], 1.0);
+        }
+        batched.add(xs, ys, n, new int[n], new int[n]);
+        if (r.nextInt(3) == 0) { // a merge of other points
+          DyadicBins other = new DyadicBins(maxBins);
+          for (int i = 0; i < 50; i++) other.add(r.nextGaussian() * spread * 9, r.nextGaussian() * spread, 1.0);
+          one.merge(other);
+          batched.merge(other);
+        }
+        if (trial % 5 == 4 && step == 6) { // from here on, weights
+          one.add(1.5, 2.5, 0.25);
+          batched.add(1.5, 2.5, 0.25);
+        }
+        assertEquals(text(one), text(batched), "trial " + trial + ", step " + step);
+      }
+    }
+  }
 }
