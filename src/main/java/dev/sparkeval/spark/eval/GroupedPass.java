@@ -22,8 +22,8 @@ public final class GroupedPass {
 
   /**
    * Runs the pass over the projected table (the query column last). partitions: how many ranges
-   * the shuffle makes (0: as many as the table has partitions, at least one per core); the values
-   * do not depend on it.
+   * the shuffle makes (0: four per partition of the table, at least four per core: a smaller
+   * range sorts, and is read back in sorted order, within the caches); the values do not depend on it.
    */
   public static Partial run(Dataset<Row> projected, Binding binding, RowRule queryRule, Partial prototype, int partitions) {
     String[] names = new String[projected.columns().length];
@@ -31,7 +31,7 @@ public final class GroupedPass {
     Dataset<Row> t = projected.toDF(names);
     String q = names[names.length - 1];
     int ranges = partitions > 0 ? partitions
-        : Math.max(projected.rdd().getNumPartitions(), projected.sparkSession().sparkContext().defaultParallelism());
+        : 4 * Math.max(projected.rdd().getNumPartitions(), projected.sparkSession().sparkContext().defaultParallelism());
     Dataset<Row> grouped = t.repartition(ranges, functions.col(q)).sortWithinPartitions(q);
     JavaRDD<InternalRow> rows = grouped.queryExecution().toRdd().toJavaRDD();
     if (rows.getNumPartitions() == 0) return prototype.fresh();
