@@ -18,7 +18,8 @@ from pyspark.ml.util import DefaultParamsReadable, DefaultParamsWritable
 from ._errors import UsageError, translated
 from ._evaluate import evaluate, is_remote
 
-TASKS = ("regression", "binary", "multiclass", "multilabel", "distribution", "embedding", "segmentation")
+TASKS = ("regression", "binary", "multiclass", "multilabel", "distribution", "embedding", "segmentation", "ranking",
+         "clustering")
 
 
 class SparkevalEvaluator(Evaluator, DefaultParamsReadable, DefaultParamsWritable):
@@ -47,11 +48,16 @@ class SparkevalEvaluator(Evaluator, DefaultParamsReadable, DefaultParamsWritable
                    typeConverter=TypeConverters.toBoolean)
     threshold = Param(Params._dummy(), "threshold", "binary decision threshold on the probability",
                       typeConverter=TypeConverters.toFloat)
+    queryCol = Param(Params._dummy(), "queryCol", "ranking: the query column of one row per query and item; unset "
+                     "for MLlib's arrays", typeConverter=TypeConverters.toString)
+    featuresCol = Param(Params._dummy(), "featuresCol", "clustering: the feature vector column",
+                        typeConverter=TypeConverters.toString)
 
     @keyword_only
     def __init__(self, *, task: str = "regression", labelCol: str = "label", predictionCol: Optional[str] = None,
                  weightCol: Optional[str] = None, metric: Optional[str] = None, metrics: Optional[List[str]] = None,
-                 logits: bool = False, threshold: float = 0.5):
+                 logits: bool = False, threshold: float = 0.5, queryCol: Optional[str] = None,
+                 featuresCol: Optional[str] = None):
         super().__init__()
         self._setDefault(task="regression", labelCol="label", metrics=[], logits=False, threshold=0.5)
         self._session = None
@@ -61,7 +67,8 @@ class SparkevalEvaluator(Evaluator, DefaultParamsReadable, DefaultParamsWritable
     @keyword_only
     def setParams(self, *, task: str = "regression", labelCol: str = "label", predictionCol: Optional[str] = None,
                   weightCol: Optional[str] = None, metric: Optional[str] = None, metrics: Optional[List[str]] = None,
-                  logits: bool = False, threshold: float = 0.5) -> "SparkevalEvaluator":
+                  logits: bool = False, threshold: float = 0.5, queryCol: Optional[str] = None,
+                  featuresCol: Optional[str] = None) -> "SparkevalEvaluator":
         """Sets the given params (None leaves a param unset: the task's default)."""
         kwargs = {k: v for k, v in self._input_kwargs.items() if v is not None}
         if "task" in kwargs and kwargs["task"] not in TASKS:
@@ -94,6 +101,19 @@ class SparkevalEvaluator(Evaluator, DefaultParamsReadable, DefaultParamsWritable
     def setThreshold(self, value: float) -> "SparkevalEvaluator":
         return self.setParams(threshold=value)
 
+    def setQueryCol(self, value: str) -> "SparkevalEvaluator":
+        return self._set(queryCol=value)
+
+    def setFeaturesCol(self, value: str) -> "SparkevalEvaluator":
+        return self._set(featuresCol=value)
+
+    def getQueryCol(self) -> Optional[str]:
+        """Ranking's query column (one row per query and item), or None for MLlib's array layout."""
+        return self.getOrDefault(self.queryCol) if self.isDefined(self.queryCol) else None
+
+    def getFeaturesCol(self) -> Optional[str]:
+        return self.getOrDefault(self.featuresCol) if self.isDefined(self.featuresCol) else None
+
     def getTask(self) -> str:
         return self.getOrDefault(self.task)
 
@@ -124,9 +144,10 @@ class SparkevalEvaluator(Evaluator, DefaultParamsReadable, DefaultParamsWritable
 
     def _run(self, dataset, specs: List[str]):
         self._session = dataset.sparkSession
+        extra = {k: v for k, v in (("query", self.getQueryCol()), ("features", self.getFeaturesCol())) if v is not None}
         return evaluate(dataset, self.getTask(), label=self.getLabelCol(), prediction=self.getPredictionCol(),
                         weight=self.getWeightCol(), metrics=specs, logits=self.getLogits(),
-                        threshold=self.getThreshold())
+                        threshold=self.getThreshold(), **extra)
 
     def _evaluate(self, dataset) -> float:
         self._session = dataset.sparkSession

@@ -107,3 +107,35 @@ def test_train_validation_split_and_persistence(spark, diabetes, tmp_path):
     assert back.getEvaluator().evaluate(back.transform(diabetes)) == ev.evaluate(model.transform(diabetes))
     ev.save(str(tmp_path / "ev"))
     assert SparkevalEvaluator.load(str(tmp_path / "ev")).getMetrics() == ["mae"]
+
+
+def test_ranking_both_layouts_and_clustering(spark, diabetes):
+    from pyspark.ml.clustering import KMeans
+    from pyspark.ml.evaluation import ClusteringEvaluator, RankingEvaluator
+    from pyspark.sql import functions as F
+
+    rows = [(q, float((q * 7 + i * 13) % 17) + i / 100, 1.0 if (q + i) % 3 == 0 else 0.0)
+            for q in range(40) for i in range(6)]
+    long = spark.createDataFrame(rows, ["query", "score", "grade"])
+    ev = SparkevalEvaluator(task="ranking", queryCol="query", labelCol="grade", predictionCol="score", metric="map",
+                            metrics=["ndcg:k=3"])
+    want = sparkeval.evaluate(long, "ranking", label="grade", prediction="score", query="query",
+                              metrics=["map", "ndcg:k=3"]).values
+    assert ev.evaluate(long) == want["map"]
+    assert ev.evaluateAll(long) == want
+    assert ev.isLargerBetter() and ev.getQueryCol() == "query"
+
+    # MLlib's layout: ranked item ids and relevant ids per query, against RankingEvaluator itself
+    items = long.withColumn("item", (F.col("query") * 100 + F.col("score") * 100).cast("double"))
+    arrays = items.groupBy("query").agg(
+        F.transform(F.sort_array(F.collect_list(F.struct((-F.col("score")).alias("neg"), "item"))), lambda s: s["item"])
+        .alias("prediction"),
+        F.collect_list(F.when(F.col("grade") > 0, F.col("item"))).alias("label"))
+    ours = SparkevalEvaluator(task="ranking", predictionCol="prediction", metric="map").evaluate(arrays)
+    theirs = RankingEvaluator(metricName="meanAveragePrecision").evaluate(arrays)
+    assert ours == pytest.approx(theirs, rel=1e-12)
+
+    clustered = KMeans(k=3, seed=5).fit(diabetes).transform(diabetes)
+    ev = SparkevalEvaluator(task="clustering", featuresCol="features", predictionCol="prediction", metric="silhouette")
+    assert ev.evaluate(clustered) == pytest.approx(ClusteringEvaluator().evaluate(clustered), rel=1e-9)
+    assert ev.isLargerBetter()
