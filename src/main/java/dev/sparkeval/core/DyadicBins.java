@@ -29,7 +29,6 @@ public final class DyadicBins implements Serializable {
   private ExactSum[] weights; // null while every weight seen is 1
   private int size;
   private long nonFinite;
-  private transient long magnitude; // the largest magnitude floors() saw, as bits
   private transient int[] dense, seen; // scratch of batch adds: counts per window cell (zero between adds), cells in use
   // Batch adds remember where the bins of a region sit in the table, so that the bins a batch
   // shares with earlier ones are counted without hashing: slotOf[(y - my) * mw + x - mx] is
@@ -77,19 +76,13 @@ public final class DyadicBins implements Serializable {
    */
   public void add(double[] xs, double[] ys, int n, int[] ix, int[] iy) {
     if (n == 0) return;
-    // Bin indices at the current level, with the largest magnitudes found in the same loops; a
-    // batch that needs a coarser level (or holds overflowed residuals) is binned again.
-    long fx = floors(xs, n, scale, ix), hx = magnitude;
-    long fy = ys == null ? 0 : floors(ys, n, scale, iy), hy = ys == null ? 0 : magnitude;
+    long hx = magnitude(xs, n), hy = ys == null ? 0 : magnitude(ys, n); // as bits: ordered as the values
     if (hx >= NON_FINITE || hy >= NON_FINITE) { // overflowed residuals: as row by row
       for (int i = 0; i < n; i++) add(xs[i], ys == null ? 0 : ys[i], 1.0);
       return;
     }
-    if (Double.longBitsToDouble(hx) * scale >= INDEX_LIMIT || Double.longBitsToDouble(hy) * scale >= INDEX_LIMIT) {
-      while (Double.longBitsToDouble(hx) * scale >= INDEX_LIMIT || Double.longBitsToDouble(hy) * scale >= INDEX_LIMIT) coarsen();
-      fx = floors(xs, n, scale, ix);
-      fy = ys == null ? 0 : floors(ys, n, scale, iy);
-    }
+    while (Double.longBitsToDouble(hx) * scale >= INDEX_LIMIT || Double.longBitsToDouble(hy) * scale >= INDEX_LIMIT) coarsen();
+    long fx = floors(xs, n, scale, ix), fy = ys == null ? 0 : floors(ys, n, scale, iy);
     int x0 = (int) (fx >> 32), x1 = (int) fx, y0 = (int) (fy >> 32), y1 = (int) fy;
     int start = level;
     long w = (long) x1 - x0 + 1, cells = w * ((long) y1 - y0 + 1);
@@ -150,23 +143,22 @@ public final class DyadicBins implements Serializable {
     }
   }
 
-  /**
-   * floor(v[i] * sc) into out[i] for i in [0, n); returns the smallest index in the high 32
-   * bits and the largest in the low 32, and leaves the largest magnitude of v (as bits) in
-   * {@link #magnitude}.
-   */
-  private long floors(double[] v, int n, double sc, int[] out) {
+  /** The largest magnitude of v[0..n), as bits (at or above NON_FINITE: not finite). */
+  private static long magnitude(double[] v, int n) {
     long h = 0;
+    for (int i = 0; i < n; i++) h = Math.max(h, Double.doubleToRawLongBits(v[i]) & Long.MAX_VALUE);
+    return h;
+  }
+
+  /** floor(v[i] * sc) into out[i] for i in [0, n); returns the smallest index in the high 32 bits and the largest in the low 32. */
+  private static long floors(double[] v, int n, double sc, int[] out) {
     int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
     for (int i = 0; i < n; i++) {
-      double x = v[i];
-      h = Math.max(h, Double.doubleToRawLongBits(x) & Long.MAX_VALUE);
-      int k = (int) Math.floor(x * sc);
+      int k = (int) Math.floor(v[i] * sc);
       out[i] = k;
       lo = Math.min(lo, k);
       hi = Math.max(hi, k);
     }
-    magnitude = h;
     return ((long) lo << 32) | (hi & 0xFFFFFFFFL);
   }
 

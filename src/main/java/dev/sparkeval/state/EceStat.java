@@ -67,21 +67,9 @@ public final class EceStat extends Stat implements Measure {
     return Math.max(0, Math.min(b, bins - 1));
   }
 
-  /** bin(c[i], bins) into out[i] for i in [0, n), with the bin edges divided out once. */
+  /** bin(c[i], bins) into out[i] for i in [0, n). */
   static void bins(double[] c, int n, int bins, int[] out) {
-    if ((bins & (bins - 1)) == 0) {
-      for (int i = 0; i < n; i++) out[i] = Math.max(0, Math.min((int) (c[i] * bins), bins - 1));
-      return;
-    }
-    double[] edge = new double[bins + 1];
-    for (int k = 0; k <= bins; k++) edge[k] = k / (double) bins;
-    for (int i = 0; i < n; i++) {
-      double x = c[i];
-      int b = Math.max(0, Math.min((int) (x * bins), bins - 1));
-      if (b < bins - 1 && x >= edge[b + 1]) b++;
-      if (b > 0 && x < edge[b]) b--;
-      out[i] = b;
-    }
+    for (int i = 0; i < n; i++) out[i] = bin(c[i], bins);
   }
 
   @Override public void add(Example e) {
