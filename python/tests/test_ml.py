@@ -134,6 +134,7 @@ def test_ranking_both_layouts_and_clustering(spark, diabetes):
     ours = SparkevalEvaluator(task="ranking", predictionCol="prediction", metric="map").evaluate(arrays)
     theirs = RankingEvaluator(metricName="meanAveragePrecision").evaluate(arrays)
     assert ours == pytest.approx(theirs, rel=1e-12)
+    assert want["map"] == pytest.approx(theirs, rel=1e-12)  # the long layout too (binary grades, no ties)
 
     clustered = KMeans(k=3, seed=5).fit(diabetes).transform(diabetes)
     ev = SparkevalEvaluator(task="clustering", featuresCol="features", predictionCol="prediction", metric="silhouette")
