@@ -6,6 +6,7 @@ import dev.sparkeval.core.UsageException;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.logging.log4j.LogManager;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -49,6 +50,8 @@ public final class GroupedPass {
             + ranges + " ranges; give the executors more memory (spark.executor.memory), or look for a query with far"
             + " more rows than the others");
       }
+      LogManager.getLogger(GroupedPass.class).warn("ranking: a task was refused the memory to group the queries of its"
+          + " range; running the pass again in {} ranges instead of {}", 8L * ranges, ranges);
     }
   }
 
