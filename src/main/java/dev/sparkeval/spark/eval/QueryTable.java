@@ -16,11 +16,11 @@ import org.apache.spark.unsafe.types.UTF8String;
  * appended to primitive arrays, marked with their query's number in a hash table of the queries
  * (no row sort: Spark's sort and its read-back cost more than the whole walk). Once the range is
  * read, a counting sort by query number puts each query's items together, and every query is
- * checked and folded as one Example. A bad row (null, NaN, negative grade) spoils its whole query: the query is left out
- * and its other rows counted under {@code query_has_bad_row}; so is a query whose weight or slice
- * values differ between its rows (--weight is a per-query weight; slices split queries, not
- * items). What the table holds is asked of the task's memory ({@link TaskMemory}); when refused,
- * {@link #add} returns false and the table is of no use.
+ * checked and folded as one Example. A bad row (null, NaN, negative grade) spoils its whole
+ * query: the query is left out and its other rows counted under {@code query_has_bad_row}; so is
+ * a query whose weight or slice values differ between its rows (--weight is a per-query weight;
+ * slices split queries, not items). What the table holds is asked of the task's memory
+ * ({@link TaskMemory}); when refused, {@link #add} returns false and the table is of no use.
  */
 final class QueryTable {
   private static final RowRule.Bad SPOILED = new RowRule.Bad("query_has_bad_row",
