@@ -108,10 +108,10 @@ final class QueryTable {
   }
 
   /**
-   * Folds every query into the states of its slice; false when a slice is one too many (the run
-   * then fails on the slice limit).
+   * Folds every query into the states of its slice; stops at a slice one too many (the partial
+   * knows, and the run fails on the slice limit).
    */
-  boolean fold() {
+  void fold() {
     StatSet fixed = reader.sliced() ? null : p.slice(Partial.NO_SLICE);
     StatSet extra = p.extra().isEmpty() ? null : p.extra();
     int[] start = new int[queries + 1];
@@ -143,11 +143,10 @@ final class QueryTable {
       }
       @SuppressWarnings("unchecked")
       StatSet set = fixed != null ? fixed : p.slice((List<String>) slices[q]);
-      if (set == null) return false;
+      if (set == null) return;
       set.add(query);
       if (extra != null) extra.add(query);
     }
-    return true;
   }
 
   /** The items in query order, each query's in arrival order (a counting sort: no chain to follow item by item). */
